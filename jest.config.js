@@ -22,4 +22,3 @@ module.exports = {
   },
   testTimeout: 30000,
 };
-module.exports.swc = swc;

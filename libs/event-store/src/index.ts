@@ -1,3 +1,15 @@
-// Public surface of @ogp/event-store: the port, its errors and its adapters.
+// Public surface of @ogp/event-store: the port, its errors, position helpers, its adapters and the contract suite.
 export * from './port';
 export * from './errors';
+export * from './position';
+export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export type { SqliteSynchronous } from './sqlite/schema';
+export { openReadOnlyEventDb } from './sqlite/open-read-only';
+export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-store';
+export {
+  eventStoreContract,
+  CONTRACT_UPCASTERS,
+  type EventStoreFixture,
+  type EventStoreFactory,
+  type EventStoreContractOptions,
+} from './contract/event-store.contract';

@@ -1,0 +1,65 @@
+// Builds the configured API application without listening: used by main.ts, the CLI's serve, the demo and e2e tests.
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { EventStore } from '@ogp/event-store';
+import {
+  APP_CONFIG,
+  type Clock,
+  type ConfigEnvironment,
+  type ConfigOverrides,
+  loadConfig,
+  MetricsService,
+  type ResolvedConfig,
+} from '@ogp/tracker';
+import { AppModule, type AppModuleOptions } from './app.module';
+import type { AdminKeyAnnouncer } from './platform/admin-key-bootstrap';
+import { createFastifyAdapter, installFastifyHooks } from './platform/fastify-adapter';
+import { setUpOpenApi } from './platform/openapi';
+import { PinoNestLogger } from './platform/pino-nest-logger';
+
+export interface CreateAppOptions {
+  /** Environment to read variables from; default process.env. */
+  readonly env?: ConfigEnvironment;
+  /** Variables that win over the environment, e.g. { DATA_DIR: tmp, LOG_LEVEL: 'silent' }. */
+  readonly config?: ConfigOverrides;
+  /** Default: the system clock. */
+  readonly clock?: Clock;
+  /** Use this store instead of opening the configured one; the app then leaves it open at shutdown. */
+  readonly eventStore?: EventStore;
+  /** Where a first-start admin key is shown; default: printed to stdout. */
+  readonly announceAdminKey?: AdminKeyAnnouncer;
+  /** Serve Swagger UI at /docs (default true); /docs-json is always served. Jest suites pass false. */
+  readonly swaggerUi?: boolean;
+  /** Extra modules (a test's controllers). */
+  readonly imports?: AppModuleOptions['imports'];
+}
+
+/** Throws ConfigValidationError (naming the variables) when the configuration is invalid. */
+export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const config: ResolvedConfig = loadConfig(options.env ?? process.env, options.config);
+  const adapter = createFastifyAdapter(config);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot({
+      config,
+      clock: options.clock,
+      eventStore: options.eventStore,
+      announceAdminKey: options.announceAdminKey,
+      imports: options.imports,
+    }),
+    adapter,
+    // bodyParser: false keeps our JSON parser (json-body-parser.ts) instead of Nest's.
+    { bufferLogs: true, abortOnError: false, bodyParser: false },
+  );
+  app.useLogger(new PinoNestLogger(adapter.getInstance().log));
+  app.flushLogs();
+  installFastifyHooks(adapter, app.get(MetricsService));
+  setUpOpenApi(app, { ui: options.swaggerUi ?? true });
+  return app;
+}
+
+/** Listens on HOST:PORT from the configuration; returns the address. */
+export async function listen(app: NestFastifyApplication): Promise<string> {
+  const config = app.get<ResolvedConfig>(APP_CONFIG);
+  await app.listen(config.PORT, config.HOST);
+  return app.getUrl();
+}

@@ -1,0 +1,27 @@
+// The API's root module: infrastructure, the HTTP platform, and the feature modules (one line each).
+import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
+import { type InfrastructureOptions, TrackerInfrastructureModule } from '@ogp/tracker';
+import { PlatformModule, type PlatformOptions } from './platform/platform.module';
+
+/** Feature modules (admin, review, audit, public controllers and the tracker modules they use): add them here. */
+export const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [];
+
+export interface AppModuleOptions extends InfrastructureOptions, PlatformOptions {
+  /** Extra modules, e.g. a test's own controllers. */
+  readonly imports?: ModuleMetadata['imports'];
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TrackerInfrastructureModule.forRoot(options),
+        PlatformModule.forRoot(options),
+        ...FEATURE_MODULES,
+        ...(options.imports ?? []),
+      ],
+    };
+  }
+}

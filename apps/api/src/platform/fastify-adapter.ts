@@ -1,0 +1,38 @@
+// The Fastify adapter as configured: body limit, prototype-poisoning rejection, correlation ids, pino level.
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { MetricsService, ResolvedConfig } from '@ogp/tracker';
+import { LogController } from 'fastify';
+import { correlationIdFor } from './correlation';
+import { installJsonBodyParser } from './json-body-parser';
+import { serializeJson } from './json-serialization';
+import { CORRELATION_ID_HEADER } from './request-context';
+
+export function createFastifyAdapter(config: ResolvedConfig): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    genReqId: correlationIdFor,
+    logController: new LogController({ requestIdLogLabel: 'correlationId' }),
+    logger: { level: config.LOG_LEVEL },
+    // Finish in-flight requests on close, but do not wait for idle keep-alive connections.
+    forceCloseConnections: 'idle',
+  });
+}
+
+/** On the Fastify instance: JSON-only bodies, correlation id echo, bigint-safe JSON, request metrics by route. */
+export function installFastifyHooks(adapter: FastifyAdapter, metrics: MetricsService): void {
+  const fastify = adapter.getInstance();
+  fastify.setReplySerializer((payload) => serializeJson(payload));
+  // Bodies are JSON or nothing: without this, text/plain reaches the pipes as a string instead of getting 415.
+  fastify.removeContentTypeParser('text/plain');
+  installJsonBodyParser(fastify);
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header(CORRELATION_ID_HEADER, request.id);
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    // Unmatched routes share one label, so that scanners cannot blow up the metric's cardinality.
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.observeHttpRequest(route, request.method, reply.statusCode, reply.elapsedTime / 1000);
+  });
+}

@@ -1,0 +1,27 @@
+// Liveness and readiness probes (public): ready means the event store answers and every registered check passes.
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ReadinessService, type ReadinessReport } from '@ogp/tracker';
+import { Public } from './access.decorators';
+import { ProblemException } from './problem.exception';
+
+@ApiTags('operations')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(private readonly readiness: ReadinessService) {}
+
+  @Get('live')
+  @ApiOperation({ summary: 'The process is up' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'The instance can serve: event store reachable, registered checks (e.g. projections) pass' })
+  async ready(): Promise<ReadinessReport> {
+    const report = await this.readiness.report();
+    if (!report.ready) throw new ProblemException('not-ready', 'A readiness check failed', { checks: report.checks });
+    return report;
+  }
+}

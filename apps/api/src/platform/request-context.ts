@@ -1,0 +1,20 @@
+// What the platform attaches to each Fastify request: the authenticated principal and the command id.
+import type { Principal } from '@ogp/tracker';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by ApiKeyGuard on every non-public route. */
+    principal?: Principal;
+    /** Set on first use by commandIdOf (see command-id.decorator.ts). */
+    commandId?: string;
+  }
+}
+
+export const CORRELATION_ID_HEADER = 'x-correlation-id';
+export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
+export const WRITE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The single value of a header, or undefined when absent or repeated (a repeated header is ambiguous). */
+export function singleHeader(value: string | string[] | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}

@@ -1,0 +1,47 @@
+// `demo` (npm run demo): serves the API on a fresh temporary store seeded with Semarang, printing a key per role.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command, CommandRunner } from 'nest-commander';
+import { SqliteEventStore } from '@ogp/event-store';
+import { KEY_STORE, type KeyStore, ROLES, seedDemo } from '@ogp/tracker';
+import { createApp, listen } from '../../../api/src/app.factory';
+
+@Command({ name: 'demo', description: 'Serve the API on a fresh temporary store seeded with the Semarang scenario' })
+export class DemoCommand extends CommandRunner {
+  async run(): Promise<void> {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ogp-ledger-demo-'));
+    const store = new SqliteEventStore({ file: join(dataDir, 'events.sqlite') });
+    const seeded = await seedDemo(store, { onStep: (done, total) => process.stderr.write(`\rseeding ${done}/${total} steps`) });
+    process.stderr.write(`\nSeeded ${seeded.events} events into ${dataDir}\n`);
+
+    const app = await createApp({ config: { DATA_DIR: dataDir }, eventStore: store, announceAdminKey: () => undefined });
+    const keys = app.get<KeyStore>(KEY_STORE);
+    const created = await Promise.all(ROLES.map((role) => keys.create({ role, name: `demo ${role}` })));
+    const url = await listen(app);
+    const key = (role: string): string => created.find((c) => c.record.role === role)?.key ?? '';
+    process.stdout.write(
+      [
+        '',
+        `ogp-ledger demo on ${url} (data in ${dataDir}, deleted on exit)`,
+        '',
+        ...created.map((c) => `${c.record.role.padEnd(8)} key: ${c.key}`),
+        '',
+        'Try:',
+        `  curl -s ${url}/public/plans`,
+        `  curl -s ${url}/audit/plans/semarang-2021 -H 'Authorization: Bearer ${key('auditor')}'`,
+        `  curl -s ${url}/audit/members/semarang/compliance -H 'Authorization: Bearer ${key('auditor')}'`,
+        `  curl -s ${url}/ledger/checkpoints/latest`,
+        `  open ${url}/docs for every route`,
+        '',
+      ].join('\n'),
+    );
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    });
+    await app.close();
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,59 @@
+// Specifies `keys create|list|revoke` through the CLI module, as `npm run cli -- keys ...` runs them.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CommandFactory } from 'nest-commander';
+import { loadConfig, SqliteKeyStore, SystemClock } from '@ogp/tracker';
+import { CliModule } from '../cli.module';
+
+describe('keys commands', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ogp-cli-keys-'));
+  const config = loadConfig({}, { DATA_DIR: dataDir });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterEach(() => {
+    process.exitCode = undefined;
+  });
+
+  /** Runs the CLI with these arguments; returns what it wrote to stdout. */
+  async function cli(...args: string[]): Promise<string> {
+    const out: string[] = [];
+    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => out.push(String(chunk)) > 0);
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const originalArgv = process.argv;
+    process.argv = ['node', 'main.js', ...args];
+    try {
+      await CommandFactory.run(CliModule.forRoot({ config }), { logger: false });
+    } finally {
+      process.argv = originalArgv;
+      stdout.mockRestore();
+      stderr.mockRestore();
+    }
+    return out.join('');
+  }
+
+  it('creates a key that prints alone on its line and authenticates with its role and member', async () => {
+    const out = await cli('keys', 'create', '--role', 'admin', '--name', 'secretariat', '--member', 'semarang');
+    const key = out.trim();
+    expect(out).toMatch(/^ogp_[0-9a-f]{16}_\S+\n$/);
+    const store = new SqliteKeyStore(join(dataDir, 'access.sqlite'), new SystemClock());
+    await expect(store.authenticate(key)).resolves.toMatchObject({ role: 'admin', name: 'secretariat', member: 'semarang' });
+    await store.close();
+  });
+
+  it('prints one JSON object with --json, lists keys without secrets, and revokes', async () => {
+    const created = JSON.parse(await cli('keys', 'create', '--role', 'reviewer', '--name', 'IRM', '--json')) as Record<string, unknown>;
+    expect(created).toMatchObject({ role: 'reviewer', name: 'IRM', member: null });
+    expect(String(created.key)).toContain(String(created.id));
+
+    const listed = await cli('keys', 'list');
+    expect(listed).toContain(String(created.id));
+    expect(listed).not.toContain(String(created.key));
+
+    expect(await cli('keys', 'revoke', String(created.id))).toContain('Revoked');
+    const after = JSON.parse(await cli('keys', 'list', '--json')) as Array<{ id: string; revokedAt: string | null }>;
+    expect(after.find((k) => k.id === created.id)?.revokedAt).not.toBeNull();
+
+    await cli('keys', 'revoke', String(created.id));
+    expect(process.exitCode).toBe(1);
+  });
+});

@@ -1,0 +1,101 @@
+// `keys create|list|revoke`: manage API keys (stored as hashes in DATA_DIR/access.sqlite).
+import { Inject } from '@nestjs/common';
+import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
+import { type ApiKeyRecord, isRole, KEY_STORE, type KeyStore, type Role, ROLES } from '@ogp/tracker';
+
+interface CreateOptions {
+  readonly role: Role;
+  readonly name: string;
+  readonly member?: string;
+  readonly json?: boolean;
+}
+
+@SubCommand({ name: 'create', description: 'Create an API key and print it (shown once)' })
+export class KeysCreateCommand extends CommandRunner {
+  constructor(@Inject(KEY_STORE) private readonly keys: KeyStore) {
+    super();
+  }
+
+  async run(_params: string[], options: CreateOptions): Promise<void> {
+    const { record, key } = await this.keys.create({ role: options.role, name: options.name, member: options.member ?? null });
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify({ id: record.id, role: record.role, name: record.name, member: record.member, key })}\n`);
+      return;
+    }
+    process.stderr.write(`Created ${record.role} key ${record.id} (${record.name}${record.member ? `, member ${record.member}` : ''}). It is shown once:\n`);
+    process.stdout.write(`${key}\n`);
+  }
+
+  @Option({ flags: '-r, --role <role>', description: `one of ${ROLES.join(', ')}`, required: true, choices: [...ROLES] })
+  parseRole(value: string): Role {
+    if (!isRole(value)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
+    return value;
+  }
+
+  @Option({ flags: '-n, --name <name>', description: 'who or what holds the key', required: true })
+  parseName(value: string): string {
+    if (value.trim() === '') throw new Error('--name must not be empty');
+    return value;
+  }
+
+  @Option({ flags: '-m, --member <member>', description: 'restrict the key to one member id (e.g. semarang)' })
+  parseMember(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--json', description: 'print one JSON object {id, role, name, member, key}' })
+  parseJson(): boolean {
+    return true;
+  }
+}
+
+function formatTable(keys: readonly ApiKeyRecord[]): string {
+  const header = ['id', 'role', 'name', 'member', 'created', 'status'];
+  const rows = keys.map((k) => [k.id, k.role, k.name, k.member ?? '-', k.createdAt, k.revokedAt ? `revoked ${k.revokedAt}` : 'active']);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  return [header, ...rows].map((row) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+}
+
+@SubCommand({ name: 'list', description: 'List API keys (never their secrets)' })
+export class KeysListCommand extends CommandRunner {
+  constructor(@Inject(KEY_STORE) private readonly keys: KeyStore) {
+    super();
+  }
+
+  async run(_params: string[], options: { readonly json?: boolean }): Promise<void> {
+    const keys = await this.keys.list();
+    process.stdout.write(`${options.json ? JSON.stringify(keys) : formatTable(keys)}\n`);
+  }
+
+  @Option({ flags: '--json', description: 'print a JSON array' })
+  parseJson(): boolean {
+    return true;
+  }
+}
+
+@SubCommand({ name: 'revoke', arguments: '<id>', description: 'Revoke an API key by id; it stops working at once' })
+export class KeysRevokeCommand extends CommandRunner {
+  constructor(@Inject(KEY_STORE) private readonly keys: KeyStore) {
+    super();
+  }
+
+  async run([id]: string[]): Promise<void> {
+    if (await this.keys.revoke(id!)) {
+      process.stdout.write(`Revoked ${id}\n`);
+      return;
+    }
+    process.stderr.write(`No active key with id ${id}\n`);
+    process.exitCode = 1;
+  }
+}
+
+@Command({
+  name: 'keys',
+  description: 'Manage API keys (roles: admin, reviewer, auditor)',
+  subCommands: [KeysCreateCommand, KeysListCommand, KeysRevokeCommand],
+})
+export class KeysCommand extends CommandRunner {
+  async run(): Promise<void> {
+    this.command.help();
+  }
+}

@@ -1,0 +1,165 @@
+// Specification of progress claims and reviews on a commitment: evidence, versions, who may review, assessments.
+import { deciderSpec } from '../testing/given-when-then';
+import { ADMIN, commitmentAdded, endedPlan, evidence, implementingPlan, milestone2Added, milestoneAdded, NOW, progressReported, REVIEWER, withPlan } from '../testing/fixtures';
+import type { Actor } from '../shared/context';
+import type { Evidence } from '../shared/evidence';
+import type { ClaimedCompletion, OgpValue } from '../shared/scales';
+import type { CommitmentCommand } from './commands';
+import { commitmentDecider } from './decider';
+import type { CommitmentEvent } from './events';
+
+const spec = deciderSpec(commitmentDecider);
+const given = [commitmentAdded, milestoneAdded, milestone2Added];
+const report = (completion: ClaimedCompletion, ev: readonly Evidence[] = evidence, over: Partial<Extract<CommitmentCommand, { type: 'ReportProgress' }>['data']> = {}): CommitmentCommand => ({
+  type: 'ReportProgress',
+  data: { commitmentId: 'c-1', claimId: 'p-1', milestoneId: 'm-1', completion, asOf: '2022-01-05', narrative: 'Issued', evidence: ev, ...over },
+});
+const review = (type: 'VerifyClaim' | 'DisputeClaim', version = 1, reason = 'Checked'): CommitmentCommand => ({ type, data: { commitmentId: 'c-1', claimId: 'p-1', version, reason } });
+const requestEvidence: CommitmentCommand = { type: 'RequestEvidence', data: { commitmentId: 'c-1', claimId: 'p-1', version: 1, request: 'Add the signed copy' } };
+const verified: CommitmentEvent = { type: 'ClaimVerified', data: { commitmentId: 'c-1', claimId: 'p-1', version: 1, reviewerId: 'reviewer-1', reason: 'Checked', effectiveAt: NOW } };
+const ctx = (actor: Actor = ADMIN) => withPlan(implementingPlan, actor);
+const allValues = (v: string) => Object.fromEntries(['Access to Information', 'Civic Participation', 'Public Accountability', 'Technology and Innovation for Transparency and Accountability'].map((k) => [k, v])) as Record<OgpValue, never>;
+
+describe('commitment progress claims', () => {
+  describe('when a milestone is active', () => {
+    it('records a claim effective on its as-of date, naming who made it', () => {
+      spec.given(given).when(report('Complete'), ctx()).then([progressReported]);
+    });
+    it('requires evidence for Substantial and Complete claims', () => {
+      spec.given(given).when(report('Complete', []), ctx()).thenFails('claim.evidence-required');
+      spec.given(given).when(report('Substantial', []), ctx()).thenFails('claim.evidence-required');
+    });
+    it('accepts Limited and Not Started claims without evidence', () => {
+      spec.given(given).when(report('Limited', []), ctx()).thenAccepted();
+      spec.given(given).when(report('Not Started', []), ctx()).thenAccepted();
+    });
+    it('refuses completion levels a city cannot claim', () => {
+      spec.given(given).when(report('Withdrawn' as ClaimedCompletion), ctx()).thenFails('value.invalid');
+    });
+    it('refuses evidence without an http(s) url or with a malformed SHA-256, and keeps a good one', () => {
+      spec.given(given).when(report('Complete', [{ url: 'data.semarangkota.go.id', title: 'Portal', sha256: null }]), ctx()).thenFails('evidence.invalid');
+      spec.given(given).when(report('Complete', [{ url: 'https://x.org/a.pdf', title: 'A', sha256: 'ABC' }]), ctx()).thenFails('evidence.invalid');
+      const sha256 = 'a'.repeat(64);
+      const [event] = spec.given(given).when(report('Complete', [{ url: 'https://x.org/a.pdf', title: 'A', sha256 }]), ctx()).thenAccepted();
+      expect(event).toMatchObject({ data: { evidence: [{ sha256 }] } });
+    });
+    it('refuses an as-of date after the day the claim is made, and an invalid one', () => {
+      spec.given(given).when(report('Complete', evidence, { asOf: '2022-03-02' }), ctx()).thenFails('claim.as-of-in-future');
+      spec.given(given).when(report('Complete', evidence, { asOf: '2022-1-5' }), ctx()).thenFails('date.invalid');
+    });
+    it('refuses a claim by a reviewer', () => {
+      spec.given(given).when(report('Complete'), ctx(REVIEWER)).thenFails('actor.forbidden-role');
+    });
+    it('refuses a claim on an unknown milestone', () => {
+      spec.given(given).when(report('Complete', evidence, { milestoneId: 'm-7' }), ctx()).thenFails('milestone.not-found');
+    });
+    it('makes a new version when the same claim is reported again', () => {
+      const [event] = spec.given([...given, progressReported]).when(report('Complete', evidence, { narrative: 'Signed copy' }), ctx()).thenAccepted();
+      expect(event).toMatchObject({ type: 'ProgressReported', data: { claimId: 'p-1', version: 2 } });
+    });
+    it('refuses a new version about another milestone', () => {
+      spec.given([...given, progressReported]).when(report('Complete', evidence, { milestoneId: 'm-2' }), ctx()).thenFails('claim.milestone-mismatch');
+    });
+  });
+
+  describe('when the milestone or commitment is withdrawn', () => {
+    it('refuses a claim on a withdrawn milestone', () => {
+      spec.given([...given, { type: 'MilestoneWithdrawn', data: { commitmentId: 'c-1', milestoneId: 'm-1', reason: 'x', effectiveAt: NOW } }]).when(report('Complete'), ctx()).thenFails('milestone.withdrawn');
+    });
+    it('refuses a claim on a withdrawn commitment', () => {
+      spec.given([...given, { type: 'CommitmentWithdrawn', data: { commitmentId: 'c-1', reason: 'x', effectiveAt: NOW } }]).when(report('Complete'), ctx()).thenFails('commitment.withdrawn');
+    });
+  });
+
+  describe('when the plan has ended', () => {
+    it('accepts a late claim, marked late', () => {
+      const [event] = spec.given(given).when(report('Complete'), withPlan(endedPlan, ADMIN, '2024-01-20T03:00:00Z')).thenAccepted();
+      expect(event).toMatchObject({ data: { late: true } });
+    });
+  });
+});
+
+describe('commitment reviews', () => {
+  describe('when a claim awaits review', () => {
+    const claimed = [...given, progressReported];
+    it('verifies it, naming the reviewer', () => {
+      spec.given(claimed).when(review('VerifyClaim'), ctx(REVIEWER)).then([verified]);
+    });
+    it('disputes it with a reason, and not without', () => {
+      spec.given(claimed).when(review('DisputeClaim', 1, 'Draft only'), ctx(REVIEWER)).then([
+        { type: 'ClaimDisputed', data: { commitmentId: 'c-1', claimId: 'p-1', version: 1, reviewerId: 'reviewer-1', reason: 'Draft only', effectiveAt: NOW } },
+      ]);
+      spec.given(claimed).when(review('DisputeClaim', 1, ''), ctx(REVIEWER)).thenFails('reason.required');
+      spec.given(claimed).when(review('VerifyClaim', 1, ''), ctx(REVIEWER)).thenFails('reason.required');
+    });
+    it('refuses review by an admin', () => {
+      spec.given(claimed).when(review('VerifyClaim'), ctx(ADMIN)).thenFails('actor.forbidden-role');
+      spec.given(claimed).when(review('DisputeClaim'), ctx(ADMIN)).thenFails('actor.forbidden-role');
+      spec.given(claimed).when(requestEvidence, ctx(ADMIN)).thenFails('actor.forbidden-role');
+    });
+    it('refuses a reviewer reviewing their own claim', () => {
+      spec.given(claimed).when(review('VerifyClaim'), ctx({ id: 'admin-1', role: 'reviewer' })).thenFails('review.own-claim');
+    });
+    it('refuses a review of a version that is not the current one', () => {
+      spec.given(claimed).when(review('VerifyClaim', 2), ctx(REVIEWER)).thenFails('claim.stale-version');
+    });
+    it('refuses a review of an unknown claim', () => {
+      spec.given(given).when(review('VerifyClaim'), ctx(REVIEWER)).thenFails('claim.not-found');
+    });
+    it('asks for more evidence', () => {
+      spec.given(claimed).when(requestEvidence, ctx(REVIEWER)).then([
+        { type: 'EvidenceRequested', data: { commitmentId: 'c-1', claimId: 'p-1', version: 1, reviewerId: 'reviewer-1', request: 'Add the signed copy', effectiveAt: NOW } },
+      ]);
+    });
+  });
+
+  describe('when a version is already verified or disputed', () => {
+    const reviewed = [...given, progressReported, verified];
+    it('refuses verifying or disputing the same version again', () => {
+      spec.given(reviewed).when(review('VerifyClaim'), ctx({ id: 'reviewer-2', role: 'reviewer' })).thenFails('claim.already-reviewed');
+      spec.given(reviewed).when(review('DisputeClaim'), ctx(REVIEWER)).thenFails('claim.already-reviewed');
+      spec.given(reviewed).when(requestEvidence, ctx(REVIEWER)).thenFails('claim.already-reviewed');
+    });
+    it('reviews the next version once the city amends the claim', () => {
+      const amended: CommitmentEvent = { ...progressReported, data: { ...progressReported.data, version: 2 } };
+      spec.given([...reviewed, amended]).when(review('DisputeClaim', 2, 'Link broken'), ctx(REVIEWER)).thenAccepted();
+      spec.given([...reviewed, amended]).when(review('VerifyClaim', 1), ctx(REVIEWER)).thenFails('claim.stale-version');
+    });
+  });
+});
+
+describe('commitment assessments', () => {
+  const design = (over: Record<string, unknown> = {}): CommitmentCommand => ({
+    type: 'AssessDesign',
+    data: { commitmentId: 'c-1', assessedOn: '2021-10-05', verifiability: 'Verifiable', relevance: allValues('Relevant'), potentialForResults: 'Modest', ...over } as Extract<CommitmentCommand, { type: 'AssessDesign' }>['data'],
+  });
+  const end = (ev: readonly Evidence[] = evidence, over: Record<string, unknown> = {}): CommitmentCommand => ({
+    type: 'AssessEndOfCommitment',
+    data: { commitmentId: 'c-1', assessedOn: '2023-01-15', completion: 'Complete', didItOpenGovernment: { ...allValues('Not Applicable'), 'Access to Information': 'Major' }, evidence: ev, ...over } as Extract<CommitmentCommand, { type: 'AssessEndOfCommitment' }>['data'],
+  });
+  it('records a design assessment with relevance per OGP value', () => {
+    const [event] = spec.given(given).when(design(), ctx(REVIEWER)).thenAccepted();
+    expect(event).toMatchObject({ type: 'DesignAssessed', data: { reviewerId: 'reviewer-1', verifiability: 'Verifiable', potentialForResults: 'Modest', effectiveAt: '2021-10-05' } });
+  });
+  it('refuses a design assessment off OGP’s scales, missing a value, or by an admin', () => {
+    spec.given(given).when(design({ verifiability: 'Yes' }), ctx(REVIEWER)).thenFails('value.invalid');
+    spec.given(given).when(design({ potentialForResults: 'Transformative' }), ctx(REVIEWER)).thenFails('value.invalid');
+    spec.given(given).when(design({ relevance: { 'Access to Information': 'Relevant' } }), ctx(REVIEWER)).thenFails('value.invalid');
+    spec.given(given).when(design(), ctx(ADMIN)).thenFails('actor.forbidden-role');
+  });
+  it('records an end-of-commitment assessment with "Did it open government?" per value or Not Applicable', () => {
+    const [event] = spec.given(given).when(end(), ctx(REVIEWER)).thenAccepted();
+    expect(event).toMatchObject({ type: 'EndOfCommitmentAssessed', data: { completion: 'Complete', didItOpenGovernment: { 'Access to Information': 'Major', 'Civic Participation': 'Not Applicable' } } });
+  });
+  it('accepts three evidence items and refuses four', () => {
+    spec.given(given).when(end([...evidence, ...evidence, ...evidence]), ctx(REVIEWER)).thenAccepted();
+    spec.given(given).when(end([...evidence, ...evidence, ...evidence, ...evidence]), ctx(REVIEWER)).thenFails('assessment.too-much-evidence');
+  });
+  it('refuses a value off the "Did it open government?" scale', () => {
+    spec.given(given).when(end(evidence, { didItOpenGovernment: allValues('Transformative') }), ctx(REVIEWER)).thenFails('value.invalid');
+  });
+  it('refuses a second end-of-commitment assessment', () => {
+    const first = commitmentDecider.decide(end(), given.reduce(commitmentDecider.evolve, null), ctx(REVIEWER));
+    spec.given([...given, ...first]).when(end(), ctx(REVIEWER)).thenFails('assessment.already-recorded');
+  });
+});

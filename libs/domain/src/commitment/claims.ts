@@ -1,0 +1,91 @@
+// Decisions on progress claims and reviews: reporting, verifying, disputing, asking for evidence, assessing.
+import type { DecisionContext } from '../shared/context';
+import { fail } from '../shared/errors';
+import { CLAIMABLE_COMPLETION, COMPLETION_LEVELS, DID_IT_OPEN_GOVERNMENT, EVIDENCE_REQUIRED_FOR, NOT_APPLICABLE, OGP_VALUES, POTENTIAL_FOR_RESULTS, RELEVANCE, VERIFIABILITY } from '../shared/scales';
+import { requireDate, requireEvidence, requireId, requireOneOf, requireOrder, requireReason, requireRole, requireText } from '../shared/validate';
+import type { PlanState } from '../plan/state';
+import type { AssessDesign, AssessEndOfCommitment, DisputeClaim, ReportProgress, RequestEvidence, VerifyClaim } from './commands';
+import type { CommitmentEvent } from './events';
+import { findClaim, requireActiveCommitment, requireActiveMilestone, requireCommitment, today } from './guards';
+import type { Commitment, CommitmentState, ProgressClaim } from './state';
+
+export function decideReportProgress(command: ReportProgress, state: CommitmentState, plan: PlanState, context: DecisionContext): CommitmentEvent[] {
+  const d = command.data;
+  requireRole(context.actor, 'admin', command.type);
+  const commitment = requireActiveCommitment(state, d.commitmentId);
+  const claimId = requireId('claim', d.claimId, 'claimId');
+  requireActiveMilestone(commitment, d.milestoneId);
+  const completion = requireOneOf(CLAIMABLE_COMPLETION, d.completion, 'completion');
+  const asOf = requireDate(d.asOf, 'asOf');
+  if (asOf > today(context.now)) fail('claim.as-of-in-future', `A claim made on ${today(context.now)} cannot speak about ${asOf}`);
+  const narrative = requireText(d.narrative, 'narrative');
+  const evidence = requireEvidence(d.evidence, 'evidence');
+  if (EVIDENCE_REQUIRED_FOR.includes(completion) && evidence.length === 0) fail('claim.evidence-required', `A ${completion} claim needs at least one piece of evidence`);
+  const previous = commitment.claims.find((c) => c.claimId === claimId);
+  if (previous !== undefined && previous.milestoneId !== d.milestoneId) fail('claim.milestone-mismatch', `Claim ${claimId} speaks about milestone ${previous.milestoneId}`);
+  const late = plan !== null && plan.status === 'Ended';
+  return [{
+    type: 'ProgressReported',
+    data: { commitmentId: commitment.commitmentId, milestoneId: d.milestoneId, claimId, version: (previous?.version ?? 0) + 1, completion, narrative, evidence, claimedBy: context.actor.id, late, effectiveAt: asOf },
+  }];
+}
+
+/** The claim version under review: the current one, not yet verified or disputed, and not the reviewer's own. */
+function requireReviewable(commitment: Commitment, claimId: string, version: number, context: DecisionContext, command: string): ProgressClaim {
+  requireRole(context.actor, 'reviewer', command);
+  const claim = findClaim(commitment, claimId);
+  if (claim.claimedBy === context.actor.id) fail('review.own-claim', `${context.actor.id} made claim ${claimId} and cannot review it`);
+  if (version !== claim.version) fail('claim.stale-version', `Claim ${claimId} is at version ${claim.version}, not ${version}`, { current: claim.version });
+  if (claim.review.status === 'Verified' || claim.review.status === 'Disputed') {
+    fail('claim.already-reviewed', `Version ${version} of claim ${claimId} is already ${claim.review.status.toLowerCase()}`);
+  }
+  return claim;
+}
+
+export function decideReview(command: VerifyClaim | DisputeClaim | RequestEvidence, state: CommitmentState, context: DecisionContext): CommitmentEvent[] {
+  const d = command.data;
+  const commitment = requireCommitment(state, d.commitmentId);
+  const claim = requireReviewable(commitment, d.claimId, d.version, context, command.type);
+  const base = { commitmentId: commitment.commitmentId, claimId: claim.claimId, version: claim.version, reviewerId: context.actor.id, effectiveAt: context.now };
+  switch (command.type) {
+    case 'VerifyClaim':
+      return [{ type: 'ClaimVerified', data: { ...base, reason: requireReason(command.data.reason, 'Verifying a claim') } }];
+    case 'DisputeClaim':
+      return [{ type: 'ClaimDisputed', data: { ...base, reason: requireReason(command.data.reason, 'Disputing a claim') } }];
+    case 'RequestEvidence':
+      return [{ type: 'EvidenceRequested', data: { ...base, request: requireText(command.data.request, 'request') } }];
+  }
+}
+
+export function decideAssessDesign(command: AssessDesign, state: CommitmentState, context: DecisionContext): CommitmentEvent[] {
+  const d = command.data;
+  requireRole(context.actor, 'reviewer', command.type);
+  const commitment = requireActiveCommitment(state, d.commitmentId);
+  const relevance = Object.fromEntries(OGP_VALUES.map((v) => [v, requireOneOf(RELEVANCE, d.relevance?.[v], `relevance.${v}`)])) as Record<(typeof OGP_VALUES)[number], (typeof RELEVANCE)[number]>;
+  return [{
+    type: 'DesignAssessed',
+    data: {
+      commitmentId: commitment.commitmentId,
+      reviewerId: context.actor.id,
+      verifiability: requireOneOf(VERIFIABILITY, d.verifiability, 'verifiability'),
+      relevance,
+      potentialForResults: requireOneOf(POTENTIAL_FOR_RESULTS, d.potentialForResults, 'potentialForResults'),
+      effectiveAt: requireDate(d.assessedOn, 'assessedOn'),
+    },
+  }];
+}
+
+export function decideAssessEnd(command: AssessEndOfCommitment, state: CommitmentState, context: DecisionContext): CommitmentEvent[] {
+  const d = command.data;
+  requireRole(context.actor, 'reviewer', command.type);
+  const commitment = requireCommitment(state, d.commitmentId);
+  if (commitment.endOfCommitment !== null) fail('assessment.already-recorded', `The end-of-commitment assessment of ${commitment.commitmentId} was recorded for ${commitment.endOfCommitment.assessedOn}`);
+  const assessedOn = requireDate(d.assessedOn, 'assessedOn');
+  requireOrder(`${commitment.terms.startMonth}-01`, assessedOn, 'The end-of-commitment assessment predates the commitment');
+  const completion = requireOneOf(COMPLETION_LEVELS, d.completion, 'completion');
+  const scale = [...DID_IT_OPEN_GOVERNMENT, NOT_APPLICABLE] as const;
+  const didItOpenGovernment = Object.fromEntries(OGP_VALUES.map((v) => [v, requireOneOf(scale, d.didItOpenGovernment?.[v], `didItOpenGovernment.${v}`)])) as Record<(typeof OGP_VALUES)[number], (typeof scale)[number]>;
+  const evidence = requireEvidence(d.evidence, 'evidence');
+  if (evidence.length > 3) fail('assessment.too-much-evidence', `At most 3 evidence items, got ${evidence.length}`);
+  return [{ type: 'EndOfCommitmentAssessed', data: { commitmentId: commitment.commitmentId, reviewerId: context.actor.id, completion, didItOpenGovernment, evidence, effectiveAt: assessedOn } }];
+}

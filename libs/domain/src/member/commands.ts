@@ -1,0 +1,40 @@
+// Commands to a member's stream (member-<memberId>): registration, forum meetings, public OGP information.
+import type { IsoDate } from '../shared/dates';
+
+export interface RegisterMember {
+  readonly type: 'RegisterMember';
+  readonly data: {
+    readonly memberId: string;
+    readonly name: string;
+    /** ISO 3166-1 alpha-2 country code, e.g. `ID`. */
+    readonly country: string;
+    /** The OGP Local cohort year, e.g. 2020. */
+    readonly cohort: number;
+    /** Civil society partners named on OGP's member page. */
+    readonly partners: readonly string[];
+  };
+}
+
+export interface RecordForumMeeting {
+  readonly type: 'RecordForumMeeting';
+  readonly data: {
+    readonly memberId: string;
+    readonly meetingId: string;
+    readonly heldOn: IsoDate;
+    readonly participants: { readonly government: readonly string[]; readonly civilSociety: readonly string[] };
+    readonly minutesUrl: string | null;
+  };
+}
+
+/** The member's public OGP page or website was updated (OGP Local asks for this at least every 4 months). */
+export interface UpdatePublicInformation {
+  readonly type: 'UpdatePublicInformation';
+  readonly data: {
+    readonly memberId: string;
+    readonly url: string;
+    readonly updatedOn: IsoDate;
+    readonly summary: string;
+  };
+}
+
+export type MemberCommand = RegisterMember | RecordForumMeeting | UpdatePublicInformation;

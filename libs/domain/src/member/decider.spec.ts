@@ -1,0 +1,70 @@
+// Specification of the member decider: registration, forum meetings and public-information updates.
+import { deciderSpec } from '../testing/given-when-then';
+import { ADMIN, as, memberRegistered, REVIEWER } from '../testing/fixtures';
+import type { MemberCommand } from './commands';
+import { memberDecider } from './decider';
+
+const spec = deciderSpec(memberDecider);
+const register: MemberCommand = { type: 'RegisterMember', data: { memberId: 'semarang', name: 'Kota Semarang', country: 'ID', cohort: 2020, partners: ['PATTIRO Semarang'] } };
+const meeting = (over: Partial<Extract<MemberCommand, { type: 'RecordForumMeeting' }>['data']> = {}): MemberCommand => ({
+  type: 'RecordForumMeeting',
+  data: { memberId: 'semarang', meetingId: 'forum-1', heldOn: '2021-04-20', participants: { government: ['Bappeda'], civilSociety: ['PATTIRO Semarang'] }, minutesUrl: 'https://example.org/minutes', ...over },
+});
+const update = (over: Partial<Extract<MemberCommand, { type: 'UpdatePublicInformation' }>['data']> = {}): MemberCommand => ({
+  type: 'UpdatePublicInformation',
+  data: { memberId: 'semarang', url: 'https://www.opengovpartnership.org/members/semarang-indonesia/', updatedOn: '2021-05-01', summary: 'Forum published', ...over },
+});
+
+describe('member', () => {
+  describe('when not registered', () => {
+    it('registers a member, Active, effective now', () => {
+      spec.given([]).when(register, as(ADMIN, '2021-03-01T03:00:00Z')).then([memberRegistered]);
+    });
+    it('refuses an id that is not a lowercase slug', () => {
+      spec.given([]).when({ ...register, data: { ...register.data, memberId: 'Semarang City' } }, as(ADMIN)).thenFails('id.invalid');
+    });
+    it('refuses a country that is not ISO 3166 alpha-2', () => {
+      spec.given([]).when({ ...register, data: { ...register.data, country: 'IDN' } }, as(ADMIN)).thenFails('value.invalid');
+    });
+    it('refuses a reviewer', () => {
+      spec.given([]).when(register, as(REVIEWER)).thenFails('actor.forbidden-role');
+    });
+    it('refuses forum meetings and updates of an unknown member', () => {
+      spec.given([]).when(meeting(), as(ADMIN)).thenFails('member.not-found');
+      spec.given([]).when(update(), as(ADMIN)).thenFails('member.not-found');
+    });
+  });
+
+  describe('when registered', () => {
+    it('refuses a second registration', () => {
+      spec.given([memberRegistered]).when(register, as(ADMIN)).thenFails('member.already-registered');
+    });
+    it('records a forum meeting effective on the day it was held', () => {
+      spec.given([memberRegistered]).when(meeting(), as(ADMIN)).then([
+        { type: 'ForumMeetingRecorded', data: { memberId: 'semarang', meetingId: 'forum-1', participants: { government: ['Bappeda'], civilSociety: ['PATTIRO Semarang'] }, minutesUrl: 'https://example.org/minutes', effectiveAt: '2021-04-20' } },
+      ]);
+    });
+    it('refuses a forum meeting without civil society', () => {
+      spec.given([memberRegistered]).when(meeting({ participants: { government: ['Bappeda'], civilSociety: [] } }), as(ADMIN)).thenFails('forum.participants-required');
+    });
+    it('refuses a forum meeting without government', () => {
+      spec.given([memberRegistered]).when(meeting({ participants: { government: [], civilSociety: ['TII'] } }), as(ADMIN)).thenFails('forum.participants-required');
+    });
+    it('refuses a date that does not exist', () => {
+      spec.given([memberRegistered]).when(meeting({ heldOn: '2021-02-29' }), as(ADMIN)).thenFails('date.invalid');
+    });
+    it('refuses recording the same meeting twice', () => {
+      const first = memberDecider.decide(meeting(), memberDecider.evolve(null, memberRegistered), as(ADMIN));
+      spec.given([memberRegistered, ...first]).when(meeting(), as(ADMIN)).thenFails('forum.meeting-already-recorded');
+    });
+    it('records a public information update effective on its date', () => {
+      spec.given([memberRegistered]).when(update(), as(ADMIN)).then([
+        { type: 'PublicInformationUpdated', data: { memberId: 'semarang', url: 'https://www.opengovpartnership.org/members/semarang-indonesia/', summary: 'Forum published', effectiveAt: '2021-05-01' } },
+      ]);
+    });
+    it('refuses an update without an http(s) url or with a bad date', () => {
+      spec.given([memberRegistered]).when(update({ url: 'ftp://x' }), as(ADMIN)).thenFails('evidence.invalid');
+      spec.given([memberRegistered]).when(update({ updatedOn: '01/05/2021' }), as(ADMIN)).thenFails('date.invalid');
+    });
+  });
+});

@@ -1,0 +1,79 @@
+// The member decider: registers a member and records its forum meetings and public-information updates.
+import type { Decider, DecisionContext } from '../shared/context';
+import { fail } from '../shared/errors';
+import { ignoreEvent, unknownCommand } from '../shared/exhaustive';
+import { isHttpUrl, requireDate, requireId, requireRole, requireText, requireTextList } from '../shared/validate';
+import type { MemberCommand } from './commands';
+import type { MemberEvent } from './events';
+import type { Member, MemberState } from './state';
+
+/** Member commands need nothing beyond time and actor. */
+export type MemberDecisionContext = DecisionContext;
+
+function requireMember(state: MemberState, memberId: string): Member {
+  if (state === null || state.memberId !== memberId) return fail('member.not-found', `Member ${memberId} is not registered`, { memberId });
+  return state;
+}
+
+export function decideMember(command: MemberCommand, state: MemberState, context: MemberDecisionContext): MemberEvent[] {
+  requireRole(context.actor, 'admin', command.type);
+  switch (command.type) {
+    case 'RegisterMember': {
+      const d = command.data;
+      requireId('member', d.memberId, 'memberId');
+      if (state !== null) fail('member.already-registered', `Member ${d.memberId} is already registered`, { memberId: d.memberId });
+      requireText(d.name, 'name');
+      if (typeof d.country !== 'string' || !/^[A-Z]{2}$/.test(d.country)) fail('value.invalid', 'country must be an ISO 3166-1 alpha-2 code', { field: 'country' });
+      if (!Number.isInteger(d.cohort) || d.cohort < 2016 || d.cohort > 2100) fail('value.invalid', 'cohort must be a year from 2016 on', { field: 'cohort' });
+      const partners = requireTextList(d.partners, 'partners');
+      return [{ type: 'MemberRegistered', data: { memberId: d.memberId, name: d.name, country: d.country, cohort: d.cohort, partners, status: 'Active', effectiveAt: context.now } }];
+    }
+    case 'RecordForumMeeting': {
+      const d = command.data;
+      const member = requireMember(state, d.memberId);
+      requireId('meeting', d.meetingId, 'meetingId');
+      const heldOn = requireDate(d.heldOn, 'heldOn');
+      const government = requireTextList(d.participants?.government, 'participants.government');
+      const civilSociety = requireTextList(d.participants?.civilSociety, 'participants.civilSociety');
+      if (government.length === 0 || civilSociety.length === 0) fail('forum.participants-required', 'A multi-stakeholder forum meeting needs at least one government and one civil society participant');
+      if (d.minutesUrl !== null && !isHttpUrl(d.minutesUrl)) fail('evidence.invalid', 'minutesUrl must be an http(s) url or null', { field: 'minutesUrl' });
+      if (member.forumMeetings.some((m) => m.meetingId === d.meetingId)) fail('forum.meeting-already-recorded', `Forum meeting ${d.meetingId} is already recorded`);
+      return [{ type: 'ForumMeetingRecorded', data: { memberId: d.memberId, meetingId: d.meetingId, participants: { government, civilSociety }, minutesUrl: d.minutesUrl, effectiveAt: heldOn } }];
+    }
+    case 'UpdatePublicInformation': {
+      const d = command.data;
+      requireMember(state, d.memberId);
+      if (!isHttpUrl(d.url)) fail('evidence.invalid', 'url must be an http(s) url', { field: 'url' });
+      const updatedOn = requireDate(d.updatedOn, 'updatedOn');
+      requireText(d.summary, 'summary');
+      return [{ type: 'PublicInformationUpdated', data: { memberId: d.memberId, url: d.url, summary: d.summary, effectiveAt: updatedOn } }];
+    }
+    default:
+      return unknownCommand(command);
+  }
+}
+
+export function evolveMember(state: MemberState, event: MemberEvent): MemberState {
+  switch (event.type) {
+    case 'MemberRegistered': {
+      const d = event.data;
+      return { memberId: d.memberId, name: d.name, country: d.country, cohort: d.cohort, partners: d.partners, status: d.status, registeredAt: d.effectiveAt, forumMeetings: [], publicInformationUpdatedOn: null };
+    }
+    case 'ForumMeetingRecorded':
+      if (state === null) return state;
+      return { ...state, forumMeetings: [...state.forumMeetings, { meetingId: event.data.meetingId, heldOn: event.data.effectiveAt }] };
+    case 'PublicInformationUpdated': {
+      if (state === null) return state;
+      const latest = state.publicInformationUpdatedOn;
+      return { ...state, publicInformationUpdatedOn: latest !== null && latest > event.data.effectiveAt ? latest : event.data.effectiveAt };
+    }
+    default:
+      return ignoreEvent(event, state);
+  }
+}
+
+export const memberDecider: Decider<MemberState, MemberCommand, MemberEvent, MemberDecisionContext> = {
+  initialState: () => null,
+  decide: decideMember,
+  evolve: evolveMember,
+};

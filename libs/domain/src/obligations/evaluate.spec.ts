@@ -1,0 +1,328 @@
+// Specification of the OGP Local obligations: met, due, overdue and not met for each, from hand-built histories.
+import type { HistoryEvent } from './history';
+import { evaluate } from './evaluate';
+import { OGP_LOCAL_2024, type ObligationId, type ObligationRuleSet } from './rule-set';
+
+/** A history builder: each event gets an id `e<n>` and is recorded on the given day. */
+function history() {
+  const events: HistoryEvent[] = [];
+  const add = (stream: string, type: string, data: Record<string, unknown>, recordedOn: string): string => {
+    const id = `e${events.length}`;
+    events.push({ id, type, data, recordedAt: `${recordedOn}T03:00:00Z`, stream });
+    return id;
+  };
+  const b = {
+    events,
+    register: (on = '2021-01-10') => add('member-m', 'MemberRegistered', { memberId: 'm', effectiveAt: `${on}T03:00:00Z` }, on),
+    meeting: (on: string) => add('member-m', 'ForumMeetingRecorded', { memberId: 'm', effectiveAt: on }, on),
+    website: (on: string) => add('member-m', 'PublicInformationUpdated', { memberId: 'm', effectiveAt: on }, on),
+    draft: (on = '2021-06-01') => add('plan-p', 'ActionPlanDrafted', { planId: 'p', memberId: 'm', periodStart: '2021-08', periodEnd: '2023-12', effectiveAt: `${on}T03:00:00Z` }, on),
+    endorse: (on: string) => add('plan-p', 'ActionPlanEndorsed', { planId: 'p', effectiveAt: on }, on),
+    submit: (on = '2021-07-30') => add('plan-p', 'ActionPlanSubmitted', { planId: 'p', effectiveAt: on }, on),
+    inception: (on: string) => add('plan-p', 'InceptionAssessmentRecorded', { planId: 'p', effectiveAt: on }, on),
+    commitment: (endMonth = '2023-12') => add('commitment-c', 'CommitmentAdded', { commitmentId: 'c', planId: 'p', startMonth: '2021-08', endMonth }, '2021-06-02'),
+    withdrawCommitment: (on: string) => add('commitment-c', 'CommitmentWithdrawn', { commitmentId: 'c' }, on),
+    milestone: (id: string, dueDate: string, startDate = '2021-08-01') => add('commitment-c', 'MilestoneAdded', { commitmentId: 'c', milestoneId: id, startDate, dueDate }, '2021-06-03'),
+    withdrawMilestone: (id: string, on: string) => add('commitment-c', 'MilestoneWithdrawn', { commitmentId: 'c', milestoneId: id }, on),
+    claim: (milestoneId: string, completion: string, asOf: string, recordedOn: string, evidence: unknown[] = [{ url: 'https://x.org', title: 'x', sha256: null }], version = 1, claimId = `${milestoneId}-p`) =>
+      add('commitment-c', 'ProgressReported', { commitmentId: 'c', milestoneId, claimId, version, completion, evidence, effectiveAt: asOf }, recordedOn),
+    verify: (claimId: string, version: number, on: string) => add('commitment-c', 'ClaimVerified', { commitmentId: 'c', claimId, version }, on),
+    dispute: (claimId: string, version: number, on: string) => add('commitment-c', 'ClaimDisputed', { commitmentId: 'c', claimId, version }, on),
+    requestEvidence: (claimId: string, version: number, on: string) => add('commitment-c', 'EvidenceRequested', { commitmentId: 'c', claimId, version }, on),
+    endAssessment: (on: string) => add('commitment-c', 'EndOfCommitmentAssessed', { commitmentId: 'c', effectiveAt: on }, on),
+  };
+  return b;
+}
+
+const result = (events: HistoryEvent[], asOf: string, id: ObligationId, ruleSet: ObligationRuleSet = OGP_LOCAL_2024) => {
+  const found = evaluate(events, asOf, ruleSet).find((r) => r.obligation === id);
+  if (!found) throw new Error(`no result for ${id}`);
+  return found;
+};
+
+describe('obligations', () => {
+  describe('forum (meetings at most 6 months apart)', () => {
+    it('is not applicable before the member is registered', () => {
+      expect(result([], '2021-05-01', 'forum').status).toBe('not applicable');
+    });
+    it('is due after registration until the first meeting is late', () => {
+      const h = history();
+      const reg = h.register('2021-01-10');
+      expect(result(h.events, '2021-07-10', 'forum')).toMatchObject({ status: 'due', eventIds: [reg] });
+      expect(result(h.events, '2021-07-11', 'forum').status).toBe('overdue');
+    });
+    it('is met while meetings keep to the gap, naming them', () => {
+      const h = history();
+      h.register('2021-01-10');
+      const a = h.meeting('2021-03-01');
+      const b = h.meeting('2021-08-20');
+      expect(result(h.events, '2021-12-01', 'forum')).toMatchObject({ status: 'met', eventIds: [a, b], planId: null });
+    });
+    it('is overdue when the latest meeting is older than the gap', () => {
+      const h = history();
+      h.register('2021-01-10');
+      const a = h.meeting('2021-03-01');
+      expect(result(h.events, '2021-09-02', 'forum')).toMatchObject({ status: 'overdue', eventIds: [a] });
+    });
+    it('is not met when two meetings were further apart than the gap', () => {
+      const h = history();
+      h.register('2021-01-10');
+      const a = h.meeting('2021-03-01');
+      const b = h.meeting('2021-10-01');
+      expect(result(h.events, '2021-11-01', 'forum')).toMatchObject({ status: 'not met', eventIds: [a, b] });
+    });
+    it('ignores events recorded after the as-of date', () => {
+      const h = history();
+      h.register('2021-01-10');
+      h.meeting('2021-03-01');
+      expect(result(h.events, '2021-02-01', 'forum').status).toBe('due');
+    });
+  });
+
+  describe('website (updated at least every 4 months)', () => {
+    it('is due, met, overdue and not met by the rule set’s gap', () => {
+      const h = history();
+      h.register('2021-01-10');
+      expect(result(h.events, '2021-05-10', 'website').status).toBe('due');
+      expect(result(h.events, '2021-05-11', 'website').status).toBe('overdue');
+      h.website('2021-04-01');
+      expect(result(h.events, '2021-08-01', 'website').status).toBe('met');
+      expect(result(h.events, '2021-08-02', 'website').status).toBe('overdue');
+      h.website('2021-09-01');
+      expect(result(h.events, '2021-09-02', 'website').status).toBe('not met');
+    });
+    it('takes its gap from the rule set, not from code', () => {
+      const h = history();
+      h.register('2021-01-10');
+      h.website('2021-04-01');
+      h.website('2021-09-01');
+      const lenient: ObligationRuleSet = { ...OGP_LOCAL_2024, id: 'lenient', website: { maxGapMonths: 6 } };
+      expect(result(h.events, '2021-09-02', 'website', lenient)).toMatchObject({ status: 'met', ruleSet: 'lenient@1' });
+    });
+  });
+
+  describe('endorsement (civil society endorses before submission)', () => {
+    it('is due while the draft is unendorsed, overdue once the plan period has started', () => {
+      const h = history();
+      h.register();
+      const d = h.draft();
+      expect(result(h.events, '2021-07-01', 'endorsement')).toMatchObject({ status: 'due', eventIds: [d], planId: 'p' });
+      expect(result(h.events, '2021-08-02', 'endorsement').status).toBe('overdue');
+    });
+    it('is met when endorsed on or before submission', () => {
+      const h = history();
+      h.register();
+      h.draft();
+      const e = h.endorse('2021-07-26');
+      const s = h.submit('2021-07-30');
+      expect(result(h.events, '2021-08-01', 'endorsement')).toMatchObject({ status: 'met', eventIds: [e, s] });
+    });
+    it('is not met when submitted without endorsement', () => {
+      const h = history();
+      h.register();
+      h.draft();
+      const s = h.submit('2021-07-30');
+      expect(result(h.events, '2021-08-01', 'endorsement')).toMatchObject({ status: 'not met', eventIds: [s] });
+    });
+    it('is not applicable without a plan', () => {
+      const h = history();
+      h.register();
+      expect(result(h.events, '2021-08-01', 'endorsement').status).toBe('not applicable');
+    });
+  });
+
+  describe('inception (within 2 months of submission)', () => {
+    const base = () => {
+      const h = history();
+      h.register();
+      h.draft();
+      h.endorse('2021-07-26');
+      return h;
+    };
+    it('is not applicable before submission', () => {
+      expect(result(base().events, '2021-07-28', 'inception').status).toBe('not applicable');
+    });
+    it('is due, then overdue, without an assessment', () => {
+      const h = base();
+      h.submit('2021-07-30');
+      expect(result(h.events, '2021-09-30', 'inception').status).toBe('due');
+      expect(result(h.events, '2021-10-01', 'inception').status).toBe('overdue');
+    });
+    it('is met by an assessment in time, not met by a late one', () => {
+      const h = base();
+      h.submit('2021-07-30');
+      const i = h.inception('2021-09-30');
+      expect(result(h.events, '2021-10-05', 'inception')).toMatchObject({ status: 'met', eventIds: [i] });
+      const late = base();
+      late.submit('2021-07-30');
+      late.inception('2021-10-01');
+      expect(result(late.events, '2021-10-05', 'inception').status).toBe('not met');
+    });
+  });
+
+  describe('milestone-reporting (a claim by the due date plus grace)', () => {
+    const base = () => {
+      const h = history();
+      h.register();
+      h.draft();
+      h.endorse('2021-07-26');
+      h.submit('2021-07-30');
+      h.commitment();
+      return h;
+    };
+    it('is due until the grace ends, then overdue', () => {
+      const h = base();
+      const m = h.milestone('m1', '2021-12-31');
+      expect(result(h.events, '2022-01-14', 'milestone-reporting')).toMatchObject({ status: 'due', eventIds: [m] });
+      expect(result(h.events, '2022-01-15', 'milestone-reporting').status).toBe('overdue');
+    });
+    it('is met by a claim recorded in time, not met by a late one', () => {
+      const h = base();
+      h.milestone('m1', '2021-12-31');
+      const c = h.claim('m1', 'Limited', '2022-01-10', '2022-01-14');
+      expect(result(h.events, '2022-02-01', 'milestone-reporting')).toMatchObject({ status: 'met', eventIds: [c] });
+      const late = base();
+      late.milestone('m1', '2021-12-31');
+      late.claim('m1', 'Limited', '2022-01-10', '2022-01-15');
+      expect(result(late.events, '2022-02-01', 'milestone-reporting').status).toBe('not met');
+    });
+    it('ignores withdrawn milestones, withdrawn commitments and milestones not yet started', () => {
+      const h = base();
+      h.milestone('m1', '2021-12-31');
+      h.withdrawMilestone('m1', '2021-11-01');
+      h.milestone('m2', '2022-12-31', '2022-06-01');
+      expect(result(h.events, '2022-02-01', 'milestone-reporting').status).toBe('not applicable');
+      const w = base();
+      w.milestone('m1', '2021-12-31');
+      w.withdrawCommitment('2021-11-01');
+      expect(result(w.events, '2022-02-01', 'milestone-reporting').status).toBe('not applicable');
+    });
+  });
+
+  describe('evidence (Substantial and Complete claims carry evidence)', () => {
+    const base = () => {
+      const h = history();
+      h.register();
+      h.draft();
+      h.commitment();
+      h.milestone('m1', '2021-12-31');
+      return h;
+    };
+    it('is met when such claims carry evidence, and not applicable without them', () => {
+      const h = base();
+      h.claim('m1', 'Limited', '2021-12-01', '2021-12-01', []);
+      expect(result(h.events, '2022-01-01', 'evidence').status).toBe('not applicable');
+      const c = h.claim('m1', 'Complete', '2021-12-20', '2021-12-20', undefined, 2);
+      expect(result(h.events, '2022-01-01', 'evidence')).toMatchObject({ status: 'met', eventIds: [c] });
+    });
+    it('is not met by a Complete claim without evidence (e.g. imported history)', () => {
+      const h = base();
+      const c = h.claim('m1', 'Complete', '2021-12-20', '2021-12-20', []);
+      expect(result(h.events, '2022-01-01', 'evidence')).toMatchObject({ status: 'not met', eventIds: [c] });
+    });
+    it('is due, then overdue, while evidence a reviewer asked for is not supplied', () => {
+      const h = base();
+      h.claim('m1', 'Complete', '2021-12-20', '2021-12-20');
+      const r = h.requestEvidence('m1-p', 1, '2022-01-05');
+      expect(result(h.events, '2022-02-04', 'evidence')).toMatchObject({ status: 'due', eventIds: [r] });
+      expect(result(h.events, '2022-02-05', 'evidence').status).toBe('overdue');
+      h.claim('m1', 'Complete', '2021-12-20', '2022-02-10', undefined, 2);
+      expect(result(h.events, '2022-02-11', 'evidence').status).toBe('not met');
+    });
+  });
+
+  describe('verification (every Complete claim is reviewed)', () => {
+    const base = () => {
+      const h = history();
+      h.register();
+      h.draft();
+      h.commitment();
+      h.milestone('m1', '2021-12-31');
+      return h;
+    };
+    it('is not applicable without Complete claims', () => {
+      const h = base();
+      h.claim('m1', 'Substantial', '2021-12-01', '2021-12-01');
+      expect(result(h.events, '2022-01-01', 'verification').status).toBe('not applicable');
+    });
+    it('is due, then overdue, while the current version is unreviewed', () => {
+      const h = base();
+      const c = h.claim('m1', 'Complete', '2021-12-20', '2021-12-20');
+      expect(result(h.events, '2022-02-18', 'verification')).toMatchObject({ status: 'due', eventIds: [c] });
+      expect(result(h.events, '2022-02-19', 'verification').status).toBe('overdue');
+    });
+    it('is met by a review in time (verification or dispute), not met by a late one', () => {
+      const h = base();
+      h.claim('m1', 'Complete', '2021-12-20', '2021-12-20');
+      const v = h.dispute('m1-p', 1, '2022-01-10');
+      expect(result(h.events, '2022-03-01', 'verification')).toMatchObject({ status: 'met', eventIds: [v] });
+      const late = base();
+      late.claim('m1', 'Complete', '2021-12-20', '2021-12-20');
+      late.verify('m1-p', 1, '2022-03-01');
+      expect(result(late.events, '2022-03-02', 'verification').status).toBe('not met');
+    });
+    it('asks for a review of each new version', () => {
+      const h = base();
+      h.claim('m1', 'Complete', '2021-12-20', '2021-12-20');
+      h.dispute('m1-p', 1, '2022-01-10');
+      h.claim('m1', 'Complete', '2022-01-20', '2022-01-20', undefined, 2);
+      expect(result(h.events, '2022-01-21', 'verification').status).toBe('due');
+    });
+  });
+
+  describe('end-of-commitment (assessed within 1 month of completion)', () => {
+    const base = () => {
+      const h = history();
+      h.register();
+      h.draft();
+      h.commitment('2022-12');
+      h.milestone('m1', '2021-12-31');
+      return h;
+    };
+    it('is not applicable before the commitment completes', () => {
+      expect(result(base().events, '2022-06-01', 'end-of-commitment').status).toBe('not applicable');
+    });
+    it('counts completion from the last milestone’s Complete claim', () => {
+      const h = base();
+      const c = h.claim('m1', 'Complete', '2022-03-15', '2022-03-16');
+      expect(result(h.events, '2022-04-15', 'end-of-commitment')).toMatchObject({ status: 'due', eventIds: [c] });
+      expect(result(h.events, '2022-04-16', 'end-of-commitment').status).toBe('overdue');
+    });
+    it('does not count a disputed Complete claim; then completion is the period’s end', () => {
+      const h = base();
+      h.claim('m1', 'Complete', '2022-03-15', '2022-03-16');
+      h.dispute('m1-p', 1, '2022-03-20');
+      expect(result(h.events, '2022-06-01', 'end-of-commitment').status).toBe('not applicable');
+      expect(result(h.events, '2023-01-31', 'end-of-commitment').status).toBe('due');
+      expect(result(h.events, '2023-02-01', 'end-of-commitment').status).toBe('overdue');
+    });
+    it('is met by an assessment in time, not met by a late one', () => {
+      const h = base();
+      h.claim('m1', 'Complete', '2022-03-15', '2022-03-16');
+      const a = h.endAssessment('2022-04-10');
+      expect(result(h.events, '2022-05-01', 'end-of-commitment')).toMatchObject({ status: 'met', eventIds: [a] });
+      const late = base();
+      late.claim('m1', 'Complete', '2022-03-15', '2022-03-16');
+      late.endAssessment('2022-04-20');
+      expect(result(late.events, '2022-05-01', 'end-of-commitment').status).toBe('not met');
+    });
+  });
+
+  describe('the rule set', () => {
+    it('decides which obligations are evaluated', () => {
+      const h = history();
+      h.register();
+      const only: ObligationRuleSet = { ...OGP_LOCAL_2024, obligations: ['forum', 'website'] };
+      expect(evaluate(h.events, '2021-02-01', only).map((r) => r.obligation)).toEqual(['forum', 'website']);
+    });
+    it('refuses an invalid as-of date', () => {
+      expect(() => evaluate([], '2021-02-30', OGP_LOCAL_2024)).toThrow(expect.objectContaining({ code: 'date.invalid' }));
+    });
+    it('ignores event types it does not know', () => {
+      const h = history();
+      h.register('2021-01-10');
+      h.events.push({ id: 'x', type: 'SomethingElse', data: null, recordedAt: '2021-01-11T00:00:00Z', stream: 'member-m' });
+      expect(result(h.events, '2021-02-01', 'forum').status).toBe('due');
+    });
+  });
+});

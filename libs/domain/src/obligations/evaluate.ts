@@ -1,0 +1,58 @@
+// evaluate(history, asOf, ruleSet): every OGP Local obligation of one member, per plan where it applies.
+import { dateOf, isIsoDate, isIsoInstant } from '../shared/dates';
+import { fail } from '../shared/errors';
+import { evidenceItems, endOfCommitmentItems, milestoneReportingItems, verificationItems } from './commitment-rules';
+import { factsOf, type HistoryEvent } from './history';
+import { cadenceItems } from './member-rules';
+import { summarise } from './outcome';
+import { endorsementItems, inceptionItems } from './plan-rules';
+import { DEFAULT_RULE_SET, type ObligationId, type ObligationResult, type ObligationRuleSet } from './rule-set';
+
+/**
+ * Results in rule-set order: member-wide obligations (forum, website) once, plan obligations once per plan (in the
+ * order plans were drafted). Only events recorded on or before `asOf` count, so the same history evaluated at an
+ * earlier date shows what was known then.
+ */
+export function evaluate(history: readonly HistoryEvent[], asOf: string, ruleSet: ObligationRuleSet = DEFAULT_RULE_SET): ObligationResult[] {
+  if (!isIsoDate(asOf) && !isIsoInstant(asOf)) fail('date.invalid', `asOf must be an ISO date or instant: ${asOf}`);
+  const day = dateOf(asOf);
+  const facts = factsOf(history, day);
+  const results: ObligationResult[] = [];
+  const perPlan = (id: ObligationId, items: (plan: (typeof facts.plans)[number]) => ReturnType<typeof inceptionItems>, none: string) => {
+    if (facts.plans.length === 0) results.push(summarise(id, null, [], ruleSet, 'no action plan yet'));
+    for (const plan of facts.plans) results.push(summarise(id, plan.planId, items(plan), ruleSet, none));
+  };
+  for (const id of ruleSet.obligations) {
+    switch (id) {
+      case 'forum':
+        results.push(summarise(id, null, cadenceItems(facts, facts.meetings, ruleSet.forum.maxGapMonths, day, 'forum meeting'), ruleSet, 'member not registered'));
+        break;
+      case 'website':
+        results.push(summarise(id, null, cadenceItems(facts, facts.publicUpdates, ruleSet.website.maxGapMonths, day, 'public information update'), ruleSet, 'member not registered'));
+        break;
+      case 'endorsement':
+        perPlan(id, (plan) => endorsementItems(plan, day), 'nothing to endorse');
+        break;
+      case 'inception':
+        perPlan(id, (plan) => inceptionItems(plan, day, ruleSet), 'plan not submitted yet');
+        break;
+      case 'milestone-reporting':
+        perPlan(id, (plan) => milestoneReportingItems(plan, day, ruleSet), 'no started milestone in a submitted plan');
+        break;
+      case 'evidence':
+        perPlan(id, (plan) => evidenceItems(plan, day, ruleSet), 'no Substantial or Complete claim, no evidence request');
+        break;
+      case 'verification':
+        perPlan(id, (plan) => verificationItems(plan, day, ruleSet), 'no Complete claim');
+        break;
+      case 'end-of-commitment':
+        perPlan(id, (plan) => endOfCommitmentItems(plan, day, ruleSet), 'no commitment completed yet');
+        break;
+      default: {
+        const unknown: never = id;
+        fail('value.invalid', `Unknown obligation ${String(unknown)}`);
+      }
+    }
+  }
+  return results;
+}

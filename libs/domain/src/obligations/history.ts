@@ -1,0 +1,166 @@
+// Reads a member's stored history into the dated facts the obligation rules need, keeping each fact's event id.
+import { dateOf, type IsoDate } from '../shared/dates';
+import { isEventType, type DomainEvent } from '../domain-events';
+
+/** One stored event as the application hands it over (all events of one member, any order). */
+export interface HistoryEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly data: unknown;
+  readonly recordedAt: string;
+  readonly stream: string;
+}
+
+export interface Dated {
+  readonly eventId: string;
+  readonly on: IsoDate;
+}
+
+export interface ClaimVersionFact {
+  readonly eventId: string;
+  readonly claimId: string;
+  readonly milestoneId: string;
+  readonly version: number;
+  readonly completion: string;
+  readonly evidenceCount: number;
+  readonly asOf: IsoDate;
+  readonly recordedOn: IsoDate;
+  review: Dated | null;
+  disputed: boolean;
+  readonly evidenceRequests: Dated[];
+}
+
+export interface MilestoneFact {
+  readonly milestoneId: string;
+  readonly eventId: string;
+  startDate: IsoDate;
+  dueDate: IsoDate;
+  withdrawn: boolean;
+  withdrawnOn: IsoDate | null;
+}
+
+export interface CommitmentFact {
+  readonly commitmentId: string;
+  readonly eventId: string;
+  startMonth: string;
+  endMonth: string;
+  withdrawn: boolean;
+  readonly milestones: MilestoneFact[];
+  readonly claims: ClaimVersionFact[];
+  endAssessment: Dated | null;
+}
+
+export interface PlanFact {
+  readonly planId: string;
+  readonly eventId: string;
+  readonly periodStart: string;
+  endorsement: Dated | null;
+  submission: Dated | null;
+  inception: Dated | null;
+  readonly commitments: CommitmentFact[];
+}
+
+export interface MemberFacts {
+  registration: Dated | null;
+  readonly meetings: Dated[];
+  readonly publicUpdates: Dated[];
+  readonly plans: PlanFact[];
+}
+
+/** Facts known on `asOf`: events recorded after that day are not yet part of history. */
+export function factsOf(history: readonly HistoryEvent[], asOf: IsoDate): MemberFacts {
+  const facts: MemberFacts = { registration: null, meetings: [], publicUpdates: [], plans: [] };
+  const commitments = new Map<string, CommitmentFact>();
+  const known = history.filter((e) => isEventType(e.type) && dateOf(e.recordedAt) <= asOf);
+  const ordered = [...known].sort((a, b) => (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0));
+  for (const stored of ordered) apply(facts, commitments, stored.id, dateOf(stored.recordedAt), { type: stored.type, data: stored.data } as DomainEvent);
+  return facts;
+}
+
+function apply(facts: MemberFacts, commitments: Map<string, CommitmentFact>, id: string, recordedOn: IsoDate, event: DomainEvent): void {
+  const plan = (planId: string) => facts.plans.find((p) => p.planId === planId);
+  const commitment = (commitmentId: string) => commitments.get(commitmentId);
+  const claim = (commitmentId: string, claimId: string, version: number) => commitment(commitmentId)?.claims.find((c) => c.claimId === claimId && c.version === version);
+  switch (event.type) {
+    case 'MemberRegistered':
+      facts.registration = { eventId: id, on: dateOf(event.data.effectiveAt) };
+      return;
+    case 'ForumMeetingRecorded':
+      facts.meetings.push({ eventId: id, on: dateOf(event.data.effectiveAt) });
+      return;
+    case 'PublicInformationUpdated':
+      facts.publicUpdates.push({ eventId: id, on: dateOf(event.data.effectiveAt) });
+      return;
+    case 'ActionPlanDrafted':
+      facts.plans.push({ planId: event.data.planId, eventId: id, periodStart: event.data.periodStart, endorsement: null, submission: null, inception: null, commitments: [] });
+      return;
+    case 'ActionPlanEndorsed':
+      setOn(plan(event.data.planId), 'endorsement', { eventId: id, on: dateOf(event.data.effectiveAt) });
+      return;
+    case 'ActionPlanSubmitted':
+      setOn(plan(event.data.planId), 'submission', { eventId: id, on: dateOf(event.data.effectiveAt) });
+      return;
+    case 'InceptionAssessmentRecorded':
+      setOn(plan(event.data.planId), 'inception', { eventId: id, on: dateOf(event.data.effectiveAt) });
+      return;
+    case 'ImplementationStarted':
+    case 'ActionPlanEnded':
+    case 'DesignAssessed':
+      return;
+    case 'CommitmentAdded': {
+      const fact: CommitmentFact = { commitmentId: event.data.commitmentId, eventId: id, startMonth: event.data.startMonth, endMonth: event.data.endMonth, withdrawn: false, milestones: [], claims: [], endAssessment: null };
+      commitments.set(fact.commitmentId, fact);
+      plan(event.data.planId)?.commitments.push(fact);
+      return;
+    }
+    case 'CommitmentRevised': {
+      const c = commitment(event.data.commitmentId);
+      if (c === undefined) return;
+      if (event.data.after.startMonth !== undefined) c.startMonth = event.data.after.startMonth;
+      if (event.data.after.endMonth !== undefined) c.endMonth = event.data.after.endMonth;
+      return;
+    }
+    case 'CommitmentWithdrawn':
+      setOn(commitment(event.data.commitmentId), 'withdrawn', true);
+      return;
+    case 'MilestoneAdded':
+      commitment(event.data.commitmentId)?.milestones.push({ milestoneId: event.data.milestoneId, eventId: id, startDate: event.data.startDate, dueDate: event.data.dueDate, withdrawn: false, withdrawnOn: null });
+      return;
+    case 'MilestoneRescheduled': {
+      const m = commitment(event.data.commitmentId)?.milestones.find((x) => x.milestoneId === event.data.milestoneId);
+      if (m !== undefined) Object.assign(m, { startDate: event.data.startDate, dueDate: event.data.dueDate });
+      return;
+    }
+    case 'MilestoneWithdrawn': {
+      const m = commitment(event.data.commitmentId)?.milestones.find((x) => x.milestoneId === event.data.milestoneId);
+      if (m !== undefined) Object.assign(m, { withdrawn: true, withdrawnOn: recordedOn });
+      return;
+    }
+    case 'ProgressReported': {
+      const d = event.data;
+      commitment(d.commitmentId)?.claims.push({
+        eventId: id, claimId: d.claimId, milestoneId: d.milestoneId, version: d.version, completion: d.completion, evidenceCount: Array.isArray(d.evidence) ? d.evidence.length : 0,
+        asOf: dateOf(d.effectiveAt), recordedOn, review: null, disputed: false, evidenceRequests: [],
+      });
+      return;
+    }
+    case 'ClaimVerified':
+    case 'ClaimDisputed': {
+      const c = claim(event.data.commitmentId, event.data.claimId, event.data.version);
+      if (c !== undefined && c.review === null) Object.assign(c, { review: { eventId: id, on: recordedOn }, disputed: event.type === 'ClaimDisputed' });
+      return;
+    }
+    case 'EvidenceRequested':
+      claim(event.data.commitmentId, event.data.claimId, event.data.version)?.evidenceRequests.push({ eventId: id, on: recordedOn });
+      return;
+    case 'EndOfCommitmentAssessed':
+      setOn(commitment(event.data.commitmentId), 'endAssessment', { eventId: id, on: dateOf(event.data.effectiveAt) });
+      return;
+    default:
+      return;
+  }
+}
+
+function setOn<T extends object, K extends keyof T>(target: T | undefined, key: K, value: T[K]): void {
+  if (target !== undefined) target[key] = value;
+}

@@ -1,0 +1,29 @@
+// Plan obligations: civil society endorsed the plan before submission; inception assessment soon after submission.
+import { addMonths, firstDayOf, type IsoDate } from '../shared/dates';
+import type { PlanFact } from './history';
+import { byDeadline, type Item } from './outcome';
+import type { ObligationRuleSet } from './rule-set';
+
+/** Endorsed on or before submission: met. Submitted without: not met. Neither yet: due until the plan period starts. */
+export function endorsementItems(plan: PlanFact, asOf: IsoDate): Item[] {
+  const { endorsement, submission } = plan;
+  if (submission !== null) {
+    if (endorsement !== null && endorsement.on <= submission.on) {
+      return [{ status: 'met', eventIds: [endorsement.eventId, submission.eventId], detail: `endorsed on ${endorsement.on}, submitted on ${submission.on}` }];
+    }
+    return [{ status: 'not met', eventIds: [submission.eventId], detail: `submitted on ${submission.on} without prior civil society endorsement` }];
+  }
+  if (endorsement !== null) return [{ status: 'met', eventIds: [endorsement.eventId], detail: `endorsed on ${endorsement.on}; not yet submitted` }];
+  const deadline = firstDayOf(plan.periodStart);
+  const status = byDeadline(null, deadline, asOf);
+  return [{ status, eventIds: [plan.eventId], detail: `no endorsement yet; expected before the plan period starts on ${deadline}` }];
+}
+
+export function inceptionItems(plan: PlanFact, asOf: IsoDate, ruleSet: ObligationRuleSet): Item[] {
+  if (plan.submission === null) return [];
+  const deadline = addMonths(plan.submission.on, ruleSet.inception.withinMonthsOfSubmission);
+  const status = byDeadline(plan.inception?.on ?? null, deadline, asOf);
+  const eventIds = plan.inception !== null ? [plan.inception.eventId] : [plan.submission.eventId];
+  const detail = plan.inception !== null ? `inception assessment on ${plan.inception.on}; due by ${deadline}` : `no inception assessment; due by ${deadline}`;
+  return [{ status, eventIds, detail }];
+}

@@ -1,0 +1,36 @@
+// Commands to an action plan's stream (plan-<planId>): its lifecycle Draft -> Submitted -> Implementing -> Ended.
+import type { IsoDate, IsoMonth } from '../shared/dates';
+
+export interface DraftActionPlan {
+  readonly type: 'DraftActionPlan';
+  readonly data: { readonly planId: string; readonly memberId: string; readonly title: string; readonly periodStart: IsoMonth; readonly periodEnd: IsoMonth };
+}
+
+/** Civil society's endorsement of the draft plan, which OGP Local expects before submission. */
+export interface EndorseActionPlan {
+  readonly type: 'EndorseActionPlan';
+  readonly data: { readonly planId: string; readonly endorsedOn: IsoDate; readonly endorsedBy: readonly string[]; readonly statementUrl: string | null };
+}
+
+export interface SubmitActionPlan {
+  readonly type: 'SubmitActionPlan';
+  readonly data: { readonly planId: string; readonly submittedOn: IsoDate };
+}
+
+/** Issued by a reviewer (OGP Support Unit): the inception assessment of a submitted plan. */
+export interface RecordInceptionAssessment {
+  readonly type: 'RecordInceptionAssessment';
+  readonly data: { readonly planId: string; readonly assessedOn: IsoDate; readonly reportUrl: string; readonly summary: string };
+}
+
+export interface StartImplementation {
+  readonly type: 'StartImplementation';
+  readonly data: { readonly planId: string; readonly startedOn: IsoDate };
+}
+
+export interface EndActionPlan {
+  readonly type: 'EndActionPlan';
+  readonly data: { readonly planId: string; readonly endedOn: IsoDate };
+}
+
+export type PlanCommand = DraftActionPlan | EndorseActionPlan | SubmitActionPlan | RecordInceptionAssessment | StartImplementation | EndActionPlan;

@@ -1,0 +1,113 @@
+// Specification of the action plan decider: Draft -> Submitted -> Implementing -> Ended, endorsement and inception.
+import { deciderSpec } from '../testing/given-when-then';
+import { ADMIN, as, implementationStarted, memberState, NOW, planDrafted, planEndorsed, planSubmitted, REVIEWER } from '../testing/fixtures';
+import type { Actor } from '../shared/context';
+import type { MemberState } from '../member/state';
+import type { PlanCommand } from './commands';
+import { planDecider } from './decider';
+
+const spec = deciderSpec(planDecider);
+const ctx = (actor: Actor = ADMIN, member: MemberState = memberState, now = NOW) => ({ ...as(actor, now), member });
+const draft: PlanCommand = { type: 'DraftActionPlan', data: { planId: 'plan-1', memberId: 'semarang', title: 'Action plan 2021-2023', periodStart: '2021-08', periodEnd: '2023-12' } };
+const endorse: PlanCommand = { type: 'EndorseActionPlan', data: { planId: 'plan-1', endorsedOn: '2021-07-26', endorsedBy: ['PATTIRO Semarang'], statementUrl: null } };
+const submit: PlanCommand = { type: 'SubmitActionPlan', data: { planId: 'plan-1', submittedOn: '2021-07-30' } };
+const inception = (assessedOn = '2021-09-20'): PlanCommand => ({ type: 'RecordInceptionAssessment', data: { planId: 'plan-1', assessedOn, reportUrl: 'https://example.org/inception', summary: 'Relevant' } });
+const start = (startedOn = '2021-08-01'): PlanCommand => ({ type: 'StartImplementation', data: { planId: 'plan-1', startedOn } });
+const end: PlanCommand = { type: 'EndActionPlan', data: { planId: 'plan-1', endedOn: '2023-12-31' } };
+
+describe('action plan', () => {
+  describe('when nothing exists yet', () => {
+    it('drafts a plan for a registered member', () => {
+      spec.given([]).when(draft, ctx(ADMIN, memberState, '2021-06-01T03:00:00Z')).then([planDrafted]);
+    });
+    it('refuses a plan for an unregistered member', () => {
+      spec.given([]).when(draft, ctx(ADMIN, null)).thenFails('member.not-found');
+    });
+    it('refuses a period that ends before it starts, or is not in months', () => {
+      spec.given([]).when({ ...draft, data: { ...draft.data, periodEnd: '2021-07' } }, ctx()).thenFails('date.out-of-order');
+      spec.given([]).when({ ...draft, data: { ...draft.data, periodStart: '2021-13' } }, ctx()).thenFails('date.invalid');
+    });
+    it('refuses an invalid plan id', () => {
+      spec.given([]).when({ ...draft, data: { ...draft.data, planId: 'Plan 1' } }, ctx()).thenFails('id.invalid');
+    });
+    it('refuses steps on a plan that does not exist', () => {
+      spec.given([]).when(submit, ctx()).thenFails('plan.not-found');
+    });
+  });
+
+  describe('when Draft', () => {
+    it('refuses drafting it again', () => {
+      spec.given([planDrafted]).when(draft, ctx()).thenFails('plan.already-exists');
+    });
+    it('records civil society endorsement on its date', () => {
+      spec.given([planDrafted]).when(endorse, ctx()).then([planEndorsed]);
+    });
+    it('refuses an endorsement naming nobody', () => {
+      spec.given([planDrafted]).when({ ...endorse, data: { ...endorse.data, endorsedBy: [] } }, ctx()).thenFails('field.required');
+    });
+    it('refuses a second endorsement', () => {
+      spec.given([planDrafted, planEndorsed]).when(endorse, ctx()).thenFails('plan.already-endorsed');
+    });
+    it('submits an endorsed plan, noting the endorsement', () => {
+      spec.given([planDrafted, planEndorsed]).when(submit, ctx()).then([planSubmitted]);
+    });
+    it('records submission without endorsement, marked unendorsed (the obligation reports it)', () => {
+      spec.given([planDrafted]).when(submit, ctx()).then([{ type: 'ActionPlanSubmitted', data: { planId: 'plan-1', endorsed: false, effectiveAt: '2021-07-30' } }]);
+    });
+    it('refuses an inception assessment before submission', () => {
+      spec.given([planDrafted]).when(inception(), ctx(REVIEWER)).thenFails('plan.invalid-transition');
+    });
+    it('refuses starting implementation before submission', () => {
+      spec.given([planDrafted]).when(start(), ctx()).thenFails('plan.invalid-transition');
+    });
+    it('refuses a reviewer drafting or submitting', () => {
+      spec.given([planDrafted]).when(submit, ctx(REVIEWER)).thenFails('actor.forbidden-role');
+    });
+  });
+
+  describe('when Submitted', () => {
+    const given = [planDrafted, planEndorsed, planSubmitted];
+    it('refuses endorsement and a second submission', () => {
+      spec.given(given).when(endorse, ctx()).thenFails('plan.invalid-transition');
+      spec.given(given).when(submit, ctx()).thenFails('plan.invalid-transition');
+    });
+    it('records the inception assessment by a reviewer, naming them', () => {
+      spec.given(given).when(inception(), ctx(REVIEWER)).then([
+        { type: 'InceptionAssessmentRecorded', data: { planId: 'plan-1', reviewerId: 'reviewer-1', reportUrl: 'https://example.org/inception', summary: 'Relevant', effectiveAt: '2021-09-20' } },
+      ]);
+    });
+    it('refuses an inception assessment by an admin', () => {
+      spec.given(given).when(inception(), ctx(ADMIN)).thenFails('actor.forbidden-role');
+    });
+    it('refuses an inception assessment dated before submission', () => {
+      spec.given(given).when(inception('2021-07-01'), ctx(REVIEWER)).thenFails('date.out-of-order');
+    });
+    it('refuses a second inception assessment', () => {
+      const first = planDecider.decide(inception(), given.reduce(planDecider.evolve, null), ctx(REVIEWER));
+      spec.given([...given, ...first]).when(inception(), ctx(REVIEWER)).thenFails('inception.already-recorded');
+    });
+    it('starts implementation', () => {
+      spec.given(given).when(start(), ctx()).then([implementationStarted]);
+    });
+    it('refuses implementation starting before submission', () => {
+      spec.given(given).when(start('2021-07-01'), ctx()).thenFails('date.out-of-order');
+    });
+    it('refuses ending a plan that is not implementing', () => {
+      spec.given(given).when(end, ctx()).thenFails('plan.invalid-transition');
+    });
+  });
+
+  describe('when Implementing', () => {
+    const given = [planDrafted, planEndorsed, planSubmitted, implementationStarted];
+    it('ends the plan', () => {
+      spec.given(given).when(end, ctx()).then([{ type: 'ActionPlanEnded', data: { planId: 'plan-1', effectiveAt: '2023-12-31' } }]);
+      expect(given.reduce(planDecider.evolve, null)?.status).toBe('Implementing');
+    });
+    it('refuses an end date before implementation started', () => {
+      spec.given(given).when({ type: 'EndActionPlan', data: { planId: 'plan-1', endedOn: '2021-07-31' } }, ctx()).thenFails('date.out-of-order');
+    });
+    it('still accepts the inception assessment', () => {
+      spec.given(given).when(inception(), ctx(REVIEWER)).thenAccepted();
+    });
+  });
+});

@@ -1,0 +1,112 @@
+// The action plan decider: drafting, civil society endorsement, submission, inception assessment, implementation, end.
+import type { Decider, DecisionContext } from '../shared/context';
+import { dateOf, isBefore } from '../shared/dates';
+import { fail } from '../shared/errors';
+import { ignoreEvent, unknownCommand } from '../shared/exhaustive';
+import type { PlanStatus } from '../shared/scales';
+import { isHttpUrl, requireDate, requireId, requireMonth, requireOrder, requireRole, requireText, requireTextList } from '../shared/validate';
+import type { MemberState } from '../member/state';
+import type { PlanCommand } from './commands';
+import type { PlanEvent } from './events';
+import type { ActionPlan, PlanState } from './state';
+
+/**
+ * Plan commands also need the state of the member the plan belongs to (stream member-<memberId>; for
+ * DraftActionPlan the command's memberId, otherwise the plan state's memberId): a plan is drafted only for a
+ * registered member.
+ */
+export interface PlanDecisionContext extends DecisionContext {
+  readonly member: MemberState;
+}
+
+function requirePlan(state: PlanState, planId: string, allowed: readonly PlanStatus[], step: string): ActionPlan {
+  if (state === null || state.planId !== planId) return fail('plan.not-found', `Action plan ${planId} not found`, { planId });
+  if (!allowed.includes(state.status)) fail('plan.invalid-transition', `Cannot ${step}: the plan is ${state.status} (needs ${allowed.join(' or ')})`, { status: state.status });
+  return state;
+}
+
+export function decidePlan(command: PlanCommand, state: PlanState, context: PlanDecisionContext): PlanEvent[] {
+  requireRole(context.actor, command.type === 'RecordInceptionAssessment' ? 'reviewer' : 'admin', command.type);
+  const planId = requireId('plan', command.data.planId, 'planId');
+  switch (command.type) {
+    case 'DraftActionPlan': {
+      const d = command.data;
+      requireId('member', d.memberId, 'memberId');
+      if (context.member === null || context.member.memberId !== d.memberId) fail('member.not-found', `Member ${d.memberId} is not registered`, { memberId: d.memberId });
+      if (state !== null) fail('plan.already-exists', `Action plan ${planId} already exists`, { planId });
+      requireText(d.title, 'title');
+      const periodStart = requireMonth(d.periodStart, 'periodStart');
+      const periodEnd = requireMonth(d.periodEnd, 'periodEnd');
+      requireOrder(periodStart, periodEnd, 'The plan period ends before it starts');
+      return [{ type: 'ActionPlanDrafted', data: { planId, memberId: d.memberId, title: d.title, periodStart, periodEnd, effectiveAt: context.now } }];
+    }
+    case 'EndorseActionPlan': {
+      const d = command.data;
+      const plan = requirePlan(state, planId, ['Draft'], 'endorse');
+      if (plan.endorsement !== null) fail('plan.already-endorsed', `Action plan ${planId} was endorsed on ${plan.endorsement.endorsedOn}`);
+      const endorsedOn = requireDate(d.endorsedOn, 'endorsedOn');
+      const endorsedBy = requireTextList(d.endorsedBy, 'endorsedBy');
+      if (endorsedBy.length === 0) fail('field.required', 'endorsedBy must name at least one civil society organisation', { field: 'endorsedBy' });
+      if (d.statementUrl !== null && !isHttpUrl(d.statementUrl)) fail('evidence.invalid', 'statementUrl must be an http(s) url or null', { field: 'statementUrl' });
+      return [{ type: 'ActionPlanEndorsed', data: { planId, endorsedBy, statementUrl: d.statementUrl, effectiveAt: endorsedOn } }];
+    }
+    case 'SubmitActionPlan': {
+      // Submission without endorsement is recorded, not refused: the 'endorsement' obligation reports it as not met.
+      const plan = requirePlan(state, planId, ['Draft'], 'submit');
+      const submittedOn = requireDate(command.data.submittedOn, 'submittedOn');
+      return [{ type: 'ActionPlanSubmitted', data: { planId, endorsed: plan.endorsement !== null && !isBefore(submittedOn, plan.endorsement.endorsedOn), effectiveAt: submittedOn } }];
+    }
+    case 'RecordInceptionAssessment': {
+      const d = command.data;
+      const plan = requirePlan(state, planId, ['Submitted', 'Implementing'], 'record an inception assessment');
+      if (plan.inceptionAssessedOn !== null) fail('inception.already-recorded', `Inception assessment of ${planId} was recorded for ${plan.inceptionAssessedOn}`);
+      const assessedOn = requireDate(d.assessedOn, 'assessedOn');
+      requireOrder(plan.submittedOn ?? assessedOn, assessedOn, 'The inception assessment predates submission');
+      if (!isHttpUrl(d.reportUrl)) fail('evidence.invalid', 'reportUrl must be an http(s) url', { field: 'reportUrl' });
+      requireText(d.summary, 'summary');
+      return [{ type: 'InceptionAssessmentRecorded', data: { planId, reviewerId: context.actor.id, reportUrl: d.reportUrl, summary: d.summary, effectiveAt: assessedOn } }];
+    }
+    case 'StartImplementation': {
+      const plan = requirePlan(state, planId, ['Submitted'], 'start implementation');
+      const startedOn = requireDate(command.data.startedOn, 'startedOn');
+      requireOrder(plan.submittedOn ?? startedOn, startedOn, 'Implementation starts before submission');
+      return [{ type: 'ImplementationStarted', data: { planId, effectiveAt: startedOn } }];
+    }
+    case 'EndActionPlan': {
+      const plan = requirePlan(state, planId, ['Implementing'], 'end the plan');
+      const endedOn = requireDate(command.data.endedOn, 'endedOn');
+      requireOrder(plan.startedOn ?? endedOn, endedOn, 'The plan ends before implementation started');
+      return [{ type: 'ActionPlanEnded', data: { planId, effectiveAt: endedOn } }];
+    }
+    default:
+      return unknownCommand(command);
+  }
+}
+
+export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
+  if (event.type === 'ActionPlanDrafted') {
+    const d = event.data;
+    return { planId: d.planId, memberId: d.memberId, title: d.title, periodStart: d.periodStart, periodEnd: d.periodEnd, status: 'Draft', endorsement: null, submittedOn: null, inceptionAssessedOn: null, startedOn: null, endedOn: null };
+  }
+  if (state === null) return state;
+  switch (event.type) {
+    case 'ActionPlanEndorsed':
+      return { ...state, endorsement: { endorsedOn: dateOf(event.data.effectiveAt), endorsedBy: event.data.endorsedBy } };
+    case 'ActionPlanSubmitted':
+      return { ...state, status: 'Submitted', submittedOn: event.data.effectiveAt };
+    case 'InceptionAssessmentRecorded':
+      return { ...state, inceptionAssessedOn: event.data.effectiveAt };
+    case 'ImplementationStarted':
+      return { ...state, status: 'Implementing', startedOn: event.data.effectiveAt };
+    case 'ActionPlanEnded':
+      return { ...state, status: 'Ended', endedOn: event.data.effectiveAt };
+    default:
+      return ignoreEvent(event, state);
+  }
+}
+
+export const planDecider: Decider<PlanState, PlanCommand, PlanEvent, PlanDecisionContext> = {
+  initialState: () => null,
+  decide: decidePlan,
+  evolve: evolvePlan,
+};

@@ -1,0 +1,35 @@
+// Events of an action plan's stream; `effectiveAt` is the business date (endorsement, submission, ...).
+import type { IsoDate, IsoInstant, IsoMonth } from '../shared/dates';
+
+export interface ActionPlanDrafted {
+  readonly type: 'ActionPlanDrafted';
+  readonly data: { readonly planId: string; readonly memberId: string; readonly title: string; readonly periodStart: IsoMonth; readonly periodEnd: IsoMonth; readonly effectiveAt: IsoInstant };
+}
+
+export interface ActionPlanEndorsed {
+  readonly type: 'ActionPlanEndorsed';
+  readonly data: { readonly planId: string; readonly endorsedBy: readonly string[]; readonly statementUrl: string | null; readonly effectiveAt: IsoDate };
+}
+
+export interface ActionPlanSubmitted {
+  readonly type: 'ActionPlanSubmitted';
+  /** `endorsed` says whether civil society had endorsed the plan when it was submitted. */
+  readonly data: { readonly planId: string; readonly endorsed: boolean; readonly effectiveAt: IsoDate };
+}
+
+export interface InceptionAssessmentRecorded {
+  readonly type: 'InceptionAssessmentRecorded';
+  readonly data: { readonly planId: string; readonly reviewerId: string; readonly reportUrl: string; readonly summary: string; readonly effectiveAt: IsoDate };
+}
+
+export interface ImplementationStarted {
+  readonly type: 'ImplementationStarted';
+  readonly data: { readonly planId: string; readonly effectiveAt: IsoDate };
+}
+
+export interface ActionPlanEnded {
+  readonly type: 'ActionPlanEnded';
+  readonly data: { readonly planId: string; readonly effectiveAt: IsoDate };
+}
+
+export type PlanEvent = ActionPlanDrafted | ActionPlanEndorsed | ActionPlanSubmitted | InceptionAssessmentRecorded | ImplementationStarted | ActionPlanEnded;

@@ -1,0 +1,19 @@
+// An action plan's state as its events build it (plain JSON; null until drafted).
+import type { IsoDate, IsoMonth } from '../shared/dates';
+import type { PlanStatus } from '../shared/scales';
+
+export interface ActionPlan {
+  readonly planId: string;
+  readonly memberId: string;
+  readonly title: string;
+  readonly periodStart: IsoMonth;
+  readonly periodEnd: IsoMonth;
+  readonly status: PlanStatus;
+  readonly endorsement: { readonly endorsedOn: IsoDate; readonly endorsedBy: readonly string[] } | null;
+  readonly submittedOn: IsoDate | null;
+  readonly inceptionAssessedOn: IsoDate | null;
+  readonly startedOn: IsoDate | null;
+  readonly endedOn: IsoDate | null;
+}
+
+export type PlanState = ActionPlan | null;

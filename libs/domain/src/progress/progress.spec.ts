@@ -1,0 +1,56 @@
+// Specification of the progress roll-up formula: milestone -> commitment -> plan.
+import type { CommitmentEvent } from '../commitment/events';
+import type { Commitment } from '../commitment/state';
+import { commitment, commitmentAdded, milestone2Added, milestoneAdded, NOW, progressReported } from '../testing/fixtures';
+import { commitmentProgress, levelOf, planProgress } from './progress';
+
+type Reported = Extract<CommitmentEvent, { type: 'ProgressReported' }>;
+const claim = (milestoneId: string, completion: Reported['data']['completion'], asOf: string, claimId = `${milestoneId}-${asOf}`): CommitmentEvent => ({
+  ...progressReported, data: { ...progressReported.data, milestoneId, claimId, completion, effectiveAt: asOf },
+});
+const state = (...events: CommitmentEvent[]): Commitment => {
+  const s = commitment(commitmentAdded, milestoneAdded, milestone2Added, ...events);
+  if (s === null) throw new Error('no commitment');
+  return s;
+};
+
+describe('progress', () => {
+  it('gives No Evidence Available and 0 to milestones without claims', () => {
+    const p = commitmentProgress(state());
+    expect(p).toMatchObject({ ratio: 0, level: 'No Evidence Available' });
+    expect(p.milestones.map((m) => m.completion)).toEqual(['No Evidence Available', 'No Evidence Available']);
+  });
+  it('scores Limited 1/3, Substantial 2/3, Complete 1 and averages milestones equally', () => {
+    expect(commitmentProgress(state(claim('m-1', 'Complete', '2022-01-05'), claim('m-2', 'Limited', '2022-02-01'))).ratio).toBeCloseTo(2 / 3);
+    expect(commitmentProgress(state(claim('m-1', 'Substantial', '2022-01-05'))).ratio).toBeCloseTo(1 / 3);
+  });
+  it('takes the latest claim by as-of date', () => {
+    const p = commitmentProgress(state(claim('m-1', 'Complete', '2022-02-01'), claim('m-1', 'Limited', '2022-01-01')));
+    expect(p.milestones[0]).toMatchObject({ completion: 'Complete', claimId: 'm-1-2022-02-01' });
+  });
+  it('ignores disputed claims, falling back to the previous one', () => {
+    const disputed: CommitmentEvent = { type: 'ClaimDisputed', data: { commitmentId: 'c-1', claimId: 'm-1-2022-02-01', version: 1, reviewerId: 'r', reason: 'x', effectiveAt: NOW } };
+    const p = commitmentProgress(state(claim('m-1', 'Limited', '2022-01-01'), claim('m-1', 'Complete', '2022-02-01'), disputed));
+    expect(p.milestones[0]).toMatchObject({ completion: 'Limited' });
+  });
+  it('marks whether the claim speaking for a milestone is verified', () => {
+    const verified: CommitmentEvent = { type: 'ClaimVerified', data: { commitmentId: 'c-1', claimId: 'm-1-2022-02-01', version: 1, reviewerId: 'r', reason: 'x', effectiveAt: NOW } };
+    expect(commitmentProgress(state(claim('m-1', 'Complete', '2022-02-01'), verified)).milestones[0]!.verified).toBe(true);
+  });
+  it('leaves withdrawn milestones out of the mean', () => {
+    const withdrawn: CommitmentEvent = { type: 'MilestoneWithdrawn', data: { commitmentId: 'c-1', milestoneId: 'm-2', reason: 'x', effectiveAt: NOW } };
+    expect(commitmentProgress(state(claim('m-1', 'Complete', '2022-01-05'), withdrawn))).toMatchObject({ ratio: 1, level: 'Complete' });
+  });
+  it('averages commitments equally into the plan, leaving withdrawn ones out', () => {
+    const done = state(claim('m-1', 'Complete', '2022-01-05'), claim('m-2', 'Complete', '2022-01-05'));
+    const half = state(claim('m-1', 'Complete', '2022-01-05'));
+    const gone = { ...state(), commitmentId: 'c-3', status: 'Withdrawn' as const };
+    const p = planProgress([done, { ...half, commitmentId: 'c-2' }, gone]);
+    expect(p.ratio).toBeCloseTo(0.75);
+    expect(p.level).toBe('Substantial');
+    expect(p.commitments.map((c) => c.level)).toEqual(['Complete', 'Limited', 'Withdrawn']);
+  });
+  it('maps ratios back to OGP’s scale', () => {
+    expect([levelOf(0, false), levelOf(0, true), levelOf(0.1, true), levelOf(2 / 3, true), levelOf(1, true)]).toEqual(['No Evidence Available', 'Not Started', 'Limited', 'Substantial', 'Complete']);
+  });
+});

@@ -1,0 +1,85 @@
+// Progress roll-up: milestone completion -> commitment progress -> plan progress, from domain states only.
+import type { Commitment, Milestone, ProgressClaim } from '../commitment/state';
+import type { ClaimedCompletion, CompletionLevel } from '../shared/scales';
+
+/**
+ * The formula (also in the README):
+ * - a milestone's completion is that of its latest claim (by as-of date, then by reporting order) that has not
+ *   been disputed; a milestone with no such claim has `No Evidence Available`;
+ * - scores: Not Started 0, Limited 1/3, Substantial 2/3, Complete 1, No Evidence Available 0;
+ * - a commitment's progress is the mean score of its active milestones (withdrawn ones do not count); a
+ *   commitment without active milestones scores 0;
+ * - a plan's progress is the mean progress of its active commitments (each weighs the same, whatever its
+ *   number of milestones); withdrawn commitments do not count;
+ * - a ratio maps back to OGP's scale as: 1 Complete, >= 2/3 Substantial, > 0 Limited, 0 Not Started (or
+ *   No Evidence Available when nothing was claimed at all).
+ */
+export const COMPLETION_SCORES: Readonly<Record<ClaimedCompletion | 'No Evidence Available', number>> = {
+  'No Evidence Available': 0,
+  'Not Started': 0,
+  Limited: 1 / 3,
+  Substantial: 2 / 3,
+  Complete: 1,
+};
+
+export interface MilestoneProgress {
+  readonly milestoneId: string;
+  readonly completion: ClaimedCompletion | 'No Evidence Available';
+  readonly score: number;
+  /** The claim the completion comes from, and whether a reviewer has verified that version. */
+  readonly claimId: string | null;
+  readonly verified: boolean;
+}
+
+export interface CommitmentProgress {
+  readonly commitmentId: string;
+  readonly ratio: number;
+  readonly level: CompletionLevel;
+  readonly milestones: readonly MilestoneProgress[];
+}
+
+export interface PlanProgress {
+  readonly ratio: number;
+  readonly level: CompletionLevel;
+  readonly commitments: readonly CommitmentProgress[];
+}
+
+/** The claim that speaks for a milestone now: the latest undisputed one. */
+export function currentClaim(claims: readonly ProgressClaim[], milestoneId: string): ProgressClaim | null {
+  let current: ProgressClaim | null = null;
+  for (const claim of claims) {
+    if (claim.milestoneId !== milestoneId || claim.review.status === 'Disputed') continue;
+    if (current === null || claim.asOf >= current.asOf) current = claim;
+  }
+  return current;
+}
+
+export function milestoneProgress(milestone: Milestone, claims: readonly ProgressClaim[]): MilestoneProgress {
+  const claim = currentClaim(claims, milestone.milestoneId);
+  const completion = claim?.completion ?? 'No Evidence Available';
+  return { milestoneId: milestone.milestoneId, completion, score: COMPLETION_SCORES[completion], claimId: claim?.claimId ?? null, verified: claim?.review.status === 'Verified' };
+}
+
+export function levelOf(ratio: number, anythingClaimed: boolean): CompletionLevel {
+  if (ratio >= 1) return 'Complete';
+  if (ratio >= 2 / 3 - 1e-9) return 'Substantial';
+  if (ratio > 0) return 'Limited';
+  return anythingClaimed ? 'Not Started' : 'No Evidence Available';
+}
+
+const mean = (xs: readonly number[]): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+
+export function commitmentProgress(commitment: Commitment): CommitmentProgress {
+  const milestones = commitment.milestones.filter((m) => m.status === 'Active').map((m) => milestoneProgress(m, commitment.claims));
+  if (commitment.status === 'Withdrawn') return { commitmentId: commitment.commitmentId, ratio: 0, level: 'Withdrawn', milestones };
+  const ratio = mean(milestones.map((m) => m.score));
+  return { commitmentId: commitment.commitmentId, ratio, level: levelOf(ratio, milestones.some((m) => m.claimId !== null)), milestones };
+}
+
+/** Plan progress from the states of the plan's commitments (pass all of them; withdrawn ones are left out of the mean). */
+export function planProgress(commitments: readonly Commitment[]): PlanProgress {
+  const all = commitments.map(commitmentProgress);
+  const counted = all.filter((c) => c.level !== 'Withdrawn');
+  const ratio = mean(counted.map((c) => c.ratio));
+  return { ratio, level: levelOf(ratio, counted.some((c) => c.level !== 'No Evidence Available')), commitments: all };
+}

@@ -1,0 +1,77 @@
+// Calendar values of the domain: ISO dates (YYYY-MM-DD), months (YYYY-MM) and instants, and date arithmetic in UTC.
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+/** A calendar date, `YYYY-MM-DD`, that exists (2021-02-29 does not). */
+export type IsoDate = string;
+/** A calendar month, `YYYY-MM`. */
+export type IsoMonth = string;
+/** An instant with a time zone, e.g. `2021-07-30T09:00:00Z`. */
+export type IsoInstant = string;
+
+export function isIsoDate(value: unknown): value is IsoDate {
+  if (typeof value !== 'string') return false;
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+export function isIsoMonth(value: unknown): value is IsoMonth {
+  return typeof value === 'string' && ISO_MONTH.test(value);
+}
+
+export function isIsoInstant(value: unknown): value is IsoInstant {
+  if (typeof value !== 'string') return false;
+  const m = ISO_INSTANT.exec(value);
+  return m !== null && isIsoDate(m[1]) && !Number.isNaN(Date.parse(value));
+}
+
+/** The UTC calendar date of an instant, or the date itself. */
+export function dateOf(value: IsoDate | IsoInstant): IsoDate {
+  if (isIsoDate(value)) return value;
+  return new Date(Date.parse(value)).toISOString().slice(0, 10);
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function parts(date: IsoDate): [number, number, number] {
+  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+}
+
+function format(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Adds calendar months; the day is clamped to the target month's length (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = parts(date);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return format(year, month, Math.min(d, daysInMonth(year, month)));
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const [y, m, d] = parts(date);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+export function firstDayOf(month: IsoMonth): IsoDate {
+  return `${month}-01`;
+}
+
+export function lastDayOf(month: IsoMonth): IsoDate {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return format(y, m, daysInMonth(y, m));
+}
+
+/** ISO dates and months compare correctly as strings; this names the intent. */
+export function isBefore(a: string, b: string): boolean {
+  return a < b;
+}

@@ -1,0 +1,78 @@
+// Runs the EventStore contract against SQLite (file and :memory:), plus what only a file store can show.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { manyEvents } from '../contract/contract-events';
+import { eventStoreContract } from '../contract/event-store.contract';
+import type { EventStore, Upcaster } from '../port';
+import { SqliteEventStore } from './sqlite-event-store';
+
+function fileFixture(upcasters: readonly Upcaster[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'ogp-es-'));
+  const file = join(dir, 'events.sqlite');
+  let store: EventStore = new SqliteEventStore({ file, upcasters });
+  return {
+    file,
+    get store() {
+      return store;
+    },
+    async reopen() {
+      await store.close();
+      store = new SqliteEventStore({ file, upcasters });
+      return store;
+    },
+    async cleanup() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+eventStoreContract('SQLite file', async ({ upcasters }) => fileFixture(upcasters));
+
+eventStoreContract('SQLite :memory:', async ({ upcasters }) => {
+  const store = new SqliteEventStore({ file: ':memory:', upcasters });
+  return { store, cleanup: () => store.close() };
+});
+
+describe('SqliteEventStore', () => {
+  it('commits appends that arrive together in one transaction without failing the others', async () => {
+    const f = fileFixture([]);
+    try {
+      await f.store.append('s-0', manyEvents(1), { expectedRevision: 'no_stream' });
+      const results = await Promise.allSettled([
+        f.store.append('s-0', manyEvents(1), { expectedRevision: 5n }),
+        f.store.append('s-1', manyEvents(2), { expectedRevision: 'no_stream' }),
+        f.store.append('s-0', manyEvents(1), { expectedRevision: 0n }),
+        f.store.append('s-1', manyEvents(1), { expectedRevision: 1n }),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
+      const positions = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.position.commit] : []));
+      expect(positions).toEqual([3n, 4n, 5n]);
+    } finally {
+      await f.cleanup();
+    }
+  });
+
+  it('shows a live subscription the appends of another connection to the same file (polling)', async () => {
+    const f = fileFixture([]);
+    const other = new SqliteEventStore({ file: f.file });
+    try {
+      const sub = f.store.subscribeToAll();
+      const iterator = sub[Symbol.asyncIterator]();
+      const next = iterator.next();
+      await other.append('elsewhere', manyEvents(1), { expectedRevision: 'no_stream' });
+      await expect(next).resolves.toMatchObject({ done: false, value: { stream: 'elsewhere' } });
+      await sub.close();
+    } finally {
+      await other.close();
+      await f.cleanup();
+    }
+  });
+
+  it('rejects appends after close', async () => {
+    const store = new SqliteEventStore({ file: ':memory:' });
+    await store.close();
+    await expect(store.append('s', manyEvents(1), { expectedRevision: 'any' })).rejects.toThrow('closed');
+  });
+});

@@ -1,0 +1,103 @@
+// The incremental tree against RFC 6962's recursive definition, and its proofs against the verifiers.
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { EMPTY_TREE_ROOT, merkleLeafHash, merkleRootOf } from './merkle-hash';
+import { verifyConsistency, verifyInclusion } from './merkle-proof';
+import { MerkleTree } from './merkle-tree';
+
+const entry = (i: number): Buffer => createHash('sha256').update(`event ${i}`).digest();
+
+function treeOf(n: number): { tree: MerkleTree; leaves: Buffer[] } {
+  const tree = new MerkleTree();
+  const leaves: Buffer[] = [];
+  for (let i = 0; i < n; i++) {
+    tree.append(entry(i));
+    leaves.push(merkleLeafHash(entry(i)));
+  }
+  return { tree, leaves };
+}
+
+const flipBit = (proof: Buffer[], at: number, bit: number): Buffer[] =>
+  proof.map((p, i) => {
+    if (i !== at) return p;
+    const q = Buffer.from(p);
+    q[bit >> 3]! ^= 1 << (bit & 7);
+    return q;
+  });
+
+describe('MerkleTree', () => {
+  const { tree, leaves } = treeOf(70);
+
+  it('has the empty root at size 0', () => {
+    expect(new MerkleTree().root()).toEqual(EMPTY_TREE_ROOT);
+    expect(EMPTY_TREE_ROOT.toString('base64')).toBe('47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=');
+  });
+
+  it('gives at every past size the root that MTH computes from scratch', () => {
+    for (let n = 1; n <= leaves.length; n++) expect(tree.root(n)).toEqual(merkleRootOf(leaves.slice(0, n)));
+  });
+
+  it('accepts sizes as bigint and rejects unsafe or future sizes', () => {
+    expect(tree.root(5n)).toEqual(tree.root(5));
+    expect(() => tree.root(2n ** 60n)).toThrow(/safe integer/);
+    expect(() => tree.root(2n ** 53n + 1n)).toThrow(/beyond 2\^53/);
+    expect(() => tree.root(71)).toThrow(/beyond the log/);
+    expect(() => tree.root(1.5)).toThrow(/safe integer/);
+  });
+
+  it('builds inclusion proofs that verify, and fail with a flipped bit, wrong index or wrong size', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 70 }), fc.nat(), fc.nat(), (size, rawIndex, bit) => {
+        const index = rawIndex % size;
+        const proof = tree.inclusionProof(index, size);
+        const root = tree.root(size);
+        expect(verifyInclusion(leaves[index]!, index, size, proof, root)).toBe(true);
+        if (proof.length > 0) {
+          const at = bit % proof.length;
+          expect(verifyInclusion(leaves[index]!, index, size, flipBit(proof, at, bit % 256), root)).toBe(false);
+        }
+        const other = (index + 1 + (bit % (size + 3))) % (size + 3);
+        if (other !== index) expect(verifyInclusion(leaves[index]!, other, size, proof, root)).toBe(false);
+        if (size < 70) expect(verifyInclusion(leaves[index]!, index, size + 1, proof, tree.root(size + 1))).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('builds consistency proofs that verify, and fail with a flipped bit or wrong sizes', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 70 }), fc.integer({ min: 1, max: 70 }), fc.nat(), (a, b, bit) => {
+        const [size1, size2] = a <= b ? [a, b] : [b, a];
+        const proof = tree.consistencyProof(size1, size2);
+        const r1 = tree.root(size1);
+        const r2 = tree.root(size2);
+        expect(verifyConsistency(size1, size2, proof, r1, r2)).toBe(true);
+        if (proof.length > 0) {
+          expect(verifyConsistency(size1, size2, flipBit(proof, bit % proof.length, bit % 256), r1, r2)).toBe(false);
+        }
+        if (size1 < size2) {
+          expect(verifyConsistency(size1 + 1, size2, proof, tree.root(size1 + 1), r2)).toBe(false);
+          expect(verifyConsistency(size1, size2, proof, r2, r1)).toBe(false);
+        }
+        if (size2 < 70) expect(verifyConsistency(size1, size2 + 1, proof, r1, tree.root(size2 + 1))).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps roots equal to MTH for random sizes built incrementally', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 300 }), (n) => {
+        const built = treeOf(n);
+        expect(built.tree.root()).toEqual(merkleRootOf(built.leaves));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('refuses proofs it cannot make', () => {
+    expect(() => tree.inclusionProof(70, 70)).toThrow(/not below/);
+    expect(() => tree.consistencyProof(0, 5)).toThrow(/no consistency proof/);
+    expect(tree.consistencyProof(5, 5)).toEqual([]);
+  });
+});

@@ -1,0 +1,145 @@
+// The global log: an RFC 6962 Merkle tree over the event hashes in global order, appended incrementally.
+import { EMPTY_TREE_ROOT, HASH_SIZE } from './merkle-hash';
+import { InMemoryMerkleNodeStore, MerkleNodeStore } from './merkle-node-store';
+import { sha256Leaf, sha256Node } from './merkle-sha256';
+import { LedgerError } from './ledger-error';
+import { isPowerOfTwo, splitPoint, toSafeSize, TreeSize } from './tree-size';
+
+// Module-level copies of imported bindings used on the hot path: swc's CommonJS output reads every import through a
+// getter on the exporting module, once per access.
+const HASH = HASH_SIZE;
+const leafInto = sha256Leaf;
+const nodeInto = sha256Node;
+
+/**
+ * Append is O(1) amortised (O(log n) worst) hashes: each complete subtree is hashed once, when its last leaf
+ * arrives, and kept in the node store. A root at any past size is then O(log n) hashes, an inclusion or
+ * consistency proof O(log^2 n) at worst, with no rebuild.
+ */
+export class MerkleTree {
+  private readonly scratch = Buffer.allocUnsafe(2 * HASH);
+
+  constructor(private readonly store: MerkleNodeStore = new InMemoryMerkleNodeStore()) {}
+
+  /** Number of leaves. */
+  get size(): number {
+    return this.store.count(0);
+  }
+
+  /** Appends the leaf for an event's 32-byte chain hash (bytes at entryHash[offset]); returns its leaf index. */
+  append(entryHash: Uint8Array, offset = 0): number {
+    if (entryHash.length < offset + HASH) throw new LedgerError('invalid-hash', 'entry hash must be 32 bytes');
+    leafInto(entryHash, offset, this.scratch, HASH);
+    return this.appendLeafFromScratch();
+  }
+
+  /** Appends an already computed leaf hash (SHA-256(0x00 || entry hash)); returns its leaf index. */
+  appendLeafHash(leafHash: Uint8Array): number {
+    if (leafHash.length !== HASH) throw new LedgerError('invalid-hash', 'leaf hash must be 32 bytes');
+    this.scratch.set(leafHash, HASH);
+    return this.appendLeafFromScratch();
+  }
+
+  /** The leaf hash at an index. */
+  leafHash(index: TreeSize): Buffer {
+    const i = toSafeSize(index, 'index');
+    if (i >= this.size) throw new LedgerError('invalid-proof-request', `no leaf ${i} in a tree of size ${this.size}`);
+    return this.node(0, i);
+  }
+
+  /** MTH of the first `size` leaves (default: all of them). */
+  root(size?: TreeSize): Buffer {
+    const n = this.checkSize(size);
+    return n === 0 ? Buffer.from(EMPTY_TREE_ROOT) : this.subtree(0, n);
+  }
+
+  /** RFC 6962 PATH(index, D[size]): sibling hashes from the leaf up to the root. */
+  inclusionProof(index: TreeSize, size?: TreeSize): Buffer[] {
+    const n = this.checkSize(size);
+    const m = toSafeSize(index, 'index');
+    if (m >= n) throw new LedgerError('invalid-proof-request', `index ${m} is not below tree size ${n}`);
+    const path: Buffer[] = [];
+    let from = 0;
+    let to = n;
+    let at = m;
+    // Walk down from the root; the recursion appends the sibling after the subpath, so collect then reverse.
+    while (to - from > 1) {
+      const k = splitPoint(to - from);
+      if (at < k) {
+        path.push(this.subtree(from + k, to - from - k));
+        to = from + k;
+      } else {
+        path.push(this.subtree(from, k));
+        from += k;
+        at -= k;
+      }
+    }
+    return path.reverse();
+  }
+
+  /** RFC 6962 PROOF(size1, D[size2]); empty when the sizes are equal. size1 must be at least 1. */
+  consistencyProof(size1: TreeSize, size2?: TreeSize): Buffer[] {
+    const n = this.checkSize(size2);
+    const m = toSafeSize(size1, 'size1');
+    if (m === 0 || m > n) throw new LedgerError('invalid-proof-request', `no consistency proof from size ${m} to ${n}`);
+    const proof: Buffer[] = [];
+    let from = 0;
+    let count = n;
+    let mm = m;
+    let complete = true; // RFC 6962's b: whether the subtree so far is the whole old tree's leftmost part
+    while (mm !== count) {
+      const k = splitPoint(count);
+      if (mm <= k) {
+        proof.push(this.subtree(from + k, count - k));
+        count = k;
+      } else {
+        proof.push(this.subtree(from, k));
+        from += k;
+        count -= k;
+        mm -= k;
+        complete = false;
+      }
+    }
+    if (!complete) proof.push(this.subtree(from, count));
+    return proof.reverse();
+  }
+
+  private appendLeafFromScratch(): number {
+    const index = this.size;
+    this.store.push(0, this.scratch, HASH);
+    // Close every subtree this leaf completes: while the node is a right child, hash it with its left sibling.
+    let level = 0;
+    let i = index;
+    while (i % 2 === 1) {
+      this.store.read(level, i - 1, this.scratch, 0);
+      nodeInto(this.scratch, 0, this.scratch, HASH, this.scratch, HASH);
+      level++;
+      i = (i - 1) / 2;
+      this.store.push(level, this.scratch, HASH);
+    }
+    return index;
+  }
+
+  private checkSize(size: TreeSize | undefined): number {
+    if (size === undefined) return this.size;
+    const n = toSafeSize(size);
+    if (n > this.size) throw new LedgerError('invalid-proof-request', `tree size ${n} is beyond the log's ${this.size}`);
+    return n;
+  }
+
+  private node(level: number, index: number): Buffer {
+    const out = Buffer.allocUnsafe(HASH);
+    this.store.read(level, index, out, 0);
+    return out;
+  }
+
+  /** MTH of leaves [from, from + count); `from` is aligned to the largest power of two <= count, as RFC 6962 splits. */
+  private subtree(from: number, count: number): Buffer {
+    if (isPowerOfTwo(count) && from % count === 0) return this.node(Math.log2(count), from / count);
+    const k = splitPoint(count);
+    const out = this.subtree(from, k);
+    const right = this.subtree(from + k, count - k);
+    nodeInto(out, 0, right, 0, out, 0);
+    return out;
+  }
+}

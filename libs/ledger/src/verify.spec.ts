@@ -1,0 +1,60 @@
+// LedgerVerifier details: its fast entry text equals chainEntryText for any event, and positions in both store formats.
+import fc from 'fast-check';
+import { canonicalize } from './canonical';
+import { eventHash } from './chain';
+import { ExportedEvent } from './export-format';
+import { verifyLedger } from './verify';
+
+function chain(parts: { stream: string; type: string; data: unknown; schemaVersion: number }[], position: (i: number) => string): ExportedEvent[] {
+  const tips = new Map<string, { revision: number; hash: string }>();
+  return parts.map((p, i) => {
+    const t = tips.get(p.stream);
+    const base = {
+      stream: p.stream,
+      revision: t === undefined ? 0 : t.revision + 1,
+      type: p.type,
+      schemaVersion: p.schemaVersion,
+      data: canonicalize(p.data),
+      metadata: canonicalize({ i }),
+      prevHash: t?.hash ?? null,
+    };
+    const hash = eventHash(base);
+    tips.set(p.stream, { revision: base.revision, hash });
+    return { ...base, hash, position: position(i) };
+  });
+}
+
+describe('LedgerVerifier', () => {
+  it('recomputes the same hash as eventHash for any stream, type and data (quotes, unicode, escapes)', async () => {
+    const part = fc.record({
+      stream: fc.oneof(fc.constantFrom('plan-1', 'commitment-"x"'), fc.string({ unit: 'binary', minLength: 1, maxLength: 12 })),
+      type: fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }),
+      data: fc.jsonValue(),
+      schemaVersion: fc.integer({ min: 1, max: 9 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(part, { minLength: 1, maxLength: 20 }), async (parts) => {
+        const report = await verifyLedger(chain(parts, (i) => String(i + 1)));
+        expect(report.failure).toBeNull();
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('accepts bigint revisions as the event store returns them', async () => {
+    const events = chain([{ stream: 's', type: 't', data: {}, schemaVersion: 1 }], () => '1').map((e) => ({ ...e, revision: 0n }));
+    expect((await verifyLedger(events)).ok).toBe(true);
+  });
+
+  it.each([
+    ['decimal', (i: number) => String(i * 10 + 5)],
+    ['commit/prepare', (i: number) => `${i * 10 + 5}/${i * 10 + 3}`],
+    ['beyond 2^53', (i: number) => `${2n ** 60n + BigInt(i)}/0`],
+  ])('orders %s positions and flags a step back', async (_format, position) => {
+    const parts = Array.from({ length: 12 }, (_, i) => ({ stream: `s${i % 3}`, type: 't', data: { i }, schemaVersion: 1 }));
+    const events = chain(parts, position);
+    expect((await verifyLedger(events)).ok).toBe(true);
+    const reordered = events.map((e, i) => (i === 7 ? { ...e, position: events[3]!.position } : e));
+    expect((await verifyLedger(reordered)).failure).toMatchObject({ kind: 'position-order', event: { index: 6 } });
+  });
+});

@@ -1,0 +1,287 @@
+// Offline verifier: rechecks every hash chain link, rebuilds the Merkle log and holds it to signed checkpoints.
+import { hash } from 'node:crypto';
+import { openCheckpoint, SignedCheckpoint } from './checkpoint';
+import { CHECKPOINT_SIGNED, CHECKPOINT_STREAM } from './checkpoint-event';
+import { chainEntryText } from './chain';
+import { ChainEntryEncoder, decodeHash, quotedBytes } from './chain-entry-encoder';
+import { comparePositionText, ExportedEvent, ExportRecord } from './export-format';
+import { LedgerError } from './ledger-error';
+import { MerkleTree } from './merkle-tree';
+import { NoteVerifierInput, resolveNoteVerifier } from './signed-note';
+import { BadEvent, VerifyFailure, VerifyFailureKind, VerifyProgress, VerifyReport } from './verify-report';
+
+export interface VerifyOptions {
+  /** The log's public key (vkey text, or a bare Ed25519 key): needed to check any checkpoint. */
+  readonly publicKey?: NoteVerifierInput;
+  /** Expected checkpoint origin; an export's header supplies it when absent. */
+  readonly origin?: string;
+  /** Signed checkpoint notes the reviewer kept (besides those inside the export). */
+  readonly checkpoints?: Iterable<string>;
+  readonly progressEvery?: number;
+  readonly onProgress?: (progress: VerifyProgress) => void;
+}
+
+interface StreamTip {
+  revision: number;
+  hash: string;
+  /** UTF-8 of JSON.stringify(stream), computed once per stream rather than once per event. */
+  readonly quotedStream: Buffer;
+}
+
+// Module-level copies of imported bindings used on the hot path: swc's CommonJS output reads every import through a
+// getter on the exporting module, once per access.
+const CHECKPOINT_TYPE = CHECKPOINT_SIGNED;
+const CHECKPOINT_STREAM_NAME = CHECKPOINT_STREAM;
+
+/** How many recent events' identities are kept to name the first suspect of a checkpoint that arrives late. */
+const RECENT = 8192;
+const MAX_CACHED_TYPES = 4096;
+
+/** Feed events in global order and checkpoints in any order; the first failure sticks. Memory: leaves + one tip per stream. */
+export class LedgerVerifier {
+  private readonly tree = new MerkleTree();
+  private readonly tips = new Map<string, StreamTip>();
+  private readonly quotedTypes = new Map<string, Buffer>();
+  private readonly encoder = new ChainEntryEncoder();
+  private readonly entryHash = Buffer.allocUnsafe(32);
+  // Identities of recent events in parallel rings (no object per event on the hot path).
+  private readonly recentStream: string[] = new Array<string>(RECENT).fill('');
+  private readonly recentRevision = new Float64Array(RECENT);
+  private readonly recentPosition: string[] = new Array<string>(RECENT).fill('');
+  private readonly pending: SignedCheckpoint[] = [];
+  /** Verified checkpoint sizes and the identity of the first event after each, once known. */
+  private readonly verified = new Map<number, BadEvent | null>();
+  private readonly identityWanted = new Set<number>();
+  private lastCommit = -1;
+  private lastPrepare = -1;
+  private lastPositionText: string | null = null;
+  private failure: VerifyFailure | null = null;
+  private unchecked = 0;
+  private nextProgress: number;
+  private firstEvent: BadEvent | null = null;
+  private readonly publicKey: Exclude<NoteVerifierInput, string | Uint8Array> | undefined;
+
+  constructor(private readonly options: VerifyOptions = {}) {
+    this.nextProgress = options.progressEvery ?? 10_000;
+    this.publicKey = options.publicKey === undefined ? undefined : resolveNoteVerifier(options.publicKey);
+    for (const note of options.checkpoints ?? []) this.addCheckpoint(note);
+  }
+
+  get failed(): VerifyFailure | null {
+    return this.failure;
+  }
+
+  /** Checks one event; returns the failure (then and ever after) or null. */
+  addEvent(e: ExportedEvent): VerifyFailure | null {
+    if (this.failure !== null) return this.failure;
+    const index = this.tree.size;
+    const revision = typeof e.revision === 'number' ? e.revision : Number(e.revision);
+    if (!Number.isSafeInteger(revision) || revision < 0) return this.fail('malformed-event', `revision ${e.revision} is not a safe integer`, this.identityOf(e, index));
+    if (this.positionDecreases(e.position)) {
+      const previous = this.identityAt(index - 1);
+      return this.fail('position-order', `position ${e.position} follows ${previous?.position} in the export: events were reordered`, previous ?? this.identityOf(e, index));
+    }
+    const tip = this.tips.get(e.stream);
+    const expected = tip === undefined ? 0 : tip.revision + 1;
+    if (revision !== expected) return this.fail('revision-gap', `expected revision ${expected} of ${e.stream}, found ${revision}`, this.identityOf(e, index));
+    const prevHash = tip === undefined ? null : tip.hash;
+    if (e.prevHash !== prevHash) {
+      return this.fail('prev-hash-mismatch', `prevHash is not the hash of ${e.stream}@${expected - 1}: that event or this link was changed`, this.identityOf(e, index));
+    }
+    const quotedStream = tip === undefined ? quotedBytes(e.stream) : tip.quotedStream;
+    const hex =
+      Number.isSafeInteger(e.schemaVersion) && e.schemaVersion >= 0
+        ? hash('sha256', this.encoder.encode(e.data, e.metadata, prevHash, revision, e.schemaVersion, quotedStream, this.quotedType(e.type)), 'hex')
+        : hash('sha256', chainEntryText(e), 'hex');
+    if (hex !== e.hash) return this.fail('hash-mismatch', 'content does not hash to the recorded hash: the event was changed', this.identityOf(e, index));
+    decodeHash(hex, this.entryHash);
+    this.tree.append(this.entryHash);
+    if (tip === undefined) this.tips.set(e.stream, { revision, hash: hex, quotedStream });
+    else {
+      tip.revision = revision;
+      tip.hash = hex;
+    }
+    if (index === 0) this.firstEvent = this.identityOf(e, 0);
+    const slot = index % RECENT;
+    this.recentStream[slot] = e.stream;
+    this.recentRevision[slot] = revision;
+    this.recentPosition[slot] = e.position;
+    if (this.identityWanted.size !== 0 && this.identityWanted.delete(index)) this.verified.set(index, this.identityOf(e, index));
+    if (e.type === CHECKPOINT_TYPE && e.stream === CHECKPOINT_STREAM_NAME) this.checkpointEvent(e, this.identityOf(e, index));
+    while (this.failure === null && this.pending.length > 0 && this.pending[0]!.treeSize === this.tree.size) {
+      this.checkRoot(this.pending.shift()!);
+    }
+    if (this.tree.size === this.nextProgress) {
+      this.nextProgress += this.options.progressEvery ?? 10_000;
+      this.options.onProgress?.(this.progress());
+    }
+    return this.failure;
+  }
+
+  private identityOf(e: ExportedEvent, index: number): BadEvent {
+    return { stream: e.stream, revision: String(e.revision), position: e.position, index };
+  }
+
+  private quotedType(type: string): Buffer {
+    let quoted = this.quotedTypes.get(type);
+    if (quoted === undefined) {
+      quoted = quotedBytes(type);
+      if (this.quotedTypes.size < MAX_CACHED_TYPES) this.quotedTypes.set(type, quoted);
+    }
+    return quoted;
+  }
+
+  /** Checks a signed checkpoint note now if its size is reached, or when it is. */
+  addCheckpoint(note: string, at: BadEvent | null = null): VerifyFailure | null {
+    if (this.failure !== null) return this.failure;
+    if (this.publicKey === undefined) {
+      throw new LedgerError('malformed-key', 'checkpoints can only be verified with the log public key');
+    }
+    let cp: SignedCheckpoint;
+    try {
+      cp = openCheckpoint(note, this.publicKey, this.options.origin);
+    } catch (err) {
+      if (!(err instanceof LedgerError)) throw err;
+      const kind: VerifyFailureKind = err.code === 'note-not-verified' || err.code === 'wrong-origin' ? 'checkpoint-signature' : 'checkpoint-malformed';
+      return this.fail(kind, `checkpoint: ${err.message}`, at);
+    }
+    if (cp.treeSize <= this.tree.size) this.checkRoot(cp);
+    else {
+      const i = this.pending.findIndex((p) => p.treeSize > cp.treeSize);
+      this.pending.splice(i < 0 ? this.pending.length : i, 0, cp);
+    }
+    return this.failure;
+  }
+
+  /** Ends the run: checkpoints beyond the last event mean the export was cut short. */
+  finish(): VerifyReport {
+    const beyond = this.pending[0];
+    if (this.failure === null && beyond !== undefined) {
+      this.fail('checkpoint-beyond-log', `a signed checkpoint covers ${beyond.treeSize} events but the export has ${this.tree.size}: events are missing at the end`, null, beyond.treeSize, this.tree.size);
+    }
+    const verifiedTreeSize = Math.max(0, ...this.verified.keys());
+    return {
+      ok: this.failure === null,
+      ...this.progress(),
+      checkpointsUnchecked: this.unchecked,
+      verifiedTreeSize,
+      treeSize: this.tree.size,
+      rootHash: this.tree.root().toString('base64'),
+      failure: this.failure,
+    };
+  }
+
+  private progress(): VerifyProgress {
+    return { events: this.tree.size, streams: this.tips.size, checkpointsVerified: this.verified.size };
+  }
+
+  private positionDecreases(position: string): boolean {
+    // Fast path for "<n>" and "<commit>/<prepare>" (positionToString) with safe integers; digit groups otherwise.
+    if (this.lastPositionText === null) {
+      const slash = position.indexOf('/');
+      const commit = Number(slash < 0 ? position : position.slice(0, slash));
+      const prepare = slash < 0 ? commit : Number(position.slice(slash + 1));
+      const c = position.charCodeAt(0);
+      if (Number.isSafeInteger(commit) && Number.isSafeInteger(prepare) && c >= 48 && c <= 57 && slash !== position.length - 1) {
+        const decreases = commit < this.lastCommit || (commit === this.lastCommit && prepare <= this.lastPrepare);
+        this.lastCommit = commit;
+        this.lastPrepare = prepare;
+        return decreases;
+      }
+    }
+    const last = this.lastPositionText ?? (this.lastCommit >= 0 ? `${this.lastCommit}/${this.lastPrepare}` : null);
+    this.lastPositionText = position;
+    return last !== null && comparePositionText(position, last) <= 0;
+  }
+
+  private checkpointEvent(e: ExportedEvent, at: BadEvent): void {
+    if (this.publicKey === undefined) {
+      this.unchecked++;
+      return;
+    }
+    let note: unknown;
+    let fields: Record<string, unknown> = {};
+    try {
+      fields = JSON.parse(e.data) as Record<string, unknown>;
+      note = fields.note;
+    } catch {
+      note = undefined;
+    }
+    if (typeof note !== 'string') {
+      this.fail('checkpoint-malformed', 'CheckpointSigned event without a note', at);
+      return;
+    }
+    if (this.addCheckpoint(note, at) !== null) return;
+    const cp = note.split('\n');
+    if (fields.origin !== cp[0] || fields.treeSize !== cp[1] || fields.rootHash !== cp[2]) {
+      this.fail('checkpoint-malformed', 'CheckpointSigned fields differ from its signed note', at);
+    }
+  }
+
+  private checkRoot(cp: SignedCheckpoint): void {
+    if (this.tree.root(cp.treeSize).equals(cp.rootHash)) {
+      if (this.verified.get(cp.treeSize) != null) return;
+      const next = cp.treeSize < this.tree.size ? this.identityAt(cp.treeSize) : null;
+      this.verified.set(cp.treeSize, next);
+      if (next === null && cp.treeSize >= this.tree.size) this.identityWanted.add(cp.treeSize);
+      return;
+    }
+    let good = 0;
+    for (const size of this.verified.keys()) if (size < cp.treeSize && size > good) good = size;
+    const suspect = this.verified.get(good) ?? (good === 0 ? this.firstEvent : this.identityAt(good));
+    this.fail(
+      'checkpoint-root-mismatch',
+      `the log signed a different root for size ${cp.treeSize}: an event at index ${good} to ${cp.treeSize - 1} was changed, added, removed or moved`,
+      suspect,
+      cp.treeSize,
+      good,
+    );
+  }
+
+  /** The identity of the event at a leaf index, if it is still in the recent rings. */
+  private identityAt(index: number): BadEvent | null {
+    if (index < 0 || index >= this.tree.size || this.tree.size - index > RECENT) return null;
+    const slot = index % RECENT;
+    return { stream: this.recentStream[slot]!, revision: String(this.recentRevision[slot]), position: this.recentPosition[slot]!, index };
+  }
+
+  private fail(kind: VerifyFailureKind, message: string, event: BadEvent | null, treeSize?: number, firstSuspectIndex?: number): VerifyFailure {
+    this.failure = {
+      kind,
+      message,
+      event,
+      ...(treeSize !== undefined && firstSuspectIndex !== undefined ? { checkpoint: { treeSize, firstSuspectIndex } } : {}),
+    };
+    return this.failure;
+  }
+}
+
+/** Verifies exported events (global order) against their chains and, with a public key, the given checkpoints. */
+export async function verifyLedger(events: AsyncIterable<ExportedEvent> | Iterable<ExportedEvent>, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const verifier = new LedgerVerifier(options);
+  if (verifier.failed !== null) return verifier.finish();
+  if (Symbol.asyncIterator in events) {
+    for await (const e of events) if (verifier.addEvent(e) !== null) break;
+  } else {
+    // A plain iterable: no promise per event.
+    for (const e of events) if (verifier.addEvent(e) !== null) break;
+  }
+  return verifier.finish();
+}
+
+/** Verifies a parsed NDJSON export (see export-format.ts): header origin, events, and checkpoint lines anywhere. */
+export async function verifyExport(records: AsyncIterable<ExportRecord>, options: VerifyOptions = {}): Promise<VerifyReport> {
+  let verifier: LedgerVerifier | null = null;
+  for await (const r of records) {
+    if (r.kind === 'header') {
+      verifier = new LedgerVerifier({ ...options, origin: options.origin ?? r.origin });
+      continue;
+    }
+    if (verifier === null) throw new LedgerError('malformed-export', 'export has no header');
+    if (verifier.failed !== null) break;
+    const failure = r.kind === 'event' ? verifier.addEvent(r) : verifier.addCheckpoint(r.note);
+    if (failure !== null) break;
+  }
+  if (verifier === null) throw new LedgerError('malformed-export', 'export has no header');
+  return verifier.finish();
+}

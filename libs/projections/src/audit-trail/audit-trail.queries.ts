@@ -1,0 +1,66 @@
+// Audit trail queries: one entity's history, the global feed, and what changed between two instants.
+import { END_OF_TIME, normalizeAsOf } from '../as-of';
+import type { ReadModelDb } from '../projection';
+import { AUDIT_TABLE } from './audit-trail.projection';
+import { AUDIT_COLUMNS, type AuditEntry, type AuditRow, toAuditEntry } from './audit-entry';
+
+function asOfBound(asOf: string | undefined): string {
+  return asOf === undefined ? END_OF_TIME : normalizeAsOf(asOf);
+}
+
+export interface HistoryQuery {
+  /** Only events recorded at or before this ISO instant (what the system knew then). */
+  readonly asOf?: string;
+  /** Events with revision >= this. */
+  readonly fromRevision?: number;
+  readonly limit?: number;
+}
+
+/** Events of one stream (e.g. `plan-<id>`), in revision order. */
+export function entityHistory(db: ReadModelDb, stream: string, query: HistoryQuery = {}): AuditEntry[] {
+  const rows = db
+    .prepare(
+      `SELECT ${AUDIT_COLUMNS} FROM ${AUDIT_TABLE} WHERE stream = ? AND revision >= ? AND recorded_at <= ?
+       ORDER BY revision LIMIT ?`,
+    )
+    .safeIntegers(false)
+    .all(stream, query.fromRevision ?? 0, asOfBound(query.asOf), query.limit ?? -1) as AuditRow[];
+  return rows.map(toAuditEntry);
+}
+
+export interface FeedQuery {
+  /** Cursor: return events with seq greater than this (the `next` of the previous page). */
+  readonly after?: number;
+  readonly asOf?: string;
+  readonly limit?: number;
+}
+
+export interface FeedPage {
+  readonly entries: AuditEntry[];
+  /** Cursor for the next page, null at the end. */
+  readonly next: number | null;
+}
+
+/** Every domain event in the global order, paged. */
+export function globalFeed(db: ReadModelDb, query: FeedQuery = {}): FeedPage {
+  const limit = Math.min(Math.max(query.limit ?? 100, 1), 1000);
+  const rows = db
+    .prepare(
+      `SELECT ${AUDIT_COLUMNS} FROM ${AUDIT_TABLE} WHERE seq > ? AND recorded_at <= ? ORDER BY seq LIMIT ?`,
+    )
+    .all(query.after ?? 0, asOfBound(query.asOf), limit + 1) as AuditRow[];
+  const entries = rows.slice(0, limit).map(toAuditEntry);
+  return { entries, next: rows.length > limit ? entries[entries.length - 1]!.seq : null };
+}
+
+/** Events of the given streams, in the global order, recorded at or before asOf. */
+export function eventsOfStreams(db: ReadModelDb, streams: readonly string[], asOf?: string): AuditEntry[] {
+  if (streams.length === 0) return [];
+  const out: AuditRow[] = [];
+  const stmt = db.prepare(
+    `SELECT ${AUDIT_COLUMNS} FROM ${AUDIT_TABLE} WHERE stream = ? AND recorded_at <= ? ORDER BY revision`,
+  );
+  for (const s of streams) out.push(...(stmt.all(s, asOfBound(asOf)) as AuditRow[]));
+  out.sort((a, b) => a.seq - b.seq);
+  return out.map(toAuditEntry);
+}

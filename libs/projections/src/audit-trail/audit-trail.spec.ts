@@ -1,0 +1,79 @@
+// Specs of the audit trail: per-entity and global history with actor, reason, dates and hashes; as-of; diffs.
+import type { ReadModelDb } from '../projection';
+import { openReadModelDb } from '../read-model-db';
+import { createProjections } from '../read-models';
+import { rebuild } from '../replay/rebuild';
+import { MemoryEventStore } from '../testing/memory-event-store';
+import { toyStateModel } from '../testing/toy-state-model';
+import { toyEvent } from '../testing/workload';
+import { entityHistory, globalFeed } from './audit-trail.queries';
+import { diffBetween } from './diff.queries';
+
+const T = (minute: number): string => new Date(Date.UTC(2022, 2, 1) + minute * 60_000).toISOString();
+
+describe('audit trail', () => {
+  let store: MemoryEventStore;
+  let db: ReadModelDb;
+
+  beforeAll(async () => {
+    store = new MemoryEventStore();
+    await store.append('plan-P1', [toyEvent('PlanDrafted', { memberId: 'SMG', planId: 'P1', effectiveAt: '2021-01-01' }, T(0))], { expectedRevision: 'no_stream' });
+    await store.append('ledger-checkpoints', [toyEvent('CheckpointSigned', { size: 1 }, T(1))], { expectedRevision: 'any' });
+    await store.append('commitment-C1', [toyEvent('CommitmentAdded', { memberId: 'SMG', planId: 'P1', effectiveAt: '2021-02-01' }, T(2))], { expectedRevision: 'no_stream' });
+    await store.append('plan-P1', [toyEvent('PlanRevised', { memberId: 'SMG', planId: 'P1', title: 'v2', effectiveAt: '2021-03-01' }, T(3), 'typo in title')], { expectedRevision: 0n });
+    await store.append('plan-P1', [toyEvent('PlanSubmitted', { memberId: 'SMG', planId: 'P1', effectiveAt: '2021-07-30' }, T(5))], { expectedRevision: 1n });
+    db = openReadModelDb({ file: ':memory:' });
+    await rebuild({ store, db, projections: createProjections(toyStateModel) });
+  });
+  afterAll(() => db.close());
+
+  it('lists an entity history with actor, role, reason, dates, correlation id and hash', () => {
+    const history = entityHistory(db, 'plan-P1');
+    expect(history.map((e) => e.type)).toEqual(['PlanDrafted', 'PlanRevised', 'PlanSubmitted']);
+    const stored = store.events.filter((e) => e.stream === 'plan-P1')[1]!;
+    expect(history[1]).toMatchObject({
+      entityKind: 'plan',
+      entityId: 'P1',
+      revision: 1,
+      actorId: stored.metadata.actorId,
+      actorRole: stored.metadata.actorRole,
+      reason: 'typo in title',
+      recordedAt: T(3),
+      effectiveAt: '2021-03-01',
+      correlationId: stored.metadata.correlationId,
+      hash: stored.hash,
+      prevHash: history[0]!.hash,
+      position: { commit: '4', prepare: '4' },
+    });
+  });
+
+  it('answers as of an instant: just before and just after a change', () => {
+    const justBefore = new Date(Date.parse(T(3)) - 1).toISOString();
+    expect(entityHistory(db, 'plan-P1', { asOf: justBefore }).map((e) => e.revision)).toEqual([0]);
+    expect(entityHistory(db, 'plan-P1', { asOf: T(3) }).map((e) => e.revision)).toEqual([0, 1]);
+  });
+
+  it('pages the global feed in global order, leaving out ledger checkpoints', () => {
+    const first = globalFeed(db, { limit: 2 });
+    expect(first.entries.map((e) => e.type)).toEqual(['PlanDrafted', 'CommitmentAdded']);
+    const second = globalFeed(db, { after: first.next!, limit: 2 });
+    expect(second.entries.map((e) => e.type)).toEqual(['PlanRevised', 'PlanSubmitted']);
+    expect(second.next).toBeNull();
+    expect(globalFeed(db, { asOf: T(2) }).entries).toHaveLength(2);
+  });
+
+  it('diffs two instants: which entities, which events, who and why', () => {
+    const diff = diffBetween(db, T(2), T(5));
+    expect(diff.eventCount).toBe(2);
+    expect(diff.entities).toHaveLength(1);
+    expect(diff.entities[0]).toMatchObject({ stream: 'plan-P1', fromRevision: 0, toRevision: 2 });
+    expect(diff.entities[0]!.events.map((e) => e.reason)).toEqual(['typo in title', null]);
+    const everything = diffBetween(db, T(-1), T(5));
+    expect(everything.entities.map((e) => [e.stream, e.fromRevision])).toEqual([
+      ['plan-P1', null],
+      ['commitment-C1', null],
+    ]);
+    expect(everything.actors.reduce((n, a) => n + a.events, 0)).toBe(4);
+    expect(() => diffBetween(db, T(5), T(2))).toThrow(RangeError);
+  });
+});

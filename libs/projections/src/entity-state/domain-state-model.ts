@@ -1,0 +1,131 @@
+// The binding of the entity-state read model to @ogp/domain: the domain's own initial states and evolve functions
+// (no second model of the domain), and how its states map to queryable columns, milestone and claim rows.
+import {
+  type Commitment,
+  type CommitmentEvent,
+  type CommitmentState,
+  commitmentDecider,
+  type MemberEvent,
+  type MemberState,
+  memberDecider,
+  type PlanEvent,
+  type PlanState,
+  planDecider,
+} from '@ogp/domain';
+import type { EntityKind } from '../streams';
+import type { ClaimRow, CommitmentRecord, EntityColumns, EntityStateModel, FoldEvent, MilestoneRow } from './state-model';
+
+/**
+ * A stored event as the domain's event union. The store validated its shape on append and the domain's evolve is
+ * total (it ignores types it does not know), so the read model passes type and data through without re-validating.
+ */
+function asDomainEvent<E>(event: FoldEvent): E {
+  return { type: event.type, data: event.data } as unknown as E;
+}
+
+const NO_COLUMNS: EntityColumns = { memberId: null, planId: null, status: null, title: null };
+
+export const domainStateModel: EntityStateModel = {
+  initialState(kind: EntityKind): unknown {
+    switch (kind) {
+      case 'member':
+        return memberDecider.initialState();
+      case 'plan':
+        return planDecider.initialState();
+      case 'commitment':
+        return commitmentDecider.initialState();
+      default: {
+        const never: never = kind;
+        throw new Error(`Unknown entity kind ${String(never)}`);
+      }
+    }
+  },
+
+  evolve(kind: EntityKind, state: unknown, event: FoldEvent): unknown {
+    switch (kind) {
+      case 'member':
+        return memberDecider.evolve(state as MemberState, asDomainEvent<MemberEvent>(event));
+      case 'plan':
+        return planDecider.evolve(state as PlanState, asDomainEvent<PlanEvent>(event));
+      case 'commitment':
+        return commitmentDecider.evolve(state as CommitmentState, asDomainEvent<CommitmentEvent>(event));
+      default: {
+        const never: never = kind;
+        throw new Error(`Unknown entity kind ${String(never)}`);
+      }
+    }
+  },
+
+  columns(kind: EntityKind, state: unknown): EntityColumns {
+    if (state === null) return NO_COLUMNS;
+    switch (kind) {
+      case 'member': {
+        const m = state as NonNullable<MemberState>;
+        return { memberId: m.memberId, planId: null, status: m.status, title: m.name };
+      }
+      case 'plan': {
+        const p = state as NonNullable<PlanState>;
+        return { memberId: p.memberId, planId: p.planId, status: p.status, title: p.title };
+      }
+      case 'commitment': {
+        const c = state as Commitment;
+        return { memberId: c.memberId, planId: c.planId, status: c.status, title: c.terms.title };
+      }
+      default: {
+        const never: never = kind;
+        throw new Error(`Unknown entity kind ${String(never)}`);
+      }
+    }
+  },
+
+  milestones(state: unknown): readonly MilestoneRow[] {
+    const c = state as CommitmentState;
+    if (c === null) return [];
+    return c.milestones.map((m) => ({
+      milestoneId: m.milestoneId,
+      title: m.title,
+      status: m.status,
+      startDate: m.startDate,
+      dueDate: m.dueDate,
+      state: m,
+    }));
+  },
+
+  claims(state: unknown): readonly ClaimRow[] {
+    const c = state as CommitmentState;
+    if (c === null) return [];
+    return c.claims.map((k) => ({
+      claimId: k.claimId,
+      milestoneId: k.milestoneId,
+      completion: k.completion,
+      status: k.review.status,
+      effectiveAt: k.asOf,
+      state: k,
+    }));
+  },
+};
+
+function list(values: readonly string[]): string {
+  return values.join('; ');
+}
+
+/** A commitment in OGP's spreadsheet fields; Completion is the end-of-commitment assessment, else the latest claims' roll-up. */
+export function commitmentRecord(commitment: unknown, plan: unknown): CommitmentRecord {
+  const c = commitment as Commitment;
+  const p = plan as PlanState;
+  const t = c.terms;
+  return {
+    'Commitment ID': t.ogpId ?? c.commitmentId,
+    Title: t.title,
+    'Action Plan': p === null ? c.planId : `${p.title} (${p.periodStart} – ${p.periodEnd})`,
+    'Commitment Start': t.startMonth,
+    'Commitment End': t.endMonth,
+    'Institutions involved': list([t.leadInstitution, ...t.supportingInstitutions.government, ...t.supportingInstitutions.civilSociety]),
+    'Primary Policy Area': t.policyArea,
+    'OGP Value': list(t.values),
+    Problem: t.problem,
+    'Status quo': t.statusQuo,
+    Action: t.action,
+    Completion: c.status === 'Withdrawn' ? 'Withdrawn' : (c.endOfCommitment?.completion ?? ''),
+  };
+}

@@ -1,0 +1,135 @@
+// The entity-state read model: folds each stream with the domain's evolve, keeps the current state (written once
+// per stream per batch), a snapshot every SNAPSHOT_EVERY revisions for fast as-of reads, and milestone/claim rows.
+import type { Position, StoredEvent } from '@ogp/event-store';
+import type { Projection, Statement } from '../projection';
+import { sqlInt } from '../positions';
+import { type EntityKind, parseStream } from '../streams';
+import {
+  CLAIM_TABLE,
+  ENTITY_TABLE,
+  MILESTONE_TABLE,
+  SNAPSHOT_EVERY,
+  SNAPSHOT_TABLE,
+  setupEntityTables,
+} from './entity-state.tables';
+import type { EntityStateModel } from './state-model';
+
+interface Entry {
+  readonly stream: string;
+  readonly kind: EntityKind;
+  readonly id: string;
+  state: unknown;
+  revision: bigint;
+  position: Position;
+  recordedAt: string;
+  dirty: boolean;
+}
+
+interface Statements {
+  load: Statement;
+  upsert: Statement;
+  snapshot: Statement;
+  deleteMilestones: Statement;
+  insertMilestone: Statement;
+  deleteClaims: Statement;
+  insertClaim: Statement;
+}
+
+/** Streams kept parsed in memory between batches; beyond this the cache is dropped (bounded memory). */
+const CACHE_LIMIT = 4096;
+
+export function entityStateProjection(model: EntityStateModel): Projection {
+  const cache = new Map<string, Entry>();
+  const dirty: Entry[] = [];
+  let s: Statements | null = null;
+
+  function load(stream: string, kind: EntityKind, id: string): Entry {
+    const row = s!.load.get(stream) as
+      | { revision: bigint; commit_pos: bigint; prepare_pos: bigint; recorded_at: string; state: string }
+      | undefined;
+    if (!row) {
+      return { stream, kind, id, state: model.initialState(kind), revision: -1n, position: { commit: -1n, prepare: -1n }, recordedAt: '', dirty: false };
+    }
+    return {
+      stream,
+      kind,
+      id,
+      state: JSON.parse(row.state) as unknown,
+      revision: row.revision,
+      position: { commit: row.commit_pos, prepare: row.prepare_pos },
+      recordedAt: row.recorded_at,
+      dirty: false,
+    };
+  }
+
+  function write(entry: Entry): void {
+    const c = model.columns(entry.kind, entry.state);
+    s!.upsert.run(
+      entry.stream, entry.kind, entry.id, c.memberId, c.planId, c.status, c.title, sqlInt(entry.revision),
+      sqlInt(entry.position.commit), sqlInt(entry.position.prepare), entry.recordedAt, JSON.stringify(entry.state),
+    );
+    if (entry.kind !== 'commitment') return;
+    s!.deleteMilestones.run(entry.id);
+    for (const m of model.milestones(entry.state)) {
+      s!.insertMilestone.run(entry.id, m.milestoneId, c.memberId, c.planId, m.title, m.status, m.startDate, m.dueDate, JSON.stringify(m.state));
+    }
+    s!.deleteClaims.run(entry.id);
+    for (const k of model.claims(entry.state)) {
+      s!.insertClaim.run(entry.id, k.claimId, k.milestoneId, c.memberId, c.planId, k.completion, k.status, k.effectiveAt, JSON.stringify(k.state));
+    }
+  }
+
+  return {
+    name: 'entity-state',
+    version: 1,
+    tables: [ENTITY_TABLE, SNAPSHOT_TABLE, MILESTONE_TABLE, CLAIM_TABLE],
+    setup(db) {
+      setupEntityTables(db);
+      const q = db.prepare(`SELECT revision, commit_pos, prepare_pos, recorded_at, state FROM ${ENTITY_TABLE} WHERE stream = ?`);
+      s = {
+        load: q.safeIntegers(true),
+        upsert: db.prepare(`INSERT OR REPLACE INTO ${ENTITY_TABLE} (stream, kind, entity_id, member_id, plan_id, status,
+          title, revision, commit_pos, prepare_pos, recorded_at, state) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`),
+        snapshot: db.prepare(`INSERT OR REPLACE INTO ${SNAPSHOT_TABLE} (stream, revision, recorded_at, state) VALUES (?,?,?,?)`),
+        deleteMilestones: db.prepare(`DELETE FROM ${MILESTONE_TABLE} WHERE commitment_id = ?`),
+        insertMilestone: db.prepare(`INSERT OR REPLACE INTO ${MILESTONE_TABLE} (commitment_id, milestone_id, member_id,
+          plan_id, title, status, start_date, due_date, state) VALUES (?,?,?,?,?,?,?,?,?)`),
+        deleteClaims: db.prepare(`DELETE FROM ${CLAIM_TABLE} WHERE commitment_id = ?`),
+        insertClaim: db.prepare(`INSERT OR REPLACE INTO ${CLAIM_TABLE} (commitment_id, claim_id, milestone_id, member_id,
+          plan_id, completion, status, effective_at, state) VALUES (?,?,?,?,?,?,?,?,?)`),
+      };
+    },
+    apply(_db, event: StoredEvent) {
+      const name = parseStream(event.stream);
+      if (name === null) return;
+      let entry = cache.get(event.stream);
+      if (!entry) {
+        entry = load(event.stream, name.kind, name.id);
+        cache.set(event.stream, entry);
+      }
+      entry.state = model.evolve(name.kind, entry.state, event);
+      entry.revision = event.revision;
+      entry.position = event.position;
+      entry.recordedAt = event.metadata.recordedAt;
+      if (!entry.dirty) {
+        entry.dirty = true;
+        dirty.push(entry);
+      }
+      if ((event.revision + 1n) % BigInt(SNAPSHOT_EVERY) === 0n) {
+        s!.snapshot.run(event.stream, sqlInt(event.revision), entry.recordedAt, JSON.stringify(entry.state));
+      }
+    },
+    flush() {
+      for (const entry of dirty) {
+        write(entry);
+        entry.dirty = false;
+      }
+      dirty.length = 0;
+      if (cache.size > CACHE_LIMIT) cache.clear();
+    },
+    discard() {
+      cache.clear();
+      dirty.length = 0;
+    },
+  };
+}

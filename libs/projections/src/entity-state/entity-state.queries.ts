@@ -1,0 +1,299 @@
+// Entity-state queries: current state, state as of an instant of recording (nearest snapshot + fold), lists.
+import type { JsonObject } from '@ogp/event-store';
+import { normalizeAsOf } from '../as-of';
+import { AUDIT_TABLE } from '../audit-trail/audit-trail.projection';
+import type { ReadModelDb } from '../projection';
+import { type EntityKind, parseStream } from '../streams';
+import { cachedStatement } from '../statement-cache';
+import { CLAIM_TABLE, ENTITY_TABLE, MILESTONE_TABLE, SNAPSHOT_EVERY, SNAPSHOT_TABLE } from './entity-state.tables';
+import type { EntityStateModel } from './state-model';
+
+export interface EntityState<S = unknown> {
+  readonly stream: string;
+  readonly kind: EntityKind;
+  readonly entityId: string;
+  readonly memberId: string | null;
+  readonly planId: string | null;
+  readonly status: string | null;
+  readonly title: string | null;
+  /** Revision of the last event folded (the ETag). */
+  readonly revision: number;
+  /** recordedAt of the last event folded. */
+  readonly recordedAt: string;
+  readonly state: S;
+}
+
+interface EntityRow {
+  stream: string;
+  kind: EntityKind;
+  entity_id: string;
+  member_id: string | null;
+  plan_id: string | null;
+  status: string | null;
+  title: string | null;
+  revision: number;
+  recorded_at: string;
+  state: string;
+}
+
+const ENTITY_COLUMNS = 'stream, kind, entity_id, member_id, plan_id, status, title, revision, recorded_at, state';
+
+function toEntity(r: EntityRow): EntityState {
+  return {
+    stream: r.stream,
+    kind: r.kind,
+    entityId: r.entity_id,
+    memberId: r.member_id,
+    planId: r.plan_id,
+    status: r.status,
+    title: r.title,
+    revision: Number(r.revision),
+    recordedAt: r.recorded_at,
+    state: JSON.parse(r.state) as unknown,
+  };
+}
+
+/** Current state of one stream's entity, or null when the read model has no event of it. */
+export function currentState(db: ReadModelDb, stream: string): EntityState | null {
+  const row = cachedStatement(db, `SELECT ${ENTITY_COLUMNS} FROM ${ENTITY_TABLE} WHERE stream = ?`).get(stream) as EntityRow | undefined;
+  return row ? toEntity(row) : null;
+}
+
+export interface EntityListQuery {
+  readonly kind?: EntityKind;
+  readonly memberId?: string;
+  readonly planId?: string;
+  readonly status?: string;
+}
+
+export function listEntities(db: ReadModelDb, query: EntityListQuery = {}): EntityState[] {
+  const where: string[] = [];
+  const args: string[] = [];
+  if (query.kind) {
+    where.push('kind = ?');
+    args.push(query.kind);
+  }
+  if (query.memberId) {
+    where.push('member_id = ?');
+    args.push(query.memberId);
+  }
+  if (query.planId) {
+    where.push('plan_id = ?');
+    args.push(query.planId);
+  }
+  if (query.status) {
+    where.push('status = ?');
+    args.push(query.status);
+  }
+  const sql = `SELECT ${ENTITY_COLUMNS} FROM ${ENTITY_TABLE}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY stream`;
+  return (db.prepare(sql).all(...args) as EntityRow[]).map(toEntity);
+}
+
+interface FoldRow {
+  revision: bigint;
+  type: string;
+  recorded_at: string;
+  data: string;
+}
+
+/**
+ * State of one stream's entity as the system knew it at `asOf` (events recorded at or before it), folded from the
+ * nearest snapshot at or before asOf with the domain's evolve. Null when the entity did not exist yet.
+ * Requires the audit-trail projection in the same database (it holds the events to fold).
+ */
+export function stateAsOf(db: ReadModelDb, model: EntityStateModel, stream: string, asOfText: string): EntityState | null {
+  const asOf = normalizeAsOf(asOfText);
+  const name = parseStream(stream);
+  if (name === null) return null;
+  const snap = cachedStatement(
+    db,
+    `SELECT revision, recorded_at, state FROM ${SNAPSHOT_TABLE} WHERE stream = ? AND recorded_at <= ?
+     ORDER BY revision DESC LIMIT 1`,
+  )
+    .safeIntegers(true)
+    .get(stream, asOf) as { revision: bigint; recorded_at: string; state: string } | undefined;
+  let state: unknown = snap ? (JSON.parse(snap.state) as unknown) : model.initialState(name.kind);
+  let revision = snap ? snap.revision : -1n;
+  let recordedAt = snap?.recorded_at ?? null;
+  // Per stream, recordedAt grows with the revision (one writer stamps appends in order), so the events to fold sit
+  // between this snapshot and the next one, which was recorded after asOf (or it would have been chosen).
+  const rows = cachedStatement(
+    db,
+    `SELECT revision, type, recorded_at, data FROM ${AUDIT_TABLE}
+     WHERE stream = ? AND revision > ? AND revision <= ? ORDER BY revision`,
+  )
+    .safeIntegers(true)
+    .all(stream, revision, revision + BigInt(SNAPSHOT_EVERY)) as FoldRow[];
+  for (const row of rows) {
+    if (row.recorded_at > asOf) break;
+    state = model.evolve(name.kind, state, { type: row.type, data: JSON.parse(row.data) as JsonObject });
+    revision = row.revision;
+    recordedAt = row.recorded_at;
+  }
+  if (recordedAt === null) return null;
+  const c = model.columns(name.kind, state);
+  return {
+    stream,
+    kind: name.kind,
+    entityId: name.id,
+    ...c,
+    revision: Number(revision),
+    recordedAt,
+    state,
+  };
+}
+
+/** Current state, or as of an instant when `asOf` is given. */
+export function entityState(db: ReadModelDb, model: EntityStateModel, stream: string, asOf?: string): EntityState | null {
+  return asOf === undefined ? currentState(db, stream) : stateAsOf(db, model, stream, asOf);
+}
+
+export interface MilestoneView {
+  readonly commitmentId: string;
+  readonly milestoneId: string;
+  readonly memberId: string | null;
+  readonly planId: string | null;
+  readonly title: string | null;
+  readonly status: string | null;
+  readonly startDate: string | null;
+  readonly dueDate: string | null;
+  readonly state: unknown;
+}
+
+export interface ClaimView {
+  readonly commitmentId: string;
+  readonly claimId: string;
+  readonly milestoneId: string;
+  readonly memberId: string | null;
+  readonly planId: string | null;
+  readonly completion: string | null;
+  readonly status: string | null;
+  readonly effectiveAt: string | null;
+  readonly state: unknown;
+}
+
+export interface ChildQuery {
+  readonly memberId?: string;
+  readonly planId?: string;
+  readonly commitmentId?: string;
+}
+
+function childWhere(q: ChildQuery): { sql: string; args: string[] } {
+  const where: string[] = [];
+  const args: string[] = [];
+  if (q.memberId) {
+    where.push('member_id = ?');
+    args.push(q.memberId);
+  }
+  if (q.planId) {
+    where.push('plan_id = ?');
+    args.push(q.planId);
+  }
+  if (q.commitmentId) {
+    where.push('commitment_id = ?');
+    args.push(q.commitmentId);
+  }
+  return { sql: where.join(' AND '), args };
+}
+
+export function listMilestones(db: ReadModelDb, query: ChildQuery = {}): MilestoneView[] {
+  const w = childWhere(query);
+  const rows = db
+    .prepare(`SELECT * FROM ${MILESTONE_TABLE}${w.sql ? ' WHERE ' + w.sql : ''} ORDER BY commitment_id, milestone_id`)
+    .all(...w.args) as Record<string, string | null>[];
+  return rows.map((r) => ({
+    commitmentId: r['commitment_id']!,
+    milestoneId: r['milestone_id']!,
+    memberId: r['member_id'] ?? null,
+    planId: r['plan_id'] ?? null,
+    title: r['title'] ?? null,
+    status: r['status'] ?? null,
+    startDate: r['start_date'] ?? null,
+    dueDate: r['due_date'] ?? null,
+    state: JSON.parse(r['state']!) as unknown,
+  }));
+}
+
+export interface ClaimQuery extends ChildQuery {
+  /** Claims whose effective date is within [effectiveFrom, effectiveTo] (ISO dates or instants, compared as text). */
+  readonly effectiveFrom?: string;
+  readonly effectiveTo?: string;
+}
+
+/** Current claims, filterable by their effective (business) date. */
+export function listClaims(db: ReadModelDb, query: ClaimQuery = {}): ClaimView[] {
+  const w = childWhere(query);
+  const where = w.sql ? [w.sql] : [];
+  const args = [...w.args];
+  if (query.effectiveFrom) {
+    where.push('effective_at >= ?');
+    args.push(query.effectiveFrom);
+  }
+  if (query.effectiveTo) {
+    where.push('effective_at <= ?');
+    args.push(query.effectiveTo);
+  }
+  const rows = db
+    .prepare(`SELECT * FROM ${CLAIM_TABLE}${where.length ? ' WHERE ' + where.join(' AND ') : ''}
+      ORDER BY effective_at, commitment_id, claim_id`)
+    .all(...args) as Record<string, string | null>[];
+  return rows.map((r) => ({
+    commitmentId: r['commitment_id']!,
+    claimId: r['claim_id']!,
+    milestoneId: r['milestone_id']!,
+    memberId: r['member_id'] ?? null,
+    planId: r['plan_id'] ?? null,
+    completion: r['completion'] ?? null,
+    status: r['status'] ?? null,
+    effectiveAt: r['effective_at'] ?? null,
+    state: JSON.parse(r['state']!) as unknown,
+  }));
+}
+
+/** A member's streams: its member stream and every plan and commitment whose state names it. */
+export function memberStreams(db: ReadModelDb, memberId: string): string[] {
+  const others = db
+    .prepare(`SELECT stream FROM ${ENTITY_TABLE} WHERE member_id = ? AND kind != 'member' ORDER BY stream`)
+    .pluck()
+    .all(memberId) as string[];
+  return [`member-${memberId}`, ...others];
+}
+
+export interface ClaimsAsOfQuery {
+  readonly planId?: string;
+  readonly commitmentId?: string;
+  /** Instant of recording: the claims as the system knew them then. */
+  readonly asOf: string;
+  /** And, optionally, only those whose effective date falls in [effectiveFrom, effectiveTo]. */
+  readonly effectiveFrom?: string;
+  readonly effectiveTo?: string;
+}
+
+/** Claims as known at an instant of recording (folded commitment states), optionally by effective date. */
+export function claimsAsOf(db: ReadModelDb, model: EntityStateModel, query: ClaimsAsOfQuery): ClaimView[] {
+  const commitments =
+    query.commitmentId !== undefined
+      ? [`commitment-${query.commitmentId}`]
+      : listEntities(db, { kind: 'commitment', ...(query.planId === undefined ? {} : { planId: query.planId }) }).map((e) => e.stream);
+  const out: ClaimView[] = [];
+  for (const stream of commitments) {
+    const found = stateAsOf(db, model, stream, query.asOf);
+    if (found === null) continue;
+    for (const k of model.claims(found.state)) {
+      if (query.effectiveFrom !== undefined && (k.effectiveAt === null || k.effectiveAt < query.effectiveFrom)) continue;
+      if (query.effectiveTo !== undefined && (k.effectiveAt === null || k.effectiveAt > query.effectiveTo)) continue;
+      out.push({
+        commitmentId: found.entityId,
+        claimId: k.claimId,
+        milestoneId: k.milestoneId,
+        memberId: found.memberId,
+        planId: found.planId,
+        completion: k.completion,
+        status: k.status,
+        effectiveAt: k.effectiveAt,
+        state: k.state,
+      });
+    }
+  }
+  return out.sort((a, b) => (a.effectiveAt ?? '').localeCompare(b.effectiveAt ?? '') || a.claimId.localeCompare(b.claimId));
+}

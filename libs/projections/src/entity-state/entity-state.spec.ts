@@ -1,0 +1,101 @@
+// Specs of the entity-state read model: current state, as-of from snapshots, milestones and claims by effective date.
+import type { StoredEvent } from '@ogp/event-store';
+import type { ReadModelDb } from '../projection';
+import { openReadModelDb } from '../read-model-db';
+import { createProjections } from '../read-models';
+import { rebuild } from '../replay/rebuild';
+import { MemoryEventStore } from '../testing/memory-event-store';
+import { type ToyState, toyStateModel } from '../testing/toy-state-model';
+import { appendToyWorkload, toyEvent } from '../testing/workload';
+import { claimsAsOf, currentState, listClaims, listEntities, listMilestones, memberStreams, stateAsOf } from './entity-state.queries';
+import { SNAPSHOT_EVERY } from './entity-state.tables';
+
+const T = (minute: number): string => new Date(Date.UTC(2022, 2, 1) + minute * 60_000).toISOString();
+
+/** Reference: fold the stream's events recorded at or before asOf, straight from the store. */
+function foldDirect(events: readonly StoredEvent[], stream: string, asOf: string): ToyState | null {
+  let state = toyStateModel.initialState('plan');
+  let any = false;
+  for (const e of events) {
+    if (e.stream !== stream || e.metadata.recordedAt > asOf) continue;
+    state = toyStateModel.evolve('plan', state, e);
+    any = true;
+  }
+  return any ? (state as ToyState) : null;
+}
+
+describe('entity state', () => {
+  let store: MemoryEventStore;
+  let db: ReadModelDb;
+  const n = SNAPSHOT_EVERY * 2 + 37;
+
+  beforeAll(async () => {
+    store = new MemoryEventStore();
+    for (let i = 0; i < n; i++) {
+      await store.append('plan-P1', [toyEvent('PlanRevised', { memberId: 'SMG', planId: 'P1', title: `v${i}`, effectiveAt: '2021-01-01' }, T(i * 2))], { expectedRevision: 'any' });
+    }
+    await store.append('commitment-C1', [
+      toyEvent('MilestoneAdded', { memberId: 'SMG', planId: 'P1', milestoneId: 'M1', title: 'Portal live', dueDate: '2022-06-30', effectiveAt: '2021-08-01' }, T(n * 2)),
+      toyEvent('ProgressClaimed', { memberId: 'SMG', planId: 'P1', claimId: 'K1', milestoneId: 'M1', completion: 'Limited', effectiveAt: '2022-01-31' }, T(n * 2)),
+      toyEvent('ProgressClaimed', { memberId: 'SMG', planId: 'P1', claimId: 'K2', milestoneId: 'M1', completion: 'Complete', effectiveAt: '2022-06-30' }, T(n * 2 + 1)),
+    ], { expectedRevision: 'no_stream' });
+    await store.append('member-SMG', [toyEvent('MemberRegistered', { memberId: 'SMG', status: 'Active', effectiveAt: '2020-01-01' }, T(0))], { expectedRevision: 'no_stream' });
+    db = openReadModelDb({ file: ':memory:' });
+    await rebuild({ store, db, projections: createProjections(toyStateModel), batchSize: 64 });
+  });
+  afterAll(() => db.close());
+
+  it('keeps the current state with queryable columns', () => {
+    const plan = currentState(db, 'plan-P1')!;
+    expect(plan).toMatchObject({ kind: 'plan', entityId: 'P1', memberId: 'SMG', title: `v${n - 1}`, revision: n - 1 });
+    expect((plan.state as ToyState).events).toBe(n);
+    expect(listEntities(db, { memberId: 'SMG' }).map((e) => e.stream)).toEqual(['commitment-C1', 'member-SMG', 'plan-P1']);
+    expect(memberStreams(db, 'SMG')).toEqual(['member-SMG', 'commitment-C1', 'plan-P1']);
+  });
+
+  it('stores a snapshot every SNAPSHOT_EVERY revisions', () => {
+    const revisions = db.prepare("SELECT revision FROM entity_snapshots WHERE stream = 'plan-P1' ORDER BY revision").pluck().all();
+    expect(revisions).toEqual([SNAPSHOT_EVERY - 1, 2 * SNAPSHOT_EVERY - 1]);
+  });
+
+  it('answers as of any instant just before and just after each change, equal to a direct fold', () => {
+    for (let i = 0; i < n; i += 7) {
+      const at = T(i * 2);
+      const before = new Date(Date.parse(at) - 1).toISOString();
+      for (const asOf of [before, at]) {
+        const expected = foldDirect(store.events, 'plan-P1', asOf);
+        const got = stateAsOf(db, toyStateModel, 'plan-P1', asOf);
+        expect(got?.state ?? null).toEqual(expected);
+        if (got) expect(got.revision).toBe(expected!.events - 1);
+      }
+    }
+    expect(stateAsOf(db, toyStateModel, 'plan-P1', T(-1))).toBeNull();
+  });
+
+  it('lists milestones and claims, and claims by effective date', () => {
+    expect(listMilestones(db, { planId: 'P1' }).map((m) => [m.milestoneId, m.dueDate])).toEqual([['M1', '2022-06-30']]);
+    expect(listClaims(db, { commitmentId: 'C1' }).map((c) => c.claimId)).toEqual(['K1', 'K2']);
+    expect(listClaims(db, { effectiveFrom: '2022-06-01', effectiveTo: '2022-12-31' }).map((c) => c.claimId)).toEqual(['K2']);
+  });
+
+  it('answers claims as of a recorded instant from the commitment state', () => {
+    const early = stateAsOf(db, toyStateModel, 'commitment-C1', T(n * 2))!;
+    expect(toyStateModel.claims(early.state).map((c) => c.claimId)).toEqual(['K1']);
+    expect(claimsAsOf(db, toyStateModel, { planId: 'P1', asOf: T(n * 2) }).map((c) => c.claimId)).toEqual(['K1']);
+    expect(claimsAsOf(db, toyStateModel, { commitmentId: 'C1', asOf: T(n * 2 + 1), effectiveFrom: '2022-06-01' }).map((c) => c.claimId)).toEqual(['K2']);
+  });
+});
+
+describe('entity state under random workloads', () => {
+  it('matches a direct fold for every stream', async () => {
+    const store = new MemoryEventStore();
+    await appendToyWorkload(store, 400, 11);
+    const db = openReadModelDb({ file: ':memory:' });
+    await rebuild({ store, db, projections: createProjections(toyStateModel), batchSize: 33 });
+    for (const entity of listEntities(db)) {
+      const expected = foldDirect(store.events, entity.stream, '9999');
+      expect({ ...(entity.state as ToyState), kind: 'plan' }).toEqual({ ...expected!, kind: 'plan' });
+    }
+    db.close();
+  });
+});

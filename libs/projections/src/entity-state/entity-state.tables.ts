@@ -1,0 +1,62 @@
+// Tables of the entity-state read model: current state per stream, periodic snapshots, milestones and claims.
+import type { ReadModelDb } from '../projection';
+
+export const ENTITY_TABLE = 'entity_states';
+export const SNAPSHOT_TABLE = 'entity_snapshots';
+export const MILESTONE_TABLE = 'milestones';
+export const CLAIM_TABLE = 'claims';
+
+/** A snapshot is stored after every SNAPSHOT_EVERY events of a stream, so as-of folds at most that many. */
+export const SNAPSHOT_EVERY = 50;
+
+export function setupEntityTables(db: ReadModelDb): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS ${ENTITY_TABLE} (
+    stream TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    member_id TEXT,
+    plan_id TEXT,
+    status TEXT,
+    title TEXT,
+    revision INTEGER NOT NULL,
+    commit_pos INTEGER NOT NULL,
+    prepare_pos INTEGER NOT NULL,
+    recorded_at TEXT NOT NULL,
+    state TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS ${ENTITY_TABLE}_member ON ${ENTITY_TABLE} (member_id, kind);
+  CREATE INDEX IF NOT EXISTS ${ENTITY_TABLE}_plan ON ${ENTITY_TABLE} (plan_id, kind);
+  CREATE TABLE IF NOT EXISTS ${SNAPSHOT_TABLE} (
+    stream TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    recorded_at TEXT NOT NULL,
+    state TEXT NOT NULL,
+    PRIMARY KEY (stream, revision)
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS ${MILESTONE_TABLE} (
+    commitment_id TEXT NOT NULL,
+    milestone_id TEXT NOT NULL,
+    member_id TEXT,
+    plan_id TEXT,
+    title TEXT,
+    status TEXT,
+    start_date TEXT,
+    due_date TEXT,
+    state TEXT NOT NULL,
+    PRIMARY KEY (commitment_id, milestone_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS ${MILESTONE_TABLE}_plan ON ${MILESTONE_TABLE} (plan_id);
+  CREATE TABLE IF NOT EXISTS ${CLAIM_TABLE} (
+    commitment_id TEXT NOT NULL,
+    claim_id TEXT NOT NULL,
+    milestone_id TEXT NOT NULL,
+    member_id TEXT,
+    plan_id TEXT,
+    completion TEXT,
+    status TEXT,
+    effective_at TEXT,
+    state TEXT NOT NULL,
+    PRIMARY KEY (commitment_id, claim_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS ${CLAIM_TABLE}_effective ON ${CLAIM_TABLE} (effective_at);`);
+}

@@ -1,0 +1,74 @@
+// What the entity-state read model needs from the domain: its evolve functions and how to read a few columns.
+import type { JsonObject } from '@ogp/event-store';
+import type { EntityKind } from '../streams';
+
+/** What evolve sees of a stored event. */
+export interface FoldEvent {
+  readonly type: string;
+  readonly data: JsonObject;
+}
+
+/** Columns that make entities queryable without parsing their state. */
+export interface EntityColumns {
+  readonly memberId: string | null;
+  readonly planId: string | null;
+  readonly status: string | null;
+  readonly title: string | null;
+}
+
+export interface MilestoneRow {
+  readonly milestoneId: string;
+  readonly title: string | null;
+  readonly status: string | null;
+  readonly startDate: string | null;
+  readonly dueDate: string | null;
+  /** The milestone as the domain holds it (JSON). */
+  readonly state: unknown;
+}
+
+export interface ClaimRow {
+  readonly claimId: string;
+  readonly milestoneId: string;
+  readonly completion: string | null;
+  /** Review status of the claim as the domain names it (e.g. submitted, verified, disputed). */
+  readonly status: string | null;
+  /** The business date the claim speaks about. */
+  readonly effectiveAt: string | null;
+  readonly state: unknown;
+}
+
+/**
+ * The domain as the read model sees it. States must be plain JSON (they are stored as JSON and parsed back).
+ * The binding to @ogp/domain is domain-state-model.ts; specs may bind a toy model.
+ */
+export interface EntityStateModel {
+  initialState(kind: EntityKind): unknown;
+  /** Evolve reads only the event's type and data (as the domain's deciders do), so as-of folds parse nothing else. */
+  evolve(kind: EntityKind, state: unknown, event: FoldEvent): unknown;
+  columns(kind: EntityKind, state: unknown): EntityColumns;
+  /** Milestones and claims held by a commitment's state (empty for other kinds). */
+  milestones(state: unknown): readonly MilestoneRow[];
+  claims(state: unknown): readonly ClaimRow[];
+}
+
+/** OGP's field names for a commitment, as in OGP's own commitment spreadsheets. */
+export const COMMITMENT_FIELDS = [
+  'Commitment ID',
+  'Title',
+  'Action Plan',
+  'Commitment Start',
+  'Commitment End',
+  'Institutions involved',
+  'Primary Policy Area',
+  'OGP Value',
+  'Problem',
+  'Status quo',
+  'Action',
+  'Completion',
+] as const;
+
+export type CommitmentField = (typeof COMMITMENT_FIELDS)[number];
+export type CommitmentRecord = Readonly<Record<CommitmentField, string>>;
+
+/** Maps a commitment's state (and its plan's, when known) to OGP's fields; part of the domain binding. */
+export type CommitmentRecordMapper = (commitment: unknown, plan: unknown) => CommitmentRecord;

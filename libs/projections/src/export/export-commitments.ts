@@ -1,0 +1,58 @@
+// Commitment export with OGP's field names, as CSV (RFC 4180, formula-guarded) or NDJSON, read page by page from the
+// entity-state read model so that memory stays bounded whatever the number of commitments.
+import { ENTITY_TABLE } from '../entity-state/entity-state.tables';
+import { COMMITMENT_FIELDS, type CommitmentRecord, type CommitmentRecordMapper } from '../entity-state/state-model';
+import type { ReadModelDb } from '../projection';
+import { csvLine } from './csv';
+
+export type CommitmentExportFormat = 'csv' | 'ndjson';
+
+export interface ExportCommitmentsOptions {
+  readonly format: CommitmentExportFormat;
+  readonly memberId?: string;
+  /** Rows read per query (keyset paging). */
+  readonly pageSize?: number;
+}
+
+interface Row {
+  stream: string;
+  plan_id: string | null;
+  state: string;
+}
+
+/** Every commitment's record (optionally of one member), in commitment id order. */
+export function* commitmentRecords(db: ReadModelDb, toRecord: CommitmentRecordMapper, memberId?: string, pageSize = 500): Iterable<CommitmentRecord> {
+  const page = db.prepare(
+    `SELECT stream, plan_id, state FROM ${ENTITY_TABLE} WHERE kind = 'commitment' AND stream > ?
+     ${memberId === undefined ? '' : 'AND member_id = ?'} ORDER BY stream LIMIT ?`,
+  );
+  const planState = db.prepare(`SELECT state FROM ${ENTITY_TABLE} WHERE stream = ?`).pluck();
+  const plans = new Map<string, unknown>();
+  let after = '';
+  for (;;) {
+    const args: (string | number)[] = memberId === undefined ? [after, pageSize] : [after, memberId, pageSize];
+    const rows = page.all(...args) as Row[];
+    for (const row of rows) {
+      let plan: unknown = null;
+      if (row.plan_id !== null) {
+        if (!plans.has(row.plan_id)) {
+          if (plans.size > 1000) plans.clear();
+          const text = planState.get(`plan-${row.plan_id}`) as string | undefined;
+          plans.set(row.plan_id, text === undefined ? null : (JSON.parse(text) as unknown));
+        }
+        plan = plans.get(row.plan_id);
+      }
+      yield toRecord(JSON.parse(row.state) as unknown, plan);
+    }
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1]!.stream;
+  }
+}
+
+/** Lines of the export (CSV with a header row and CRLF, or NDJSON objects keyed by OGP's field names). */
+export function* exportCommitments(db: ReadModelDb, toRecord: CommitmentRecordMapper, options: ExportCommitmentsOptions): Iterable<string> {
+  if (options.format === 'csv') yield csvLine(COMMITMENT_FIELDS);
+  for (const record of commitmentRecords(db, toRecord, options.memberId, options.pageSize)) {
+    yield options.format === 'csv' ? csvLine(COMMITMENT_FIELDS.map((f) => record[f])) : JSON.stringify(record) + '\n';
+  }
+}

@@ -1,0 +1,45 @@
+// Progress roll-up read on demand with the domain's own functions (milestone -> commitment -> plan), now or as of an
+// instant of recording; the states come from the entity-state read model (current rows or as-of folds).
+import { type Commitment, type CommitmentProgress, commitmentProgress, type PlanProgress, planProgress } from '@ogp/domain';
+import { domainStateModel } from '../entity-state/domain-state-model';
+import { currentState, type EntityState, entityState, listEntities } from '../entity-state/entity-state.queries';
+import type { ReadModelDb } from '../projection';
+
+export interface PlanProgressView {
+  readonly planId: string;
+  readonly asOf: string | null;
+  readonly progress: PlanProgress;
+}
+
+function commitmentsOf(db: ReadModelDb, planId: string, asOf?: string): Commitment[] {
+  // Commitments never change plan, so today's list of the plan's commitment streams covers every past instant too.
+  const streams = listEntities(db, { kind: 'commitment', planId }).map((e) => e.stream);
+  const states = streams.map((s) => entityState(db, domainStateModel, s, asOf)).filter((e): e is EntityState => e !== null);
+  return states.map((e) => e.state as Commitment | null).filter((c): c is Commitment => c !== null);
+}
+
+/** A plan's progress, or null when the plan is unknown (at that instant). */
+export function planProgressOf(db: ReadModelDb, planId: string, asOf?: string): PlanProgressView | null {
+  const plan = entityState(db, domainStateModel, `plan-${planId}`, asOf);
+  if (plan === null || plan.state === null) return null;
+  return { planId, asOf: asOf ?? null, progress: planProgress(commitmentsOf(db, planId, asOf)) };
+}
+
+/** One commitment's progress (with its milestones'), or null when unknown (at that instant). */
+export function commitmentProgressOf(db: ReadModelDb, commitmentId: string, asOf?: string): CommitmentProgress | null {
+  const found = entityState(db, domainStateModel, `commitment-${commitmentId}`, asOf);
+  const state = (found?.state ?? null) as Commitment | null;
+  return state === null ? null : commitmentProgress(state);
+}
+
+/** Progress of each of a member's plans. */
+export function memberProgressOf(db: ReadModelDb, memberId: string, asOf?: string): PlanProgressView[] {
+  return listEntities(db, { kind: 'plan', memberId })
+    .map((p) => planProgressOf(db, p.entityId, asOf))
+    .filter((v): v is PlanProgressView => v !== null);
+}
+
+/** The current state row of a plan (for ETag = revision), kept here so the API needs one import for the dashboard. */
+export function planRow(db: ReadModelDb, planId: string): EntityState | null {
+  return currentState(db, `plan-${planId}`);
+}

@@ -1,0 +1,34 @@
+// Opening the read-model SQLite database: WAL for the live cache, no journal and no fsync for a throwaway rebuild.
+import Database from 'better-sqlite3';
+import type { ReadModelDb } from './projection';
+
+export interface OpenReadModelDbOptions {
+  /** A file path or ':memory:'. */
+  readonly file: string;
+  /**
+   * 'live': WAL, synchronous=NORMAL (the runner's checkpoint commits with its rows, so a crash loses only
+   * uncommitted batches, which are re-applied). 'rebuild': journal off, synchronous off: the file is thrown
+   * away if the process dies, so durability would only cost time.
+   */
+  readonly mode?: 'live' | 'rebuild';
+  readonly readonly?: boolean;
+}
+
+export function openReadModelDb(options: OpenReadModelDbOptions): ReadModelDb {
+  const db = new Database(options.file, { readonly: options.readonly ?? false });
+  if (options.readonly) return db;
+  if ((options.mode ?? 'live') === 'rebuild') {
+    // Larger pages suit the append-mostly bulk load (set before the first table exists; a no-op afterwards).
+    db.pragma('page_size = 8192');
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma('cache_size = -16384');
+  } else {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('cache_size = -16384');
+  }
+  db.pragma('temp_store = MEMORY');
+  return db;
+}

@@ -1,0 +1,15 @@
+// Prepared statements cached per database connection: preparing costs more than running a small query.
+import type { ReadModelDb, Statement } from './projection';
+
+const caches = new WeakMap<ReadModelDb, Map<string, Statement>>();
+
+export function cachedStatement(db: ReadModelDb, sql: string): Statement {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) {
+    stmt = db.prepare(sql);
+    cache.set(sql, stmt);
+  }
+  return stmt;
+}

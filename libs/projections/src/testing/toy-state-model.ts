@@ -1,0 +1,58 @@
+// A toy EntityStateModel for this library's specs: counts events and keeps a few fields, independent of the domain.
+import type { EntityStateModel, FoldEvent } from '../entity-state/state-model';
+import type { EntityKind } from '../streams';
+
+export interface ToyState {
+  kind: EntityKind;
+  events: number;
+  memberId: string | null;
+  planId: string | null;
+  status: string | null;
+  title: string | null;
+  milestones: { id: string; title: string; dueDate: string }[];
+  claims: { id: string; milestoneId: string; completion: string; effectiveAt: string }[];
+}
+
+function str(event: FoldEvent, key: string): string | null {
+  const v = event.data[key];
+  return typeof v === 'string' ? v : null;
+}
+
+export const toyStateModel: EntityStateModel = {
+  initialState(kind) {
+    const s: ToyState = { kind, events: 0, memberId: null, planId: null, status: null, title: null, milestones: [], claims: [] };
+    return s;
+  },
+  evolve(_kind, state, event) {
+    const s = { ...(state as ToyState) };
+    s.events++;
+    s.memberId = str(event, 'memberId') ?? s.memberId;
+    s.planId = str(event, 'planId') ?? s.planId;
+    s.status = str(event, 'status') ?? s.status;
+    s.title = str(event, 'title') ?? s.title;
+    if (event.type === 'MilestoneAdded') {
+      s.milestones = [...s.milestones, { id: str(event, 'milestoneId')!, title: str(event, 'title')!, dueDate: str(event, 'dueDate')! }];
+    }
+    if (event.type === 'ProgressClaimed') {
+      s.claims = [
+        ...s.claims,
+        { id: str(event, 'claimId')!, milestoneId: str(event, 'milestoneId')!, completion: str(event, 'completion')!, effectiveAt: str(event, 'effectiveAt')! },
+      ];
+    }
+    return s;
+  },
+  columns(_kind, state) {
+    const s = state as ToyState;
+    return { memberId: s.memberId, planId: s.planId, status: s.status, title: s.title };
+  },
+  milestones(state) {
+    return (state as ToyState).milestones.map((m) => ({
+      milestoneId: m.id, title: m.title, status: null, startDate: null, dueDate: m.dueDate, state: m,
+    }));
+  },
+  claims(state) {
+    return (state as ToyState).claims.map((c) => ({
+      claimId: c.id, milestoneId: c.milestoneId, completion: c.completion, status: 'submitted', effectiveAt: c.effectiveAt, state: c,
+    }));
+  },
+};

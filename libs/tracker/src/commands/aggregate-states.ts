@@ -1,0 +1,86 @@
+// Loads an aggregate's state by folding its stream through the domain's evolve, with a cache of the last known state.
+import { Inject, Injectable } from '@nestjs/common';
+import { commitmentDecider, memberDecider, planDecider, type AggregateKind, type DomainEvent } from '@ogp/domain';
+import { EVENT_STORE, type EventStore } from '@ogp/event-store';
+
+/** A stream's state and the revision it reflects (null: the stream does not exist yet). */
+export interface LoadedState<S> {
+  readonly state: S;
+  readonly revision: bigint | null;
+}
+
+type AnyState = unknown;
+
+const EVOLVE: Readonly<Record<AggregateKind, (state: AnyState, event: DomainEvent) => AnyState>> = {
+  member: memberDecider.evolve as (state: AnyState, event: DomainEvent) => AnyState,
+  plan: planDecider.evolve as (state: AnyState, event: DomainEvent) => AnyState,
+  commitment: commitmentDecider.evolve as (state: AnyState, event: DomainEvent) => AnyState,
+};
+
+const INITIAL: Readonly<Record<AggregateKind, () => AnyState>> = {
+  member: memberDecider.initialState,
+  plan: planDecider.initialState,
+  commitment: commitmentDecider.initialState,
+};
+
+export function kindOfStream(stream: string): AggregateKind {
+  const kind = stream.slice(0, stream.indexOf('-'));
+  if (kind === 'member' || kind === 'plan' || kind === 'commitment') return kind;
+  throw new RangeError(`Not an aggregate stream: ${stream}`);
+}
+
+/** Streams kept in memory; the least recently used one is dropped beyond this. */
+const CACHE_LIMIT = 10_000;
+
+/**
+ * The cache is an optimisation, never a source of truth: a cached state is only used to decide a command on its own
+ * stream, and the append then expects the cached revision, so a stale entry (another process wrote) fails the
+ * append with WrongExpectedVersion, is forgotten, and the command is decided again on fresh state.
+ */
+@Injectable()
+export class AggregateStates {
+  private readonly cache = new Map<string, LoadedState<AnyState>>();
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** The stream's state, from the cache when present (use for the stream a command is appended to). */
+  async load<S>(stream: string): Promise<LoadedState<S>> {
+    const cached = this.cache.get(stream);
+    if (cached) {
+      this.cache.delete(stream);
+      this.cache.set(stream, cached);
+      return cached as LoadedState<S>;
+    }
+    return this.loadFresh<S>(stream);
+  }
+
+  /** The stream's state read from the store now (use for other aggregates a decision depends on). */
+  async loadFresh<S>(stream: string): Promise<LoadedState<S>> {
+    const kind = kindOfStream(stream);
+    let state = INITIAL[kind]();
+    let revision: bigint | null = null;
+    for await (const event of this.store.readStream(stream)) {
+      state = EVOLVE[kind](state, { type: event.type, data: event.data } as DomainEvent);
+      revision = event.revision;
+    }
+    const loaded = { state, revision };
+    this.remember(stream, loaded);
+    return loaded as LoadedState<S>;
+  }
+
+  /** Records the state after this process appended `events` at `revision`. */
+  applied(stream: string, before: LoadedState<AnyState>, events: readonly DomainEvent[], revision: bigint): void {
+    const evolve = EVOLVE[kindOfStream(stream)];
+    this.remember(stream, { state: events.reduce(evolve, before.state), revision });
+  }
+
+  forget(stream: string): void {
+    this.cache.delete(stream);
+  }
+
+  private remember(stream: string, loaded: LoadedState<AnyState>): void {
+    this.cache.delete(stream);
+    this.cache.set(stream, loaded);
+    if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
+  }
+}

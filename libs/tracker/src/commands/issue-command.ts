@@ -1,0 +1,173 @@
+// The one application use case behind every admin and reviewer command: load state, decide, append, retry on conflict.
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  EVENT_SCHEMA_VERSIONS,
+  decideWith,
+  reasonOf,
+  streamOf,
+  type CommitmentCommand,
+  type CommitmentState,
+  type DomainCommand,
+  type DomainEvent,
+  type DomainStates,
+  type MemberState,
+  type PlanState,
+} from '@ogp/domain';
+import {
+  EVENT_STORE,
+  WrongExpectedVersionError,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type Position,
+} from '@ogp/event-store';
+import { assertMemberScope } from '../access/member-scope';
+import type { Principal } from '../access/principal';
+import { CLOCK, type Clock } from '../clock/clock';
+import { IdGenerator } from '../ids/id-generator';
+import { AggregateStates, type LoadedState } from './aggregate-states';
+
+/** Who issues the command and how the request identifies it. */
+export interface CommandMeta {
+  readonly principal: Principal;
+  readonly commandId: string;
+  readonly correlationId: string;
+  /** From If-Match: the revision the client last read ('exists' for *). A mismatch is a 412, never retried. */
+  readonly expectedRevision?: ExpectedRevision;
+}
+
+export interface CommandResult {
+  readonly stream: string;
+  /** The stream's revision after the command (its new ETag). */
+  readonly revision: string;
+  /** Global position of the last event written, as "commit/prepare"; null when the command changed nothing. */
+  readonly position: string | null;
+  readonly eventIds: readonly string[];
+  readonly eventTypes: readonly string[];
+}
+
+export class IssueCommand extends Command<CommandResult> {
+  constructor(
+    readonly command: DomainCommand,
+    readonly meta: CommandMeta,
+  ) {
+    super();
+  }
+}
+
+/** Conflicting writers without If-Match are retried on fresh state this many times before the 409 reaches them. */
+const MAX_ATTEMPTS = 8;
+
+function positionText(position: Position): string {
+  return `${position.commit.toString()}/${position.prepare.toString()}`;
+}
+
+@CommandHandler(IssueCommand)
+export class IssueCommandHandler implements ICommandHandler<IssueCommand, CommandResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+    private readonly states: AggregateStates,
+  ) {}
+
+  async execute({ command, meta }: IssueCommand): Promise<CommandResult> {
+    const stream = streamOf(command);
+    for (let attempt = 1; ; attempt++) {
+      const own = attempt === 1 ? await this.states.load(stream) : await this.states.loadFresh(stream);
+      try {
+        return await this.attempt(command, meta, stream, own);
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        this.states.forget(stream);
+        if (meta.expectedRevision !== undefined || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async attempt(command: DomainCommand, meta: CommandMeta, stream: string, own: LoadedState<unknown>): Promise<CommandResult> {
+    checkPrecondition(stream, meta.expectedRevision, own.revision);
+    const states = await this.contextStates(command, stream, own.state);
+    this.checkScope(command, states, meta.principal);
+    const now = this.clock.now().toISOString();
+    const events = decideWith(command, states, { now, actor: { id: meta.principal.keyId, role: meta.principal.role } });
+    if (events.length === 0) {
+      return { stream, revision: String(own.revision ?? -1n), position: null, eventIds: [], eventTypes: [] };
+    }
+    const reason = reasonOf(command);
+    const toAppend: NewEvent[] = events.map((event, index) => ({
+      id: this.ids.eventId(meta.commandId, index),
+      type: event.type,
+      schemaVersion: EVENT_SCHEMA_VERSIONS[event.type],
+      data: event.data as unknown as NewEvent['data'],
+      metadata: {
+        actorId: meta.principal.keyId,
+        actorRole: meta.principal.role,
+        commandId: meta.commandId,
+        correlationId: meta.correlationId,
+        causationId: null,
+        reason,
+        recordedAt: now,
+      },
+    }));
+    const expected: ExpectedRevision = own.revision === null ? 'no_stream' : own.revision;
+    const result = await this.store.append(stream, toAppend, { expectedRevision: expected });
+    this.states.applied(stream, own, events as readonly DomainEvent[], result.nextRevision);
+    return {
+      stream,
+      revision: result.nextRevision.toString(),
+      position: positionText(result.position),
+      eventIds: toAppend.map((e) => e.id),
+      eventTypes: toAppend.map((e) => e.type),
+    };
+  }
+
+  /** The states decideWith needs: the command's own stream plus, read fresh, the member or plan it depends on. */
+  private async contextStates(command: DomainCommand, stream: string, ownState: unknown): Promise<DomainStates> {
+    const states: { members: Record<string, MemberState>; plans: Record<string, PlanState>; commitments: Record<string, CommitmentState> } = {
+      members: {},
+      plans: {},
+      commitments: {},
+    };
+    const id = stream.slice(stream.indexOf('-') + 1);
+    if (stream.startsWith('member-')) {
+      states.members[id] = ownState as MemberState;
+    } else if (stream.startsWith('plan-')) {
+      const plan = ownState as PlanState;
+      states.plans[id] = plan;
+      const memberId = command.type === 'DraftActionPlan' ? command.data.memberId : plan?.memberId;
+      if (memberId !== undefined) states.members[memberId] = (await this.states.loadFresh<MemberState>(`member-${memberId}`)).state;
+    } else {
+      const commitment = ownState as CommitmentState;
+      states.commitments[id] = commitment;
+      const c = command as CommitmentCommand;
+      const planId = c.type === 'AddCommitment' ? c.data.planId : commitment?.planId;
+      if (planId !== undefined) states.plans[planId] = (await this.states.loadFresh<PlanState>(`plan-${planId}`)).state;
+    }
+    return states;
+  }
+
+  /** A key scoped to one member may only touch that member's streams (403 before anything is decided). */
+  private checkScope(command: DomainCommand, states: DomainStates, principal: Principal): void {
+    const member = memberOfTarget(command, states);
+    if (member !== undefined) assertMemberScope(principal, member);
+  }
+}
+
+function checkPrecondition(stream: string, expected: ExpectedRevision | undefined, actual: bigint | null): void {
+  if (expected === undefined || expected === 'any') return;
+  const ok =
+    expected === 'exists' ? actual !== null : expected === 'no_stream' ? actual === null : actual !== null && actual === expected;
+  if (!ok) throw new WrongExpectedVersionError(stream, expected, actual ?? 'no_stream');
+}
+
+/** The member a command acts on, when it can be known (undefined: the target does not exist yet or at all). */
+function memberOfTarget(command: DomainCommand, states: DomainStates): string | undefined {
+  const data = command.data as { memberId?: string; planId?: string; commitmentId?: string };
+  if (command.type === 'RegisterMember' || command.type === 'RecordForumMeeting' || command.type === 'UpdatePublicInformation') return data.memberId;
+  if (command.type === 'DraftActionPlan') return data.memberId;
+  if (data.commitmentId !== undefined && command.type !== 'AddCommitment') return states.commitments[data.commitmentId]?.memberId;
+  if (data.planId !== undefined) return states.plans[data.planId]?.memberId;
+  return undefined;
+}

@@ -1,0 +1,33 @@
+// The documented table of environment variables: name, default and meaning (rendered into the README).
+import type { ConfigVariable } from './app-config';
+
+export interface ConfigVariableDoc {
+  readonly name: ConfigVariable;
+  readonly default: string;
+  readonly meaning: string;
+}
+
+export const CONFIG_TABLE: readonly ConfigVariableDoc[] = [
+  { name: 'PORT', default: '3000', meaning: 'TCP port the HTTP API listens on' },
+  { name: 'HOST', default: '0.0.0.0', meaning: 'interface the HTTP API binds to' },
+  {
+    name: 'DATA_DIR',
+    default: './data',
+    meaning: 'directory (created if missing) for the embedded event store, API keys, idempotency records, read models and the signing key',
+  },
+  { name: 'EVENT_STORE', default: 'sqlite', meaning: 'event store adapter: `sqlite` (embedded, DATA_DIR/events.sqlite) or `esdb` (EventStoreDB/KurrentDB)' },
+  { name: 'EVENTSTORE_CONNECTION_STRING', default: '(none)', meaning: 'EventStoreDB connection string, e.g. `esdb://localhost:2113?tls=false`; required when EVENT_STORE=esdb' },
+  { name: 'SQLITE_SYNCHRONOUS', default: 'FULL', meaning: 'SQLite `synchronous` pragma for the embedded store: FULL (durable at each commit) or NORMAL (faster; the last commits may be lost on power loss)' },
+  { name: 'LOG_LEVEL', default: 'info', meaning: 'pino log level: fatal, error, warn, info, debug, trace or silent' },
+  { name: 'BODY_LIMIT_BYTES', default: '1048576', meaning: 'largest accepted request body; larger bodies get 413' },
+  { name: 'RATE_LIMIT_WRITES_PER_MINUTE', default: '600000', meaning: 'write requests (POST/PUT/PATCH/DELETE) allowed per API key per minute; more get 429' },
+  { name: 'LEDGER_ORIGIN', default: 'ogp-ledger.local/log', meaning: 'origin line of signed checkpoints (C2SP tlog-checkpoint); names this log' },
+  { name: 'CHECKPOINT_INTERVAL_SECONDS', default: '60', meaning: 'how often a new signed checkpoint is issued' },
+  { name: 'SIGNING_KEY_FILE', default: 'DATA_DIR/ledger-signing.key', meaning: 'Ed25519 key that signs checkpoints (created if missing)' },
+];
+
+/** The table as Markdown, for the README and `--help` texts. */
+export function configTableMarkdown(): string {
+  const rows = CONFIG_TABLE.map((v) => `| \`${v.name}\` | \`${v.default}\` | ${v.meaning} |`);
+  return ['| variable | default | meaning |', '|---|---|---|', ...rows].join('\n');
+}

@@ -1,0 +1,57 @@
+// Specifies configuration loading: defaults, overrides, derived paths, and errors that name the variable.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CONFIG_TABLE } from './config-table';
+import { ConfigValidationError, loadConfig } from './load-config';
+
+describe('loadConfig', () => {
+  const root = mkdtempSync(join(tmpdir(), 'ogp-config-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('fills in defaults and creates DATA_DIR', () => {
+    const dataDir = join(root, 'fresh', 'data');
+    const config = loadConfig({ DATA_DIR: dataDir });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      HOST: '0.0.0.0',
+      DATA_DIR: dataDir,
+      EVENT_STORE: 'sqlite',
+      SQLITE_SYNCHRONOUS: 'FULL',
+      LOG_LEVEL: 'info',
+      BODY_LIMIT_BYTES: 1_048_576,
+      RATE_LIMIT_WRITES_PER_MINUTE: 600_000,
+      LEDGER_ORIGIN: 'ogp-ledger.local/log',
+      CHECKPOINT_INTERVAL_SECONDS: 60,
+      SIGNING_KEY_FILE: join(dataDir, 'ledger-signing.key'),
+    });
+    expect(existsSync(dataDir)).toBe(true);
+  });
+
+  it('parses numbers from the environment and lets overrides win', () => {
+    const config = loadConfig({ DATA_DIR: root, PORT: '8080', LOG_LEVEL: 'debug' }, { LOG_LEVEL: 'silent' });
+    expect(config.PORT).toBe(8080);
+    expect(config.LOG_LEVEL).toBe('silent');
+  });
+
+  it('names every invalid variable', () => {
+    expect(() => loadConfig({ DATA_DIR: root, PORT: 'eighty', SQLITE_SYNCHRONOUS: 'OFF' })).toThrow(ConfigValidationError);
+    try {
+      loadConfig({ DATA_DIR: root, PORT: 'eighty', SQLITE_SYNCHRONOUS: 'OFF' });
+    } catch (error) {
+      expect((error as Error).message).toMatch(/PORT="eighty"/);
+      expect((error as Error).message).toMatch(/SQLITE_SYNCHRONOUS="OFF"/);
+    }
+  });
+
+  it('requires EVENTSTORE_CONNECTION_STRING when EVENT_STORE=esdb', () => {
+    expect(() => loadConfig({ DATA_DIR: root, EVENT_STORE: 'esdb' })).toThrow(/EVENTSTORE_CONNECTION_STRING/);
+    expect(loadConfig({ DATA_DIR: root, EVENT_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' }).EVENT_STORE).toBe('esdb');
+  });
+
+  it('documents every variable it reads, and reads every documented one', () => {
+    const documented = CONFIG_TABLE.map((v) => v.name);
+    const read = Object.keys(loadConfig({ DATA_DIR: root, EVENT_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: 'esdb://x' }));
+    expect(read.sort()).toEqual([...documented].sort());
+  });
+});

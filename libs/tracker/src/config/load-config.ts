@@ -1,0 +1,62 @@
+// Reads, validates and resolves the configuration from an environment (process.env or a test's overrides).
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { AppConfig, type ConfigVariable, type ResolvedConfig } from './app-config';
+
+/** Thrown when a variable is invalid; the message names every offending variable. */
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+export type ConfigEnvironment = Readonly<Record<string, string | undefined>>;
+export type ConfigOverrides = Partial<Record<ConfigVariable, string | number>>;
+
+const VARIABLES: readonly ConfigVariable[] = [
+  'PORT',
+  'HOST',
+  'DATA_DIR',
+  'EVENT_STORE',
+  'EVENTSTORE_CONNECTION_STRING',
+  'SQLITE_SYNCHRONOUS',
+  'LOG_LEVEL',
+  'BODY_LIMIT_BYTES',
+  'RATE_LIMIT_WRITES_PER_MINUTE',
+  'LEDGER_ORIGIN',
+  'CHECKPOINT_INTERVAL_SECONDS',
+  'SIGNING_KEY_FILE',
+];
+
+function describe(error: ValidationError, given: Readonly<Record<string, string | number>>): string {
+  const messages = Object.values(error.constraints ?? {});
+  const value = given[error.property];
+  return `${error.property}${value === undefined ? ' (unset)' : `=${JSON.stringify(value)}`}: ${messages.join('; ')}`;
+}
+
+/**
+ * Validates the variables (overrides win over the environment), fills in defaults, makes DATA_DIR absolute and
+ * creates it. Empty strings count as unset, as in most shells' `VAR= cmd`.
+ */
+export function loadConfig(env: ConfigEnvironment = process.env, overrides: ConfigOverrides = {}): ResolvedConfig {
+  const plain: Record<string, string | number> = {};
+  for (const name of VARIABLES) {
+    const value = overrides[name] ?? env[name];
+    if (value !== undefined && value !== '') plain[name] = value;
+  }
+  const config = plainToInstance(AppConfig, plain);
+  // Numbers given as text that do not parse become NaN and fail @IsInt with the variable's name.
+  const errors = validateSync(config, { forbidUnknownValues: true });
+  if (errors.length > 0) throw new ConfigValidationError(errors.map((error) => describe(error, plain)));
+
+  const dataDir = resolve(config.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  return Object.freeze({
+    ...config,
+    DATA_DIR: dataDir,
+    SIGNING_KEY_FILE: resolve(config.SIGNING_KEY_FILE ?? join(dataDir, 'ledger-signing.key')),
+  });
+}

@@ -1,0 +1,36 @@
+// The Semarang demo seeded through the application's command handler into an in-memory SQLite store.
+import { runScript, SEMARANG_DEMO } from '@ogp/domain';
+import { SqliteEventStore, type StoredEvent } from '@ogp/event-store';
+import { seedDemo } from './seed-demo';
+
+async function all(store: SqliteEventStore): Promise<StoredEvent[]> {
+  const events: StoredEvent[] = [];
+  for await (const event of store.readAll()) events.push(event);
+  return events;
+}
+
+describe('seedDemo', () => {
+  let store: SqliteEventStore;
+  beforeEach(() => {
+    store = new SqliteEventStore({ file: ':memory:' });
+  });
+  afterEach(() => store.close());
+
+  it('writes the same events as the pure script run, with each step’s actor and instant', async () => {
+    const result = await seedDemo(store);
+    // The application's clock gives instants in toISOString form; the script writes them by hand.
+    const expected = runScript(SEMARANG_DEMO.map((step) => ({ ...step, at: new Date(step.at).toISOString() }))).history;
+    const stored = await all(store);
+    expect(result).toEqual({ seeded: true, steps: SEMARANG_DEMO.length, events: expected.length });
+    expect(stored.map((e) => [e.stream, e.type, e.data])).toEqual(expected.map((e) => [e.stream, e.type, e.data]));
+    const firstStep = SEMARANG_DEMO[0]!;
+    expect(stored[0]!.metadata).toMatchObject({ actorId: firstStep.actor.id, actorRole: firstStep.actor.role, recordedAt: new Date(firstStep.at).toISOString() });
+  });
+
+  it('leaves a store that already holds the demo alone', async () => {
+    await seedDemo(store);
+    const before = await store.headPosition();
+    expect(await seedDemo(store)).toMatchObject({ seeded: false, events: 0 });
+    expect(await store.headPosition()).toEqual(before);
+  });
+});

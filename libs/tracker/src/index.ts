@@ -1,0 +1,53 @@
+// Public surface of @ogp/tracker: the application layer's infrastructure (config, clock, ids, access, idempotency,
+// event store wiring, metrics) and, added by the use cases, their commands and handlers.
+
+// Configuration
+export * from './config/app-config';
+export * from './config/config-table';
+export * from './config/load-config';
+export * from './config/config.module';
+export * from './config/tracker-infrastructure.module';
+
+// Clock
+export * from './clock/clock';
+export * from './clock/system-clock';
+export * from './clock/fixed-clock';
+export * from './clock/clock.module';
+
+// Ids
+export * from './ids/id-generator';
+export * from './ids/ids.module';
+
+// Access (API keys)
+export * from './access/principal';
+export * from './access/command-context';
+export * from './access/api-key';
+export * from './access/key-store';
+export * from './access/sqlite-key-store';
+export * from './access/ensure-admin-key';
+export * from './access/member-scope';
+export * from './access/access.module';
+
+// Idempotency
+export * from './idempotency/idempotency-store';
+export * from './idempotency/sqlite-idempotency-store';
+export * from './idempotency/idempotency.module';
+
+// Event store wiring
+export * from './store/event-store.module';
+export * from './store/open-event-store';
+
+// Metrics and readiness
+export * from './metrics/metrics.service';
+export * from './metrics/readiness.service';
+export * from './metrics/metrics.module';
+
+// Use cases (commands and handlers) are added below.
+
+// Commands (the one IssueCommand use case behind every admin and reviewer route)
+export * from './commands/aggregate-states';
+export * from './commands/issue-command';
+export * from './commands/tracker-commands.module';
+
+// Demo data seeding
+export * from './demo/seed-demo';
