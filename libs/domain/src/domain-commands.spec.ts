@@ -1,7 +1,8 @@
 // Specification of the command and event tables the application relies on: streams, roles, schema versions.
 import { COMMAND_ROLES, COMMAND_TYPES, aggregateOf, reasonOf, streamOf, type DomainCommand } from './domain-commands';
 import { COMMITMENT_EVENT_TYPES, EVENT_SCHEMA_VERSIONS, EVENT_TYPES, MEMBER_EVENT_TYPES, PLAN_EVENT_TYPES, isEventType } from './domain-events';
-import { terms } from './testing/fixtures';
+import { memberIdOfCommand, memberIdOfState } from './ownership';
+import { submittedPlan, terms } from './testing/fixtures';
 
 describe('domain commands', () => {
   it('sends each command to its aggregate’s stream', () => {
@@ -34,5 +35,14 @@ describe('domain events', () => {
   it('recognises only its own type strings', () => {
     expect(isEventType('MilestoneRescheduled')).toBe(true);
     expect(isEventType('toString')).toBe(false);
+  });
+});
+
+describe('ownership', () => {
+  it('tells which member a command or state belongs to', () => {
+    expect(memberIdOfCommand({ type: 'DraftActionPlan', data: { planId: 'p', memberId: 'semarang', title: 'T', periodStart: '2021-08', periodEnd: '2023-12' } })).toBe('semarang');
+    expect(memberIdOfCommand({ type: 'SubmitActionPlan', data: { planId: 'p', submittedOn: '2021-07-30' } })).toBeNull();
+    expect(memberIdOfState(submittedPlan)).toBe('semarang');
+    expect(memberIdOfState(null)).toBeNull();
   });
 });

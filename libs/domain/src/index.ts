@@ -25,6 +25,7 @@ export { evolveCommitment } from './commitment/evolve';
 
 export * from './domain-commands';
 export * from './domain-events';
+export { memberIdOfCommand, memberIdOfState } from './ownership';
 
 export { evaluate } from './obligations/evaluate';
 export type { HistoryEvent } from './obligations/history';

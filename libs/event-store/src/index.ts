@@ -1,4 +1,5 @@
-// Public surface of @ogp/event-store: the port, its errors, position helpers, its adapters and the contract suite.
+// Public surface of @ogp/event-store: the port, its errors, position helpers, its adapters.
+// The contract suite (contract/event-store.contract.ts) uses jest globals, so adapters' specs import it directly.
 export * from './port';
 export * from './errors';
 export * from './position';
@@ -6,10 +7,3 @@ export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-
 export type { SqliteSynchronous } from './sqlite/schema';
 export { openReadOnlyEventDb } from './sqlite/open-read-only';
 export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-store';
-export {
-  eventStoreContract,
-  CONTRACT_UPCASTERS,
-  type EventStoreFixture,
-  type EventStoreFactory,
-  type EventStoreContractOptions,
-} from './contract/event-store.contract';

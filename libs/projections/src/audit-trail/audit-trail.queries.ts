@@ -1,6 +1,7 @@
 // Audit trail queries: one entity's history, the global feed, and what changed between two instants.
 import { END_OF_TIME, normalizeAsOf } from '../as-of';
 import type { ReadModelDb } from '../projection';
+import { cachedStatement } from '../statement-cache';
 import { AUDIT_TABLE } from './audit-trail.projection';
 import { AUDIT_COLUMNS, type AuditEntry, type AuditRow, toAuditEntry } from './audit-entry';
 
@@ -18,13 +19,11 @@ export interface HistoryQuery {
 
 /** Events of one stream (e.g. `plan-<id>`), in revision order. */
 export function entityHistory(db: ReadModelDb, stream: string, query: HistoryQuery = {}): AuditEntry[] {
-  const rows = db
-    .prepare(
-      `SELECT ${AUDIT_COLUMNS} FROM ${AUDIT_TABLE} WHERE stream = ? AND revision >= ? AND recorded_at <= ?
-       ORDER BY revision LIMIT ?`,
-    )
-    .safeIntegers(false)
-    .all(stream, query.fromRevision ?? 0, asOfBound(query.asOf), query.limit ?? -1) as AuditRow[];
+  const rows = cachedStatement(
+    db,
+    `SELECT ${AUDIT_COLUMNS} FROM ${AUDIT_TABLE} WHERE stream = ? AND revision >= ? AND recorded_at <= ?
+     ORDER BY revision LIMIT ?`,
+  ).all(stream, query.fromRevision ?? 0, asOfBound(query.asOf), query.limit ?? -1) as AuditRow[];
   return rows.map(toAuditEntry);
 }
 
@@ -44,11 +43,7 @@ export interface FeedPage {
 /** Every domain event in the global order, paged. */
 export function globalFeed(db: ReadModelDb, query: FeedQuery = {}): FeedPage {
   const limit = Math.min(Math.max(query.limit ?? 100, 1), 1000);
-  const rows = db
-    .prepare(
-      `SELECT ${AUDIT_COLUMNS} FROM ${AUDIT_TABLE} WHERE seq > ? AND recorded_at <= ? ORDER BY seq LIMIT ?`,
-    )
-    .all(query.after ?? 0, asOfBound(query.asOf), limit + 1) as AuditRow[];
+  const rows = cachedStatement(db, `SELECT ${AUDIT_COLUMNS} FROM ${AUDIT_TABLE} WHERE seq > ? AND recorded_at <= ? ORDER BY seq LIMIT ?`).all(query.after ?? 0, asOfBound(query.asOf), limit + 1) as AuditRow[];
   const entries = rows.slice(0, limit).map(toAuditEntry);
   return { entries, next: rows.length > limit ? entries[entries.length - 1]!.seq : null };
 }
@@ -57,9 +52,7 @@ export function globalFeed(db: ReadModelDb, query: FeedQuery = {}): FeedPage {
 export function eventsOfStreams(db: ReadModelDb, streams: readonly string[], asOf?: string): AuditEntry[] {
   if (streams.length === 0) return [];
   const out: AuditRow[] = [];
-  const stmt = db.prepare(
-    `SELECT ${AUDIT_COLUMNS} FROM ${AUDIT_TABLE} WHERE stream = ? AND recorded_at <= ? ORDER BY revision`,
-  );
+  const stmt = cachedStatement(db, `SELECT ${AUDIT_COLUMNS} FROM ${AUDIT_TABLE} WHERE stream = ? AND recorded_at <= ? ORDER BY revision`);
   for (const s of streams) out.push(...(stmt.all(s, asOfBound(asOf)) as AuditRow[]));
   out.sort((a, b) => a.seq - b.seq);
   return out.map(toAuditEntry);
