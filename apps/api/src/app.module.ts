@@ -1,10 +1,12 @@
 // The API's root module: infrastructure, the HTTP platform, and the feature modules (one line each).
 import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
 import { type InfrastructureOptions, TrackerInfrastructureModule } from '@ogp/tracker';
+import { AuditModule } from './audit/audit.module';
 import { PlatformModule, type PlatformOptions } from './platform/platform.module';
+import { PublicModule } from './public/public.module';
 
 /** Feature modules (admin, review, audit, public controllers and the tracker modules they use): add them here. */
-export const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [];
+export const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [AuditModule, PublicModule];
 
 export interface AppModuleOptions extends InfrastructureOptions, PlatformOptions {
   /** Extra modules, e.g. a test's own controllers. */

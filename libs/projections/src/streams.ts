@@ -19,6 +19,6 @@ export function parseStream(stream: string): StreamName | null {
   return null;
 }
 
-export function streamOf(kind: EntityKind, id: string): string {
+export function entityStream(kind: EntityKind, id: string): string {
   return `${kind}-${id}`;
 }

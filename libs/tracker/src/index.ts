@@ -51,3 +51,17 @@ export * from './commands/tracker-commands.module';
 
 // Demo data seeding
 export * from './demo/seed-demo';
+
+// Read side: read models and queries
+export * from './read-models/read-models.service';
+export * from './read-models/read-models.module';
+export * from './queries/read-result';
+export * from './queries/entity-not-found.error';
+export * from './queries/get-entity.query';
+export * from './queries/get-entity-history.query';
+export * from './queries/get-event-feed.query';
+export * from './queries/get-diff.query';
+export * from './queries/get-progress.query';
+export * from './queries/get-compliance.query';
+export * from './queries/get-checksum.query';
+export * from './queries/list-published-plans.query';

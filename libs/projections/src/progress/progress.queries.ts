@@ -2,7 +2,7 @@
 // instant of recording; the states come from the entity-state read model (current rows or as-of folds).
 import { type Commitment, type CommitmentProgress, commitmentProgress, type PlanProgress, planProgress } from '@ogp/domain';
 import { domainStateModel } from '../entity-state/domain-state-model';
-import { currentState, type EntityState, entityState, listEntities } from '../entity-state/entity-state.queries';
+import { type EntityState, entityState, listEntities } from '../entity-state/entity-state.queries';
 import type { ReadModelDb } from '../projection';
 
 export interface PlanProgressView {
@@ -37,9 +37,4 @@ export function memberProgressOf(db: ReadModelDb, memberId: string, asOf?: strin
   return listEntities(db, { kind: 'plan', memberId })
     .map((p) => planProgressOf(db, p.entityId, asOf))
     .filter((v): v is PlanProgressView => v !== null);
-}
-
-/** The current state row of a plan (for ETag = revision), kept here so the API needs one import for the dashboard. */
-export function planRow(db: ReadModelDb, planId: string): EntityState | null {
-  return currentState(db, `plan-${planId}`);
 }

@@ -1,0 +1,37 @@
+// GET /audit/read-models/:name/checksum — a read model's deterministic checksum, live or at a past position.
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { READ_MODEL_NAMES, type ReadModelName } from '@ogp/projections';
+import { GetReadModelChecksum } from '@ogp/tracker';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { Roles } from '../../platform/access.decorators';
+import { POSITION_PATTERN } from '../read.request';
+
+export class ChecksumParams {
+  @ApiProperty({ enum: READ_MODEL_NAMES, example: 'entity-state' })
+  @IsIn(READ_MODEL_NAMES)
+  name!: ReadModelName;
+}
+
+export class ChecksumQuery {
+  @ApiPropertyOptional({ example: '120/120', description: 'a past position: the read model is rebuilt up to it in a scratch database' })
+  @IsOptional()
+  @Matches(POSITION_PATTERN, { message: 'position must look like 120/120' })
+  position?: string;
+}
+
+@ApiTags('audit')
+@ApiBearerAuth('api-key')
+@Roles('admin', 'reviewer', 'auditor')
+@Controller('audit')
+export class ChecksumController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('read-models/:name/checksum')
+  @ApiOperation({ summary: 'SHA-256 over the read model rows in key order; compare with `npm run cli -- replay`' })
+  @ApiOkResponse({ description: '{ position, data: { readModel, position, sha256 } }' })
+  checksum(@Param() params: ChecksumParams, @Query() query: ChecksumQuery) {
+    return this.queries.execute(new GetReadModelChecksum(params.name, query.position));
+  }
+}

@@ -1,0 +1,38 @@
+// GET /audit/members/:id/compliance — each OGP Local obligation's verdict with the events behind it.
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ENTITY_ID_PATTERN } from '@ogp/domain';
+import { CLOCK, GetCompliance, type Clock } from '@ogp/tracker';
+import { IsOptional, Matches, MaxLength } from 'class-validator';
+import { Roles } from '../../platform/access.decorators';
+import { IdParams, ReadQuery } from '../read.request';
+
+export class ComplianceQuery extends ReadQuery {
+  @ApiPropertyOptional({ example: 'semarang-2021', description: 'only the obligations about this plan' })
+  @IsOptional()
+  @MaxLength(64)
+  @Matches(ENTITY_ID_PATTERN)
+  planId?: string;
+}
+
+@ApiTags('audit')
+@ApiBearerAuth('api-key')
+@Roles('admin', 'reviewer', 'auditor')
+@Controller('audit')
+export class ComplianceController {
+  constructor(
+    private readonly queries: QueryBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get('members/:id/compliance')
+  @ApiOperation({
+    summary: "The member's compliance with OGP Local's obligations as of an instant (default now)",
+    description: 'Each result: obligation, status (met, due, overdue, not met, not applicable), planId, eventIds, detail.',
+  })
+  @ApiOkResponse({ description: '{ position, data: { memberId, asOf, asOfDate, ruleSet, results, events } }' })
+  compliance(@Param() params: IdParams, @Query() query: ComplianceQuery) {
+    return this.queries.execute(new GetCompliance(params.id, query, this.clock.now().toISOString()));
+  }
+}

@@ -1,0 +1,41 @@
+// GET /audit/diff?from=&to= — what changed between two instants of recording, who changed it and why.
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { MEMBER_ID_PATTERN } from '@ogp/domain';
+import { GetDiff } from '@ogp/tracker';
+import { IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
+import { Roles } from '../../platform/access.decorators';
+import { ProblemException } from '../../platform/problem.exception';
+
+export class DiffQuery {
+  @ApiProperty({ example: '2022-01-01T00:00:00Z' })
+  @IsISO8601({ strict: true })
+  from!: string;
+
+  @ApiProperty({ example: '2022-07-01T00:00:00Z' })
+  @IsISO8601({ strict: true })
+  to!: string;
+
+  @ApiPropertyOptional({ example: 'semarang', description: "only this member's member, plan and commitment streams" })
+  @IsOptional()
+  @MaxLength(40)
+  @Matches(MEMBER_ID_PATTERN)
+  memberId?: string;
+}
+
+@ApiTags('audit')
+@ApiBearerAuth('api-key')
+@Roles('admin', 'reviewer', 'auditor')
+@Controller('audit')
+export class DiffController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('diff')
+  @ApiOperation({ summary: 'Entities changed between two instants of recording, with the events, actors and reasons' })
+  @ApiOkResponse({ description: '{ position, data: { from, to, entities: [...], actors: [...], eventCount } }' })
+  diff(@Query() query: DiffQuery) {
+    if (Date.parse(query.from) > Date.parse(query.to)) throw new ProblemException('validation-failed', '`from` must not be after `to`');
+    return this.queries.execute(new GetDiff(query.from, query.to, { memberId: query.memberId }));
+  }
+}

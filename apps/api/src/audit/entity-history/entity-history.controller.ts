@@ -1,0 +1,41 @@
+// GET /audit/{members|plans|commitments}/:id/history — the entity's audit trail, one line per event.
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { GetEntityHistory } from '@ogp/tracker';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Roles } from '../../platform/access.decorators';
+import { EntityParams, kindOf, ReadQuery } from '../read.request';
+
+export class HistoryQuery extends ReadQuery {
+  @ApiPropertyOptional({ example: 0, description: 'first revision to return' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  fromRevision?: number;
+
+  @ApiPropertyOptional({ example: 100, description: 'at most this many events (default all, max 10000)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  limit?: number;
+}
+
+@ApiTags('audit')
+@ApiBearerAuth('api-key')
+@Roles('admin', 'reviewer', 'auditor')
+@Controller('audit')
+export class EntityHistoryController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':collection/:id/history')
+  @ApiOperation({ summary: 'Every event of the entity: type, data, actor and role, reason, recordedAt, effectiveAt, correlation id, hash' })
+  @ApiOkResponse({ description: '{ position, data: AuditEntry[] }' })
+  history(@Param() params: EntityParams, @Query() query: HistoryQuery) {
+    return this.queries.execute(new GetEntityHistory(kindOf(params.collection), params.id, { ...query, limit: query.limit ?? 10_000 }));
+  }
+}

@@ -1,0 +1,28 @@
+// GET /audit/{members|plans|commitments}/:id — an entity's state now or as of an instant, with its ETag.
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { GetEntity } from '@ogp/tracker';
+import { Roles } from '../../platform/access.decorators';
+import { ResponseETag, type ETagSetter } from '../../platform/etag';
+import { EntityParams, kindOf, ReadQuery } from '../read.request';
+
+@ApiTags('audit')
+@ApiBearerAuth('api-key')
+@Roles('admin', 'reviewer', 'auditor')
+@Controller('audit')
+export class EntityStateController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':collection/:id')
+  @ApiOperation({
+    summary: 'State of a member, plan or commitment (milestones and claims included), now or ?asOf an instant',
+    description: 'ETag is the entity stream revision the state reflects: send it back as If-Match on a command.',
+  })
+  @ApiOkResponse({ description: '{ position, data: { stream, kind, entityId, memberId, planId, status, revision, recordedAt, state } }' })
+  async get(@Param() params: EntityParams, @Query() query: ReadQuery, @ResponseETag() setETag: ETagSetter) {
+    const result = await this.queries.execute(new GetEntity(kindOf(params.collection), params.id, query));
+    setETag(BigInt(result.data.revision));
+    return result;
+  }
+}

@@ -1,0 +1,41 @@
+// GET /audit/events — the global feed of domain events in recording order, paged with a cursor.
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { GetEventFeed } from '@ogp/tracker';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Roles } from '../../platform/access.decorators';
+import { ReadQuery } from '../read.request';
+
+export class FeedQuery extends ReadQuery {
+  @ApiPropertyOptional({ example: 0, description: 'cursor: the `next` of the previous page' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  after?: number;
+
+  @ApiPropertyOptional({ example: 100, description: 'page size (1 to 1000, default 100)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+}
+
+@ApiTags('audit')
+@ApiBearerAuth('api-key')
+@Roles('admin', 'reviewer', 'auditor')
+@Controller('audit')
+export class EventFeedController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('events')
+  @ApiOperation({ summary: 'Every domain event in the global order, a page at a time' })
+  @ApiOkResponse({ description: '{ position, data: { entries: AuditEntry[], next: number | null } }' })
+  feed(@Query() query: FeedQuery) {
+    return this.queries.execute(new GetEventFeed(query));
+  }
+}

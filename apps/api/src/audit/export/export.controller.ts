@@ -1,0 +1,71 @@
+// GET /audit/export — streams events (NDJSON, verifiable offline) or commitments with OGP's field names (CSV, NDJSON).
+import { Readable } from 'node:stream';
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { MEMBER_ID_PATTERN } from '@ogp/domain';
+import { EVENT_STORE, type EventStore } from '@ogp/event-store';
+import { commitmentRecord, exportCommitments, exportEventsNdjson, memberStreams } from '@ogp/projections';
+import { APP_CONFIG, CLOCK, ReadModels, type Clock, type ResolvedConfig } from '@ogp/tracker';
+import { IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
+import type { FastifyReply } from 'fastify';
+import { Roles } from '../../platform/access.decorators';
+import { ProblemException } from '../../platform/problem.exception';
+
+export class ExportQuery {
+  @ApiPropertyOptional({ enum: ['events', 'commitments'], default: 'events' })
+  @IsOptional()
+  @IsIn(['events', 'commitments'])
+  kind?: 'events' | 'commitments';
+
+  @ApiPropertyOptional({ enum: ['ndjson', 'csv'], default: 'ndjson', description: 'csv is for commitments only' })
+  @IsOptional()
+  @IsIn(['ndjson', 'csv'])
+  format?: 'ndjson' | 'csv';
+
+  @ApiPropertyOptional({ example: 'semarang' })
+  @IsOptional()
+  @MaxLength(40)
+  @Matches(MEMBER_ID_PATTERN)
+  member?: string;
+}
+
+@ApiTags('audit')
+@ApiBearerAuth('api-key')
+@Roles('admin', 'reviewer', 'auditor')
+@Controller('audit')
+export class ExportController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly readModels: ReadModels,
+  ) {}
+
+  @Get('export')
+  @ApiOperation({
+    summary: 'Stream an export',
+    description:
+      'kind=events: the ledger export (NDJSON: a header, then every stored event with its canonical texts and hashes), ' +
+      'which `npm run cli -- verify --export FILE --public-key FILE` checks offline. kind=commitments: one record per ' +
+      "commitment with OGP's field names (Commitment ID, Title, Action Plan, ...), as CSV or NDJSON.",
+  })
+  @ApiOkResponse({ description: 'application/x-ndjson or text/csv, streamed' })
+  export(@Query() query: ExportQuery, @Res() reply: FastifyReply): void {
+    const kind = query.kind ?? 'events';
+    const format = query.format ?? (kind === 'events' ? 'ndjson' : 'csv');
+    if (kind === 'events' && format === 'csv') throw new ProblemException('validation-failed', 'Events export as ndjson only');
+    const lines: AsyncIterable<string> | Iterable<string> =
+      kind === 'events'
+        ? exportEventsNdjson(this.store, {
+            origin: this.config.LEDGER_ORIGIN,
+            exportedAt: this.clock.now().toISOString(),
+            streams: query.member === undefined ? undefined : new Set(memberStreams(this.readModels.db, query.member)),
+          })
+        : exportCommitments(this.readModels.db, commitmentRecord, { format, memberId: query.member });
+    const name = `ogp-ledger-${kind}${query.member ? `-${query.member}` : ''}.${format}`;
+    void reply
+      .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .send(Readable.from(lines));
+  }
+}

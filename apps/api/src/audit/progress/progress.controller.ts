@@ -1,0 +1,29 @@
+// GET /audit/plans/:id/progress and /audit/commitments/:id/progress — the roll-up, now or as of an instant.
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { GetCommitmentProgress, GetPlanProgress } from '@ogp/tracker';
+import { Roles } from '../../platform/access.decorators';
+import { IdParams, ReadQuery } from '../read.request';
+
+@ApiTags('audit')
+@ApiBearerAuth('api-key')
+@Roles('admin', 'reviewer', 'auditor')
+@Controller('audit')
+export class ProgressController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('plans/:id/progress')
+  @ApiOperation({ summary: "A plan's progress: its commitments' progress averaged (see README: progress roll-up)" })
+  @ApiOkResponse({ description: '{ position, data: { planId, asOf, progress } }' })
+  plan(@Param() params: IdParams, @Query() query: ReadQuery) {
+    return this.queries.execute(new GetPlanProgress(params.id, query));
+  }
+
+  @Get('commitments/:id/progress')
+  @ApiOperation({ summary: "A commitment's progress and its milestones' completion" })
+  @ApiOkResponse({ description: '{ position, data: CommitmentProgress }' })
+  commitment(@Param() params: IdParams, @Query() query: ReadQuery) {
+    return this.queries.execute(new GetCommitmentProgress(params.id, query));
+  }
+}

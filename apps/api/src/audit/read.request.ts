@@ -1,0 +1,51 @@
+// Request shapes shared by every audit read: which entity, as of when, and which own write to wait for.
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ENTITY_ID_PATTERN } from '@ogp/domain';
+import type { EntityKind } from '@ogp/projections';
+import { IsIn, IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
+
+const KINDS = { members: 'member', plans: 'plan', commitments: 'commitment' } as const satisfies Record<string, EntityKind>;
+export type EntityCollection = keyof typeof KINDS;
+
+export function kindOf(collection: EntityCollection): EntityKind {
+  return KINDS[collection];
+}
+
+/** A global position as the API writes it: "commit/prepare", or a plain decimal. */
+export const POSITION_PATTERN = /^(0|[1-9][0-9]{0,19})(\/(0|[1-9][0-9]{0,19}))?$/;
+
+export class EntityParams {
+  @ApiProperty({ enum: Object.keys(KINDS), example: 'plans' })
+  @IsIn(Object.keys(KINDS))
+  collection!: EntityCollection;
+
+  @ApiProperty({ example: 'semarang-2021', description: 'member slug or entity id (lowercase letters, digits, dashes)' })
+  @MaxLength(64)
+  @Matches(ENTITY_ID_PATTERN, { message: 'id must be lowercase letters, digits and single dashes' })
+  id!: string;
+}
+
+export class ReadQuery {
+  @ApiPropertyOptional({
+    example: '2022-03-01T00:00:00Z',
+    description: 'Read as the system knew it at this instant of recording (ISO 8601 instant, or a date = end of that UTC day)',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  asOf?: string;
+
+  @ApiPropertyOptional({
+    example: '42/42',
+    description: 'A position returned by your own command: the read waits (up to 5 s) until the read models reflect it',
+  })
+  @IsOptional()
+  @Matches(POSITION_PATTERN, { message: 'waitFor must be a position such as 42/42' })
+  waitFor?: string;
+}
+
+export class IdParams {
+  @ApiProperty({ example: 'semarang-2021' })
+  @MaxLength(64)
+  @Matches(ENTITY_ID_PATTERN, { message: 'id must be lowercase letters, digits and single dashes' })
+  id!: string;
+}

@@ -1,0 +1,9 @@
+// A read of an entity the read models do not know (at that instant): a 404 with a stable code.
+export class EntityNotFoundError extends Error {
+  readonly code = 'read.entity-not-found';
+  readonly kind = 'not-found';
+  constructor(readonly stream: string, asOf?: string) {
+    super(asOf === undefined ? `No ${stream} is recorded` : `No ${stream} was recorded as of ${asOf}`);
+    this.name = 'EntityNotFoundError';
+  }
+}

@@ -1,0 +1,28 @@
+// GetReadModelChecksum: a deterministic checksum of a read model, live or rebuilt up to a past position.
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { parsePosition } from '@ogp/event-store';
+import { checksum, type ReadModelChecksum, type ReadModelName } from '@ogp/projections';
+import { ReadModels } from '../read-models/read-models.service';
+import type { ReadResult } from './read-result';
+
+export class GetReadModelChecksum extends Query<ReadResult<ReadModelChecksum>> {
+  constructor(
+    readonly readModel: ReadModelName,
+    /** "commit/prepare" or a decimal position; absent: the live read model as it stands. */
+    readonly position?: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetReadModelChecksum)
+export class GetReadModelChecksumHandler implements IQueryHandler<GetReadModelChecksum, ReadResult<ReadModelChecksum>> {
+  constructor(private readonly readModels: ReadModels) {}
+
+  async execute({ readModel, position }: GetReadModelChecksum): Promise<ReadResult<ReadModelChecksum>> {
+    const at = position === undefined ? undefined : parsePosition(position);
+    const livePosition = this.readModels.position();
+    const data = await checksum({ store: this.readModels.store, model: this.readModels.model, live: this.readModels.db }, readModel, at);
+    return { position: position ?? livePosition, data };
+  }
+}

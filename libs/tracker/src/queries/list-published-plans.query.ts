@@ -1,0 +1,33 @@
+// ListPublishedPlans: the public view — every action plan past Draft, with its member and progress.
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import type { PlanProgress } from '@ogp/domain';
+import { listEntities, planProgressOf, type EntityState } from '@ogp/projections';
+import { ReadModels } from '../read-models/read-models.service';
+import { readAfter, type ReadResult } from './read-result';
+
+export interface PublishedPlan {
+  readonly plan: EntityState;
+  readonly progress: PlanProgress | null;
+}
+
+export class ListPublishedPlans extends Query<ReadResult<PublishedPlan[]>> {
+  constructor(readonly memberId?: string) {
+    super();
+  }
+}
+
+/** Drafts are the city's work in progress; a plan is public from its submission on. */
+const PUBLISHED = new Set(['Submitted', 'Implementing', 'Ended']);
+
+@QueryHandler(ListPublishedPlans)
+export class ListPublishedPlansHandler implements IQueryHandler<ListPublishedPlans, ReadResult<PublishedPlan[]>> {
+  constructor(private readonly readModels: ReadModels) {}
+
+  execute({ memberId }: ListPublishedPlans): Promise<ReadResult<PublishedPlan[]>> {
+    return readAfter(this.readModels, undefined, () =>
+      listEntities(this.readModels.db, { kind: 'plan', memberId })
+        .filter((plan) => plan.status !== null && PUBLISHED.has(plan.status))
+        .map((plan) => ({ plan, progress: planProgressOf(this.readModels.db, plan.entityId)?.progress ?? null })),
+    );
+  }
+}

@@ -1,0 +1,23 @@
+// What every read answers: the data and the global position the read models reflected when it was read.
+import { parsePosition } from '@ogp/event-store';
+import type { ReadModels } from '../read-models/read-models.service';
+
+export interface ReadResult<T> {
+  /** "commit/prepare" of the last event the read models had applied (null: none yet). */
+  readonly position: string | null;
+  readonly data: T;
+}
+
+/** Options every read accepts: an instant of recording to read as of, and a position to wait for first. */
+export interface ReadOptions {
+  readonly asOf?: string;
+  /** A position a client got back from its own command: the read waits until the read models reflect it. */
+  readonly waitFor?: string;
+}
+
+/** Waits for `waitFor` (if given), then reads; the position is taken before the read so it never overstates. */
+export async function readAfter<T>(readModels: ReadModels, waitFor: string | undefined, read: () => T): Promise<ReadResult<T>> {
+  if (waitFor !== undefined) await readModels.waitFor(parsePosition(waitFor));
+  const position = readModels.position();
+  return { position, data: read() };
+}

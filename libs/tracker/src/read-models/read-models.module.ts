@@ -1,0 +1,30 @@
+// Nest wiring of the read side: the read models (runner + SQLite cache) and one query handler per question.
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { GetReadModelChecksumHandler } from '../queries/get-checksum.query';
+import { GetComplianceHandler } from '../queries/get-compliance.query';
+import { GetDiffHandler } from '../queries/get-diff.query';
+import { GetEntityHistoryHandler } from '../queries/get-entity-history.query';
+import { GetEntityHandler } from '../queries/get-entity.query';
+import { GetEventFeedHandler } from '../queries/get-event-feed.query';
+import { GetCommitmentProgressHandler, GetPlanProgressHandler } from '../queries/get-progress.query';
+import { ListPublishedPlansHandler } from '../queries/list-published-plans.query';
+import { ReadModels } from './read-models.service';
+
+@Module({
+  imports: [CqrsModule.forRoot()],
+  providers: [
+    ReadModels,
+    GetEntityHandler,
+    GetEntityHistoryHandler,
+    GetEventFeedHandler,
+    GetDiffHandler,
+    GetPlanProgressHandler,
+    GetCommitmentProgressHandler,
+    GetComplianceHandler,
+    GetReadModelChecksumHandler,
+    ListPublishedPlansHandler,
+  ],
+  exports: [ReadModels],
+})
+export class ReadModelsModule {}

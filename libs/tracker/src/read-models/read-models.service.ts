@@ -1,0 +1,86 @@
+// The API instance's read models: a SQLite cache in DATA_DIR fed by the projection runner, with lag and readiness.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { EVENT_STORE, positionToString, type EventStore, type Position } from '@ogp/event-store';
+import {
+  createProjections,
+  domainStateModel,
+  openReadModelDb,
+  ProjectionRunner,
+  readModelPosition,
+  type ProjectionLag,
+  type ReadModelDb,
+} from '@ogp/projections';
+import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
+import { MetricsService } from '../metrics/metrics.service';
+import { ReadinessService } from '../metrics/readiness.service';
+
+/** How long a read that asked for its own write (waitFor) may wait for the read models. */
+export const WAIT_FOR_TIMEOUT_MS = 5_000;
+/** Lag beyond this many events makes /health/ready answer 503 (the instance still serves, but stale). */
+const READY_LAG_EVENTS = 10_000;
+const LAG_SAMPLE_MS = 5_000;
+
+export function readModelFile(config: ResolvedConfig): string {
+  mkdirSync(config.DATA_DIR, { recursive: true });
+  return join(config.DATA_DIR, 'read-models.sqlite');
+}
+
+@Injectable()
+export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy {
+  readonly db: ReadModelDb;
+  readonly model = domainStateModel;
+  private readonly runner: ProjectionRunner;
+  private readonly logger = new Logger(ReadModels.name);
+  private lagTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    @Inject(EVENT_STORE) readonly store: EventStore,
+    @Inject(APP_CONFIG) config: ResolvedConfig,
+    private readonly metrics: MetricsService,
+    private readonly readiness: ReadinessService,
+  ) {
+    this.db = openReadModelDb({ file: readModelFile(config) });
+    this.runner = new ProjectionRunner({
+      store,
+      db: this.db,
+      projections: createProjections(domainStateModel),
+      retryMs: 1_000,
+      onError: (error) => this.logger.error(`Projection runner failed; retrying: ${String(error)}`),
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.runner.start();
+    this.readiness.register('read-models', async () => {
+      const lag = await this.lag();
+      return { ready: this.runner.state === 'running' && lag.events < READY_LAG_EVENTS, detail: `${this.runner.state}, ${lag.events} events behind` };
+    });
+    this.lagTimer = setInterval(() => void this.lag().catch(() => undefined), LAG_SAMPLE_MS);
+    this.lagTimer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.lagTimer) clearInterval(this.lagTimer);
+    await this.runner.stop();
+    this.db.close();
+  }
+
+  /** The position every read model reflects, as "commit/prepare" (null before the first event). */
+  position(): string | null {
+    const position = readModelPosition(this.db);
+    return position === null ? null : positionToString(position);
+  }
+
+  /** Resolves once the read models reflect `position` (a client's own write); rejects after the timeout. */
+  async waitFor(position: Position): Promise<void> {
+    await this.runner.waitFor(position, WAIT_FOR_TIMEOUT_MS);
+  }
+
+  async lag(): Promise<ProjectionLag> {
+    const lag = await this.runner.lag();
+    this.metrics.setProjectionLag('read-models', { events: lag.events, seconds: lag.seconds });
+    return lag;
+  }
+}

@@ -1,0 +1,167 @@
+// The audit and public read API over the Semarang scenario: state, history, as-of, diff, progress, compliance,
+// checksums and exports, checked against the domain's own pure computations.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { evaluate, planProgress, runScript, SEMARANG_AS_OF_DATES, SEMARANG_DEMO, type Commitment } from '@ogp/domain';
+import { positionToString, SqliteEventStore } from '@ogp/event-store';
+import { parseExport, verifyExport } from '@ogp/ledger';
+import { FixedClock, KEY_STORE, seedDemo, type KeyStore } from '@ogp/tracker';
+import request from 'supertest';
+import { createApp } from '../apps/api/src/app.factory';
+
+const script = SEMARANG_DEMO.map((step) => ({ ...step, at: new Date(step.at).toISOString() }));
+const expected = runScript(script);
+
+async function* linesOf(text: string): AsyncGenerator<string> {
+  for (const line of text.split('\n')) if (line !== '') yield line;
+}
+
+describe('audit and public API (e2e, Semarang)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ogp-audit-'));
+  const store = new SqliteEventStore({ file: join(dataDir, 'events.sqlite') });
+  let app: NestFastifyApplication;
+  let http: Server;
+  let auditor: string;
+  let head: string;
+  const auth = () => ({ Authorization: `Bearer ${auditor}` });
+
+  beforeAll(async () => {
+    await seedDemo(store, { steps: script });
+    head = positionToString((await store.headPosition())!);
+    app = await createApp({
+      env: {},
+      config: { DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+      clock: new FixedClock('2024-04-01T00:00:00.000Z'),
+      eventStore: store,
+      announceAdminKey: () => undefined,
+      swaggerUi: false,
+    });
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    http = app.getHttpAdapter().getInstance().server;
+    auditor = (await app.get<KeyStore>(KEY_STORE).create({ role: 'auditor', name: 'TII' })).key;
+    // Read-your-writes: the first read waits until the read models reflect the seeded head.
+    const first = await request(http).get(`/audit/members/semarang?waitFor=${head}`).set(auth());
+    expect(first.status).toBe(200);
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers a plan’s current state with its stream revision as ETag and the position it reflects', async () => {
+    const res = await request(http).get('/audit/plans/semarang-2021').set(auth());
+    expect(res.status).toBe(200);
+    expect(res.body.position).toBe(head);
+    expect(res.body.data.state).toEqual(expected.states.plans['semarang-2021']);
+    expect(res.headers.etag).toBe(`"${res.body.data.revision}"`);
+  });
+
+  it('answers state as of an instant: unknown before the plan was drafted, Draft in between', async () => {
+    const drafted = expected.history.find((e) => e.type === 'ActionPlanDrafted')!;
+    const before = new Date(Date.parse(drafted.recordedAt) - 1).toISOString();
+    const notYet = await request(http).get(`/audit/plans/semarang-2021?asOf=${before}`).set(auth());
+    expect(notYet.status).toBe(404);
+    expect(notYet.body.code).toBe('read.entity-not-found');
+    const then = await request(http).get(`/audit/plans/semarang-2021?asOf=${drafted.recordedAt}`).set(auth());
+    expect(then.status).toBe(200);
+    expect(then.body.data.state.status).toBe('Draft');
+  });
+
+  it('lists an entity’s history with actor, role, reason, recordedAt, effective date and hash', async () => {
+    const res = await request(http).get('/audit/commitments/semarang-2021-c1/history').set(auth());
+    expect(res.status).toBe(200);
+    const mine = expected.history.filter((e) => e.stream === 'commitment-semarang-2021-c1');
+    expect(res.body.data.map((e: { type: string }) => e.type)).toEqual(mine.map((e) => e.type));
+    for (const entry of res.body.data) {
+      expect(entry).toMatchObject({ actorId: expect.any(String), actorRole: expect.stringMatching(/admin|reviewer/), recordedAt: expect.any(String) });
+      expect(entry.hash).toMatch(/^[0-9a-f]{64}$/);
+    }
+  });
+
+  it('pages the global feed in recording order', async () => {
+    const first = await request(http).get('/audit/events?limit=10').set(auth());
+    expect(first.body.data.entries).toHaveLength(10);
+    const second = await request(http).get(`/audit/events?limit=10&after=${first.body.data.next}`).set(auth());
+    expect(second.body.data.entries[0].eventId).not.toBe(first.body.data.entries[9].eventId);
+    expect(first.body.data.entries.map((e: { type: string }) => e.type)).toEqual(expected.history.slice(0, 10).map((e) => e.type));
+  });
+
+  it('reports progress equal to the domain’s roll-up over the same states', async () => {
+    const res = await request(http).get('/audit/plans/semarang-2021/progress').set(auth());
+    const commitments = Object.values(expected.states.commitments).filter((c): c is Commitment => c !== null);
+    expect(res.body.data.progress.ratio).toBeCloseTo(planProgress(commitments).ratio, 10);
+    expect(res.body.data.progress.level).toBe(planProgress(commitments).level);
+  });
+
+  it.each(SEMARANG_AS_OF_DATES)('evaluates compliance as of %s exactly as the domain does, citing events', async (date) => {
+    const res = await request(http).get(`/audit/members/semarang/compliance?asOf=${date}`).set(auth());
+    expect(res.status).toBe(200);
+    const asOf = `${date}T23:59:59.999Z`;
+    const history = expected.history.filter((e) => e.recordedAt <= asOf);
+    const statuses = (rs: readonly { obligation: string; planId: string | null; status: string }[]) =>
+      rs.map((r) => `${r.obligation}/${r.planId ?? '-'}=${r.status}`).sort();
+    expect(statuses(res.body.data.results)).toEqual(statuses(evaluate(history, date)));
+  });
+
+  it('diffs two instants: which entities changed, by whom', async () => {
+    const res = await request(http).get('/audit/diff?from=2022-01-01T00:00:00Z&to=2022-12-31T23:59:59Z').set(auth());
+    expect(res.status).toBe(200);
+    const inRange = expected.history.filter((e) => e.recordedAt > '2022-01-01T00:00:00.000Z' && e.recordedAt <= '2022-12-31T23:59:59.000Z');
+    expect(res.body.data.eventCount).toBe(inRange.length);
+    expect(res.body.data.actors.length).toBeGreaterThan(0);
+    const reversed = await request(http).get('/audit/diff?from=2023-01-01T00:00:00Z&to=2022-01-01T00:00:00Z').set(auth());
+    expect(reversed.status).toBe(400);
+  });
+
+  it('gives the live checksum equal to a rebuild up to the same position', async () => {
+    const live = await request(http).get('/audit/read-models/entity-state/checksum').set(auth());
+    const rebuilt = await request(http).get(`/audit/read-models/entity-state/checksum?position=${head}`).set(auth());
+    expect(live.body.data.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(rebuilt.body.data.sha256).toBe(live.body.data.sha256);
+    const earlier = await request(http).get('/audit/read-models/entity-state/checksum?position=5/5').set(auth());
+    expect(earlier.body.data.sha256).not.toBe(live.body.data.sha256);
+  });
+
+  it('exports events as NDJSON that the offline verifier accepts', async () => {
+    const res = await request(http).get('/audit/export?kind=events').set(auth()).buffer(true).parse((r, cb) => {
+      let text = '';
+      r.on('data', (c: Buffer) => (text += c.toString('utf8')));
+      r.on('end', () => cb(null, text));
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/application\/x-ndjson/);
+    const report = await verifyExport(parseExport(linesOf(res.body as string)));
+    expect(report.ok).toBe(true);
+    expect(report.events).toBe(expected.history.length);
+  });
+
+  it('exports commitments as CSV with OGP’s field names', async () => {
+    const res = await request(http).get('/audit/export?kind=commitments&format=csv&member=semarang').set(auth());
+    expect(res.status).toBe(200);
+    const [header, ...rows] = res.text.trim().split(/\r?\n/);
+    expect(header).toContain('Commitment ID');
+    expect(header).toContain('Primary Policy Area');
+    expect(rows).toHaveLength(Object.keys(expected.states.commitments).length);
+  });
+
+  it('serves published plans to anyone, and the audit API only with a key', async () => {
+    const pub = await request(http).get('/public/plans');
+    expect(pub.status).toBe(200);
+    expect(pub.body.data.map((p: { plan: { entityId: string } }) => p.plan.entityId)).toEqual(['semarang-2021']);
+    expect((await request(http).get('/audit/plans/semarang-2021')).status).toBe(401);
+  });
+
+  it('rejects malformed reads with 400 problems', async () => {
+    for (const path of ['/audit/plans/Bad_Id', '/audit/widgets/x', '/audit/plans/semarang-2021?asOf=yesterday', '/audit/events?limit=0', '/audit/read-models/nope/checksum']) {
+      const res = await request(http).get(path).set(auth());
+      expect({ path, status: res.status }).toEqual({ path, status: 400 });
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    }
+  });
+});
