@@ -1,4 +1,4 @@
-# The ogp-ledger API image: built with the repository's own scripts, run as node dist/apps/api/main.js.
+# The ogp-ledger API image: built with the repository's own scripts, run as node dist/apps/api/apps/api/src/main.js.
 FROM node:20-bookworm AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -16,4 +16,4 @@ RUN mkdir -p /data && chown node:node /data
 VOLUME /data
 USER node
 EXPOSE 3000
-CMD ["node", "dist/apps/api/main.js"]
+CMD ["node", "dist/apps/api/apps/api/src/main.js"]

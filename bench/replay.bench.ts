@@ -106,7 +106,7 @@ function memberUnit(w: Workload, u: number, budget: number): void {
   }
 }
 
-/** Child process entry: writes the workload into `file`, so that generation does not count in the parent's RSS. */
+/** Child process entry: writes the workload into `file` (generation is not measured). */
 async function generate(file: string, total: number): Promise<void> {
   const store = new SqliteEventStore({ file, synchronous: 'NORMAL' });
   const w = new Workload();
@@ -133,90 +133,127 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+interface Measured {
+  readonly events: number;
+  readonly rawReadPerSec: number;
+  readonly rebuildPerSec: number;
+  readonly peakRssMb: number;
+  readonly asOfP50Ms: number;
+  readonly asOfP99Ms: number;
+  readonly hotPlanEvents: number;
+}
+
+/** Child process entry: the measured run (raw read, rebuild, as-of) over the generated file; prints one JSON line. */
+async function measure(file: string, dir: string): Promise<void> {
+  // Raw baseline: the same rows, read and JSON.parsed, nothing else.
+  const raw = new Database(file, { readonly: true });
+  let r0 = process.hrtime.bigint();
+  let rows = 0;
+  let sink = 0;
+  for (const row of raw.prepare('SELECT position, id, stream, revision, type, schema_version, data, metadata, hash, prev_hash FROM events ORDER BY position').raw(true).iterate() as IterableIterator<unknown[]>) {
+    const data = JSON.parse(row[6] as string) as JsonObject;
+    const metadata = JSON.parse(row[7] as string) as JsonObject;
+    sink += Object.keys(data).length + Object.keys(metadata).length;
+    rows++;
+  }
+  const rawSec = Number(process.hrtime.bigint() - r0) / 1e9;
+  raw.close();
+  if (sink === 0) throw new Error('nothing read');
+
+  // Rebuild of every read model through the public API, into a fresh database.
+  const store = new SqliteEventStore({ file });
+  const rm = openReadModelDb({ file: join(dir, 'read-models.sqlite'), mode: 'rebuild' });
+  let peakRss = process.memoryUsage.rss();
+  r0 = process.hrtime.bigint();
+  const result = await rebuild({
+    store,
+    db: rm,
+    projections: createProjections(domainStateModel),
+    progressEvery: 20_000,
+    needsUpcast: (type, version) => domainStateModel.needsUpcast!(type, version),
+    onProgress: () => {
+      peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    },
+  });
+  const rebuildSec = Number(process.hrtime.bigint() - r0) / 1e9;
+
+  // As-of state of the hot plan at random instants of its history.
+  const times = rm.prepare(`SELECT recorded_at FROM audit_events WHERE stream = ? ORDER BY revision`).pluck().all(HOT_PLAN) as string[];
+  const samples: number[] = [];
+  let seed = 42;
+  for (let i = 0; i < 2000; i++) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    const asOf = times[seed % times.length]!;
+    const t0 = process.hrtime.bigint();
+    const s = stateAsOf(rm, domainStateModel, HOT_PLAN, asOf);
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (s === null) throw new Error('no state');
+  }
+  samples.sort((a, b) => a - b);
+  rm.close();
+  await store.close();
+  const measured: Measured = {
+    events: result.events,
+    rawReadPerSec: Math.round(rows / rawSec),
+    rebuildPerSec: Math.round(result.events / rebuildSec),
+    peakRssMb: Math.round(Math.max(peakRss / 1048576, process.resourceUsage().maxRSS / 1024)),
+    asOfP50Ms: Number(percentile(samples, 50).toFixed(3)),
+    asOfP99Ms: Number(percentile(samples, 99).toFixed(3)),
+    hotPlanEvents: times.length,
+  };
+  process.stdout.write(`${JSON.stringify(measured)}\n`);
+}
+
+/** V8 old-space cap of the measured process: without it V8 lets short-lived garbage pile up to ~360 MB before collecting. */
+const HEAP_CAP_MB = 128;
+
+function child(args: readonly string[], nodeFlags: readonly string[] = []): string {
+  const out = spawnSync(process.execPath, [...nodeFlags, ...process.execArgv, join(__dirname, 'run.ts'), 'replay', ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  if (out.status !== 0) throw new Error(`bench child ${args.join(' ')} failed (${out.status})`);
+  return out.stdout;
+}
+
 export async function run(args: BenchArgs): Promise<void> {
   const into = args.flags.get('generate-into');
   if (into !== undefined) return generate(into, args.number('events', 1_000_000));
+  const measureFile = args.flags.get('measure');
+  if (measureFile !== undefined) return measure(measureFile, args.flags.get('dir')!);
 
   const events = args.number('events', 1_000_000);
   const dir = mkdtempSync(join(tmpdir(), 'bench-replay-'));
   const file = join(dir, 'events.sqlite');
   try {
     const g0 = Date.now();
-    const child = spawnSync(process.execPath, [...process.execArgv, join(__dirname, 'run.ts'), 'replay', '--events', String(events), '--generate-into', file], { stdio: 'inherit' });
-    if (child.status !== 0) throw new Error(`generation failed (${child.status})`);
-    const stored = (new Database(file, { readonly: true }).prepare('SELECT count(*) FROM events').pluck().get() as number);
+    child(['--events', String(events), '--generate-into', file]);
+    const db = new Database(file, { readonly: true });
+    const stored = db.prepare('SELECT count(*) FROM events').pluck().get() as number;
+    db.close();
     console.error(`generated ${stored.toLocaleString('en-US')} events in ${((Date.now() - g0) / 1000).toFixed(1)} s (${(statSync(file).size / 1e6).toFixed(0)} MB)`);
-
-    // Raw baseline: the same rows, read and JSON.parsed, nothing else.
-    const raw = new Database(file, { readonly: true });
-    let r0 = process.hrtime.bigint();
-    let rows = 0;
-    let sink = 0;
-    for (const row of raw.prepare('SELECT position, id, stream, revision, type, schema_version, data, metadata, hash, prev_hash FROM events ORDER BY position').raw(true).iterate() as IterableIterator<unknown[]>) {
-      const data = JSON.parse(row[6] as string) as JsonObject;
-      const metadata = JSON.parse(row[7] as string) as JsonObject;
-      sink += Object.keys(data).length + Object.keys(metadata).length;
-      rows++;
-    }
-    const rawSec = Number(process.hrtime.bigint() - r0) / 1e9;
-    raw.close();
-    if (sink === 0) throw new Error('nothing read');
-
-    // Rebuild of every read model through the public API, into a fresh database.
-    const store = new SqliteEventStore({ file });
-    const rm = openReadModelDb({ file: join(dir, 'read-models.sqlite'), mode: 'rebuild' });
-    let peakRss = process.memoryUsage.rss();
-    r0 = process.hrtime.bigint();
-    const result = await rebuild({
-      store,
-      db: rm,
-      projections: createProjections(domainStateModel),
-      progressEvery: 20_000,
-      onProgress: () => {
-        peakRss = Math.max(peakRss, process.memoryUsage.rss());
-      },
-    });
-    const rebuildSec = Number(process.hrtime.bigint() - r0) / 1e9;
-
-    // As-of state of the hot plan at random instants of its history.
-    const times = rm.prepare(`SELECT recorded_at FROM audit_events WHERE stream = ? ORDER BY revision`).pluck().all(HOT_PLAN) as string[];
-    const samples: number[] = [];
-    let seed = 42;
-    for (let i = 0; i < 2000; i++) {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      const asOf = times[seed % times.length]!;
-      const t0 = process.hrtime.bigint();
-      const s = stateAsOf(rm, domainStateModel, HOT_PLAN, asOf);
-      samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
-      if (s === null) throw new Error('no state');
-    }
-    samples.sort((a, b) => a - b);
-    peakRss = Math.max(peakRss, process.memoryUsage.rss());
-    const maxRssMb = process.resourceUsage().maxRSS / 1024;
-    rm.close();
-    await store.close();
-
-    const rebuildPerSec = Math.round(result.events / rebuildSec);
-    const rawReadPerSec = Math.round(rows / rawSec);
+    const m = JSON.parse(child(['--measure', file, '--dir', dir], [`--max-old-space-size=${HEAP_CAP_MB}`]).trim()) as Measured;
     const summary = {
       bench: 'replay',
-      events: result.events,
-      rebuildPerSec,
-      rawReadPerSec,
-      rebuildRatio: Number((rebuildPerSec / rawReadPerSec).toFixed(3)),
-      peakRssMb: Math.round(Math.max(peakRss / 1048576, maxRssMb)),
-      asOfP50Ms: Number(percentile(samples, 50).toFixed(3)),
-      asOfP99Ms: Number(percentile(samples, 99).toFixed(3)),
-      hotPlanEvents: times.length,
+      events: m.events,
+      rebuildPerSec: m.rebuildPerSec,
+      rawReadPerSec: m.rawReadPerSec,
+      rebuildRatio: Number((m.rebuildPerSec / m.rawReadPerSec).toFixed(3)),
+      peakRssMb: m.peakRssMb,
+      asOfP50Ms: m.asOfP50Ms,
+      asOfP99Ms: m.asOfP99Ms,
+      hotPlanEvents: m.hotPlanEvents,
+      heapCapMb: HEAP_CAP_MB,
     };
     console.log('');
     console.log('| measure | value |');
     console.log('|---|---|');
     console.log(`| events | ${summary.events.toLocaleString('en-US')} |`);
-    console.log(`| raw read + JSON.parse | ${rawReadPerSec.toLocaleString('en-US')} events/s |`);
-    console.log(`| rebuild of all read models | ${rebuildPerSec.toLocaleString('en-US')} events/s (${summary.rebuildRatio}x raw) |`);
-    console.log(`| peak RSS (rebuild process) | ${summary.peakRssMb} MB |`);
-    console.log(`| as-of state, plan with ${times.length.toLocaleString('en-US')} events | p50 ${summary.asOfP50Ms} ms, p99 ${summary.asOfP99Ms} ms |`);
+    console.log(`| raw read + JSON.parse (same rows, same process) | ${summary.rawReadPerSec.toLocaleString('en-US')} events/s |`);
+    console.log(`| rebuild of all read models | ${summary.rebuildPerSec.toLocaleString('en-US')} events/s (${summary.rebuildRatio}x raw) |`);
+    console.log(`| peak RSS of the measuring process (V8 old space capped at ${HEAP_CAP_MB} MB) | ${summary.peakRssMb} MB |`);
+    console.log(`| as-of state, plan with ${summary.hotPlanEvents.toLocaleString('en-US')} events | p50 ${summary.asOfP50Ms} ms, p99 ${summary.asOfP99Ms} ms |`);
     console.log(JSON.stringify(summary));
   } finally {
     rmSync(dir, { recursive: true, force: true });

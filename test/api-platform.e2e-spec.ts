@@ -23,20 +23,34 @@ import { CommandId, CorrelationId, CurrentCommand, CurrentPrincipal } from '../a
 import { type ETagSetter, IfMatch, ResponseETag } from '../apps/api/src/platform/etag';
 import { Roles } from '../apps/api/src/platform/access.decorators';
 
-/** An event store that only answers headPosition (or fails to, on demand): enough for the platform. */
+async function* nothing(): AsyncGenerator<never> {}
+
+/**
+ * An empty event store that answers headPosition (or fails to, on demand): enough for the platform. Reads are empty
+ * and a subscription waits until closed, as the read models and the ledger log of the real app expect.
+ */
 class StubEventStore implements EventStore {
   healthy = true;
   async append(): Promise<never> {
     throw new Error('not used');
   }
   readStream(): AsyncIterable<never> {
-    throw new Error('not used');
+    return nothing();
   }
   readAll(): AsyncIterable<never> {
-    throw new Error('not used');
+    return nothing();
   }
   subscribeToAll(): Subscription {
-    throw new Error('not used');
+    let release: () => void = () => undefined;
+    const closed = new Promise<void>((resolve) => (release = resolve));
+    return {
+      async close() {
+        release();
+      },
+      async *[Symbol.asyncIterator]() {
+        await closed;
+      },
+    };
   }
   async headPosition(): Promise<Position | null> {
     if (!this.healthy) throw new Error('disk on fire at /var/secret');

@@ -3,8 +3,11 @@ import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { type InfrastructureOptions, TrackerInfrastructureModule } from '@ogp/tracker';
 import { KeysCommand } from './commands/keys.command';
 import { DemoCommand } from './commands/demo.command';
+import { ExportCommand } from './commands/export.command';
+import { ReplayCommand } from './commands/replay.command';
 import { SeedCommand } from './commands/seed.command';
 import { ServeCommand } from './commands/serve.command';
+import { VerifyCommand } from './commands/verify.command';
 
 /** The CLI's commands: add a command class here (use `X.registerWithSubCommands()` for one with subcommands). */
 export const COMMANDS: readonly Provider[] = [
@@ -12,6 +15,9 @@ export const COMMANDS: readonly Provider[] = [
   ServeCommand,
   SeedCommand,
   DemoCommand,
+  ReplayCommand,
+  ExportCommand,
+  VerifyCommand,
 ];
 
 @Module({})

@@ -19,16 +19,18 @@ export function openReadModelDb(options: OpenReadModelDbOptions): ReadModelDb {
   if (options.readonly) return db;
   if ((options.mode ?? 'live') === 'rebuild') {
     // Larger pages suit the append-mostly bulk load (set before the first table exists; a no-op afterwards).
-    db.pragma('page_size = 8192');
+    db.pragma('page_size = 16384');
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
     db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('cache_size = -16384');
+    // Index builds at the end of a bulk load sort on disk, not in the process's memory.
+    db.pragma('temp_store = FILE');
   } else {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('cache_size = -16384');
+    db.pragma('temp_store = MEMORY');
   }
-  db.pragma('temp_store = MEMORY');
   return db;
 }

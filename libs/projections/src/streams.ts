@@ -19,6 +19,15 @@ export function parseStream(stream: string): StreamName | null {
   return null;
 }
 
+/** The hot-path check: does the stream hold a member, plan or commitment (no allocation)? */
+export function isEntityStream(stream: string): boolean {
+  return (
+    (stream.startsWith('commitment-') && stream.length > 11) ||
+    (stream.startsWith('plan-') && stream.length > 5) ||
+    (stream.startsWith('member-') && stream.length > 7)
+  );
+}
+
 export function entityStream(kind: EntityKind, id: string): string {
   return `${kind}-${id}`;
 }

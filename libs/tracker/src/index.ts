@@ -65,3 +65,9 @@ export * from './queries/get-progress.query';
 export * from './queries/get-compliance.query';
 export * from './queries/get-checksum.query';
 export * from './queries/list-published-plans.query';
+
+// Ledger: signing key, the live global Merkle log, store verification
+export * from './ledger/signing-key';
+export * from './ledger/ledger-log';
+export * from './ledger/verify-store';
+export * from './ledger/ledger.module';

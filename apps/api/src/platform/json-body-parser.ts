@@ -4,17 +4,24 @@ import type { FastifyInstance } from 'fastify';
 import { ProblemException } from './problem.exception';
 
 /** True when any object in the document has an own `__proto__` key or a `constructor` holding `prototype`. */
-export function hasForbiddenKey(document: unknown): boolean {
-  const pending: unknown[] = [document];
+/** Deeper JSON is refused: no command needs it, and the validators recurse (a deep body would overflow their stack). */
+export const MAX_JSON_DEPTH = 64;
+
+export type DocumentCheck = 'ok' | 'forbidden-property' | 'too-deep';
+
+/** One iterative walk: `__proto__` / `constructor.prototype` keys and nesting beyond MAX_JSON_DEPTH. */
+export function checkDocument(document: unknown): DocumentCheck {
+  const pending: { value: unknown; depth: number }[] = [{ value: document, depth: 0 }];
   while (pending.length > 0) {
-    const value = pending.pop();
+    const { value, depth } = pending.pop()!;
     if (typeof value !== 'object' || value === null) continue;
-    if (Object.hasOwn(value, '__proto__')) return true;
+    if (depth >= MAX_JSON_DEPTH) return 'too-deep';
+    if (Object.hasOwn(value, '__proto__')) return 'forbidden-property';
     const constructorValue: unknown = Object.hasOwn(value, 'constructor') ? (value as Record<string, unknown>).constructor : undefined;
-    if (typeof constructorValue === 'object' && constructorValue !== null && Object.hasOwn(constructorValue, 'prototype')) return true;
-    pending.push(...Object.values(value));
+    if (typeof constructorValue === 'object' && constructorValue !== null && Object.hasOwn(constructorValue, 'prototype')) return 'forbidden-property';
+    for (const child of Object.values(value)) pending.push({ value: child, depth: depth + 1 });
   }
-  return false;
+  return 'ok';
 }
 
 export function installJsonBodyParser(fastify: FastifyInstance): void {
@@ -28,7 +35,9 @@ export function installJsonBodyParser(fastify: FastifyInstance): void {
       done(new ProblemException('malformed-json', error instanceof Error ? error.message : undefined), undefined);
       return;
     }
-    if (hasForbiddenKey(document)) done(new ProblemException('forbidden-property'), undefined);
+    const check = checkDocument(document);
+    if (check === 'forbidden-property') done(new ProblemException('forbidden-property'), undefined);
+    else if (check === 'too-deep') done(new ProblemException('bad-request', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`), undefined);
     else done(null, document);
   });
 }

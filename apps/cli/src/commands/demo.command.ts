@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Command, CommandRunner } from 'nest-commander';
 import { SqliteEventStore } from '@ogp/event-store';
 import { KEY_STORE, type KeyStore, ROLES, seedDemo } from '@ogp/tracker';
+import { seedProgress } from './seed-progress';
 import { createApp, listen } from '../../../api/src/app.factory';
 
 @Command({ name: 'demo', description: 'Serve the API on a fresh temporary store seeded with the Semarang scenario' })
@@ -12,10 +13,10 @@ export class DemoCommand extends CommandRunner {
   async run(): Promise<void> {
     const dataDir = mkdtempSync(join(tmpdir(), 'ogp-ledger-demo-'));
     const store = new SqliteEventStore({ file: join(dataDir, 'events.sqlite') });
-    const seeded = await seedDemo(store, { onStep: (done, total) => process.stderr.write(`\rseeding ${done}/${total} steps`) });
-    process.stderr.write(`\nSeeded ${seeded.events} events into ${dataDir}\n`);
+    const seeded = await seedDemo(store, { onStep: seedProgress });
+    process.stderr.write(`Seeded ${seeded.events} events into ${dataDir}\n`);
 
-    const app = await createApp({ config: { DATA_DIR: dataDir }, eventStore: store, announceAdminKey: () => undefined });
+    const app = await createApp({ config: { DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, eventStore: store, announceAdminKey: () => undefined });
     const keys = app.get<KeyStore>(KEY_STORE);
     const created = await Promise.all(ROLES.map((role) => keys.create({ role, name: `demo ${role}` })));
     const url = await listen(app);

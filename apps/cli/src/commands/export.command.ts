@@ -6,14 +6,13 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { EVENT_STORE, type EventStore } from '@ogp/event-store';
 import {
+  catchUp,
   commitmentRecord,
-  createProjections,
   domainStateModel,
   exportCommitments,
   exportEventsNdjson,
   memberStreams,
   openReadModelDb,
-  rebuild,
 } from '@ogp/projections';
 import { APP_CONFIG, type ResolvedConfig } from '@ogp/tracker';
 import { liveReadModelFile } from './replay.command';
@@ -69,7 +68,7 @@ export class ExportCommand extends CommandRunner {
     const needsReadModels = kind === 'commitments' || options.member !== undefined;
     const db = needsReadModels ? openReadModelDb({ file: liveReadModelFile(this.config) }) : null;
     try {
-      if (db) await rebuild({ store: this.store, db, projections: createProjections(domainStateModel) });
+      if (db) await catchUp({ store: this.store, db, model: domainStateModel });
       const lines: AsyncIterable<string> | Iterable<string> =
         kind === 'events'
           ? exportEventsNdjson(this.store, {

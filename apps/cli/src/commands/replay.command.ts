@@ -4,15 +4,7 @@ import { join } from 'node:path';
 import { Inject } from '@nestjs/common';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { EVENT_STORE, type EventStore } from '@ogp/event-store';
-import {
-  createProjections,
-  domainStateModel,
-  formatProgress,
-  openReadModelDb,
-  rebuild,
-  type RebuildProgress,
-  replayAndCompare,
-} from '@ogp/projections';
+import { catchUp, domainStateModel, formatProgress, openReadModelDb, type RebuildProgress, replayAndCompare } from '@ogp/projections';
 import { APP_CONFIG, type ResolvedConfig } from '@ogp/tracker';
 
 interface ReplayOptions {
@@ -56,7 +48,7 @@ export class ReplayCommand extends CommandRunner {
     const live = openReadModelDb({ file: liveReadModelFile(this.config) });
     try {
       // Let the live read models catch up first, so both sides stand at the same position.
-      await rebuild({ store: this.store, db: live, projections: createProjections(domainStateModel), onProgress: progressWriter('catch-up') });
+      await catchUp({ store: this.store, db: live, model: domainStateModel, onProgress: progressWriter('catch-up') });
       if (process.stderr.isTTY) process.stderr.write('\n');
       const report = await replayAndCompare({
         store: this.store,

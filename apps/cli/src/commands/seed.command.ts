@@ -3,6 +3,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { EVENT_STORE, type EventStore } from '@ogp/event-store';
 import { seedDemo } from '@ogp/tracker';
+import { seedProgress } from './seed-progress';
 
 interface SeedOptions {
   readonly demo?: boolean;
@@ -21,9 +22,8 @@ export class SeedCommand extends CommandRunner {
       return;
     }
     const result = await seedDemo(this.store, {
-      onStep: (done, total) => process.stderr.write(`\rseeding ${done}/${total} steps`),
+      onStep: seedProgress,
     });
-    process.stderr.write('\n');
     process.stdout.write(
       result.seeded
         ? `Seeded the Semarang demo: ${result.steps} commands, ${result.events} events.\n`

@@ -45,9 +45,14 @@ export interface AuditRow {
   metadata: string;
 }
 
+/**
+ * The previous hash is not stored (it is the hash of the stream's previous row, one index probe away): a rebuild
+ * writes 64 bytes less per event.
+ */
 export const AUDIT_COLUMNS =
   'seq, commit_pos, prepare_pos, event_id, stream, revision, type, schema_version, recorded_at, effective_at, hash, ' +
-  'prev_hash, data, metadata';
+  '(SELECT p.hash FROM audit_events p WHERE p.stream = audit_events.stream AND p.revision = audit_events.revision - 1) ' +
+  'AS prev_hash, data, metadata';
 
 function text(value: Json | undefined): string | null {
   return typeof value === 'string' ? value : null;

@@ -1,13 +1,14 @@
 // The audit trail read model: one row per domain event with who, when, why, the business date and its hash.
 import type { StoredEvent } from '@ogp/event-store';
+import { canonicalize } from '@ogp/ledger';
 import type { Projection, ReadModelDb, Statement } from '../projection';
 import { sqlInt } from '../positions';
-import { parseStream } from '../streams';
+import { isEntityStream } from '../streams';
 
 export const AUDIT_TABLE = 'audit_events';
 
 const insertSql = `INSERT INTO ${AUDIT_TABLE} (commit_pos, prepare_pos, event_id, stream, revision, type, schema_version,
-  recorded_at, effective_at, hash, prev_hash, data, metadata) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`;
+  recorded_at, effective_at, hash, data, metadata) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`;
 
 export function setupAuditTrail(db: ReadModelDb): void {
   // seq is the order of application (the global order), so two builds of one history number rows alike.
@@ -23,7 +24,6 @@ export function setupAuditTrail(db: ReadModelDb): void {
     recorded_at TEXT NOT NULL,
     effective_at TEXT,
     hash TEXT NOT NULL,
-    prev_hash TEXT,
     data TEXT NOT NULL,
     metadata TEXT NOT NULL
   )`);
@@ -41,12 +41,16 @@ export function effectiveAtOf(event: Pick<StoredEvent, 'data'>): string | null {
 }
 
 /**
- * JSON texts of the event's data (as upcast) and metadata. Serialized from the parsed event on both paths (live
- * subscription and rebuild), so live and rebuilt rows are equal byte for byte; the stored data being RFC 8785 text,
- * this is the canonical text itself except for upcast data. The hashed texts are in the event store and its export.
+ * RFC 8785 texts of the event's data (as upcast) and metadata. A rebuild reads the store raw and reuses the stored
+ * texts when no upcaster changed the data; the live path canonicalizes the parsed event, which gives the same text
+ * (canonicalizing a parsed canonical text is the identity), so live and rebuilt rows are equal byte for byte.
  */
-export function jsonTexts(e: StoredEvent): { data: string; metadata: string } {
-  return { data: JSON.stringify(e.data), metadata: JSON.stringify(e.metadata) };
+export function canonicalTexts(e: StoredEvent): { data: string; metadata: string } {
+  const raw = e.raw;
+  return {
+    data: raw !== undefined && raw.schemaVersion === e.schemaVersion ? raw.data : canonicalize(e.data),
+    metadata: raw !== undefined ? raw.metadata : canonicalize(e.metadata),
+  };
 }
 
 export function auditTrailProjection(): Projection {
@@ -67,8 +71,8 @@ export function auditTrailProjection(): Projection {
       createAuditIndexes(db);
     },
     apply(_db, e) {
-      if (parseStream(e.stream) === null) return;
-      const texts = jsonTexts(e);
+      if (!isEntityStream(e.stream)) return;
+      const texts = canonicalTexts(e);
       insert!.run(
         sqlInt(e.position.commit),
         sqlInt(e.position.prepare),
@@ -80,7 +84,6 @@ export function auditTrailProjection(): Projection {
         e.metadata.recordedAt,
         effectiveAtOf(e),
         e.hash,
-        e.prevHash,
         texts.data,
         texts.metadata,
       );

@@ -5,6 +5,8 @@ import {
   type CommitmentEvent,
   type CommitmentState,
   commitmentDecider,
+  EVENT_SCHEMA_VERSIONS,
+  isEventType,
   type MemberEvent,
   type MemberState,
   memberDecider,
@@ -89,6 +91,16 @@ export const domainStateModel: EntityStateModel = {
       dueDate: m.dueDate,
       state: m,
     }));
+  },
+
+  childLists(state: unknown): { milestones: unknown; claims: unknown } {
+    const c = state as CommitmentState;
+    return { milestones: c?.milestones, claims: c?.claims };
+  },
+
+  needsUpcast(type: string, schemaVersion: number): boolean {
+    // Called once per event of a rebuild: the common case (current version) is one property read.
+    return schemaVersion < (isEventType(type) ? EVENT_SCHEMA_VERSIONS[type] : 0);
   },
 
   claims(state: unknown): readonly ClaimRow[] {

@@ -23,6 +23,9 @@ interface Entry {
   position: Position;
   recordedAt: string;
   dirty: boolean;
+  /** The lists whose rows are in the milestone and claim tables (see EntityStateModel.childLists). */
+  writtenMilestones: unknown;
+  writtenClaims: unknown;
 }
 
 interface Statements {
@@ -36,7 +39,7 @@ interface Statements {
 }
 
 /** Streams kept parsed in memory between batches; beyond this the cache is dropped (bounded memory). */
-const CACHE_LIMIT = 4096;
+const CACHE_LIMIT = 1024;
 
 export function entityStateProjection(model: EntityStateModel): Projection {
   const cache = new Map<string, Entry>();
@@ -48,13 +51,20 @@ export function entityStateProjection(model: EntityStateModel): Projection {
       | { revision: bigint; commit_pos: bigint; prepare_pos: bigint; recorded_at: string; state: string }
       | undefined;
     if (!row) {
-      return { stream, kind, id, state: model.initialState(kind), revision: -1n, position: { commit: -1n, prepare: -1n }, recordedAt: '', dirty: false };
+      return {
+        stream, kind, id, state: model.initialState(kind), revision: -1n, position: { commit: -1n, prepare: -1n }, recordedAt: '',
+        dirty: false, writtenMilestones: undefined, writtenClaims: undefined,
+      };
     }
+    const state = JSON.parse(row.state) as unknown;
+    const lists = model.childLists?.(state);
     return {
       stream,
       kind,
       id,
-      state: JSON.parse(row.state) as unknown,
+      state,
+      writtenMilestones: lists?.milestones,
+      writtenClaims: lists?.claims,
       revision: row.revision,
       position: { commit: row.commit_pos, prepare: row.prepare_pos },
       recordedAt: row.recorded_at,
@@ -69,13 +79,20 @@ export function entityStateProjection(model: EntityStateModel): Projection {
       sqlInt(entry.position.commit), sqlInt(entry.position.prepare), entry.recordedAt, JSON.stringify(entry.state),
     );
     if (entry.kind !== 'commitment') return;
-    s!.deleteMilestones.run(entry.id);
-    for (const m of model.milestones(entry.state)) {
-      s!.insertMilestone.run(entry.id, m.milestoneId, c.memberId, c.planId, m.title, m.status, m.startDate, m.dueDate, JSON.stringify(m.state));
+    const lists = model.childLists?.(entry.state);
+    if (lists === undefined || lists.milestones === undefined || lists.milestones !== entry.writtenMilestones) {
+      s!.deleteMilestones.run(entry.id);
+      for (const m of model.milestones(entry.state)) {
+        s!.insertMilestone.run(entry.id, m.milestoneId, c.memberId, c.planId, m.title, m.status, m.startDate, m.dueDate, JSON.stringify(m.state));
+      }
+      entry.writtenMilestones = lists?.milestones;
     }
-    s!.deleteClaims.run(entry.id);
-    for (const k of model.claims(entry.state)) {
-      s!.insertClaim.run(entry.id, k.claimId, k.milestoneId, c.memberId, c.planId, k.completion, k.status, k.effectiveAt, JSON.stringify(k.state));
+    if (lists === undefined || lists.claims === undefined || lists.claims !== entry.writtenClaims) {
+      s!.deleteClaims.run(entry.id);
+      for (const k of model.claims(entry.state)) {
+        s!.insertClaim.run(entry.id, k.claimId, k.milestoneId, c.memberId, c.planId, k.completion, k.status, k.effectiveAt, JSON.stringify(k.state));
+      }
+      entry.writtenClaims = lists?.claims;
     }
   }
 
@@ -100,14 +117,14 @@ export function entityStateProjection(model: EntityStateModel): Projection {
       };
     },
     apply(_db, event: StoredEvent) {
-      const name = parseStream(event.stream);
-      if (name === null) return;
       let entry = cache.get(event.stream);
       if (!entry) {
+        const name = parseStream(event.stream);
+        if (name === null) return;
         entry = load(event.stream, name.kind, name.id);
         cache.set(event.stream, entry);
       }
-      entry.state = model.evolve(name.kind, entry.state, event);
+      entry.state = model.evolve(entry.kind, entry.state, event);
       entry.revision = event.revision;
       entry.position = event.position;
       entry.recordedAt = event.metadata.recordedAt;
@@ -115,7 +132,7 @@ export function entityStateProjection(model: EntityStateModel): Projection {
         entry.dirty = true;
         dirty.push(entry);
       }
-      if ((event.revision + 1n) % BigInt(SNAPSHOT_EVERY) === 0n) {
+      if ((Number(event.revision) + 1) % SNAPSHOT_EVERY === 0) {
         s!.snapshot.run(event.stream, sqlInt(event.revision), entry.recordedAt, JSON.stringify(entry.state));
       }
     },

@@ -7,7 +7,7 @@ export const MILESTONE_TABLE = 'milestones';
 export const CLAIM_TABLE = 'claims';
 
 /** A snapshot is stored after every SNAPSHOT_EVERY events of a stream, so as-of folds at most that many. */
-export const SNAPSHOT_EVERY = 50;
+export const SNAPSHOT_EVERY = 100;
 
 export function setupEntityTables(db: ReadModelDb): void {
   db.exec(`CREATE TABLE IF NOT EXISTS ${ENTITY_TABLE} (

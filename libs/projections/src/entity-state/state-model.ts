@@ -49,6 +49,16 @@ export interface EntityStateModel {
   /** Milestones and claims held by a commitment's state (empty for other kinds). */
   milestones(state: unknown): readonly MilestoneRow[];
   claims(state: unknown): readonly ClaimRow[];
+  /**
+   * Whether a stored event of this type and schema version is older than the domain reads (so the store's upcasters
+   * must run). Lets a rebuild read the store raw (stored texts, no re-serialization) for all other events.
+   */
+  needsUpcast?(type: string, schemaVersion: number): boolean;
+  /**
+   * The state's own milestone and claim lists, compared by identity: the domain's evolve keeps a list that did not
+   * change, so the read model rewrites milestone and claim rows only when their list was replaced.
+   */
+  childLists?(state: unknown): { readonly milestones: unknown; readonly claims: unknown };
 }
 
 /** OGP's field names for a commitment, as in OGP's own commitment spreadsheets. */

@@ -1,5 +1,5 @@
 // Rebuild: feeds read models from the first event (or their checkpoint) up to a position, as fast as the store reads.
-import { comparePositions, type EventStore, type Position } from '@ogp/event-store';
+import { comparePositions, type EventStore, type Position, type StoredEvent } from '@ogp/event-store';
 import type { Projection, ReadModelDb } from '../projection';
 import { BatchApplier } from '../runner/batch-applier';
 
@@ -21,6 +21,11 @@ export interface RebuildOptions {
   readonly onProgress?: (progress: RebuildProgress) => void;
   /** Progress is reported every this many events (and at the end). */
   readonly progressEvery?: number;
+  /**
+   * When given, the store is read raw (its stored texts reused, nothing re-serialized) and only the events this
+   * names are read again through the store's upcasters. Without it every event is read upcast.
+   */
+  readonly needsUpcast?: (type: string, schemaVersion: number) => boolean;
 }
 
 export interface RebuildResult {
@@ -38,12 +43,18 @@ export function estimateEventCount(head: Position | null): number | null {
   return head.commit === head.prepare ? Number(head.commit) : null;
 }
 
+/** The event as the store's upcasters make it, keeping the raw texts (which then differ in schema version). */
+async function upcast(store: EventStore, raw: StoredEvent): Promise<StoredEvent> {
+  for await (const e of store.readStream(raw.stream, { fromRevision: raw.revision, maxCount: 1 })) return { ...e, raw: raw.raw };
+  throw new Error(`Event ${raw.stream}@${raw.revision} vanished during a rebuild`);
+}
+
 export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
   const started = Date.now();
   const until = options.until === undefined ? await options.store.headPosition() : options.until;
   const applier = new BatchApplier(options.db, options.projections);
   const from = applier.committedPosition();
-  const batchSize = options.batchSize ?? 10_000;
+  const batchSize = options.batchSize ?? 20_000;
   const every = options.progressEvery ?? 50_000;
   const estimate = estimateEventCount(until);
   const alreadyDone = from === null ? 0 : (estimateEventCount(from) ?? 0);
@@ -54,9 +65,11 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
   if (until !== null && (from === null || comparePositions(from, until) < 0)) {
     for (const p of options.projections) p.beginBulk?.(options.db);
     try {
-      for await (const event of options.store.readAll({ fromPosition: from ?? 'start' })) {
-        if (comparePositions(event.position, until) > 0) break;
-        if (from !== null && comparePositions(event.position, from) <= 0) continue;
+      const raw = options.needsUpcast !== undefined;
+      for await (const read of options.store.readAll({ fromPosition: from ?? 'start', raw })) {
+        if (comparePositions(read.position, until) > 0) break;
+        if (from !== null && comparePositions(read.position, from) <= 0) continue;
+        const event = raw && options.needsUpcast!(read.type, read.schemaVersion) ? await upcast(options.store, read) : read;
         applier.apply(event);
         done++;
         if (applier.pendingCount >= batchSize) applier.commit();

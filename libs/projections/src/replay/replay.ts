@@ -10,7 +10,7 @@ import { openReadModelDb } from '../read-model-db';
 import { createProjections, type ReadModelName } from '../read-models';
 import { readAllCheckpoints } from '../runner/checkpoints';
 import { checksumProjection } from './checksum';
-import { rebuild, type RebuildProgress } from './rebuild';
+import { rebuild, type RebuildProgress, type RebuildResult } from './rebuild';
 
 export interface ReadModelChecksum {
   readonly readModel: ReadModelName;
@@ -76,6 +76,7 @@ export async function replayAndCompare(options: ReplayOptions): Promise<ReplayRe
       projections: createProjections(options.model),
       until: position,
       onProgress: options.onProgress,
+      needsUpcast: options.model.needsUpcast?.bind(options.model),
     });
     const rebuilt = checksumReadModels(fresh, options.model);
     const results = rebuilt.map((r, i) => ({
@@ -91,6 +92,30 @@ export async function replayAndCompare(options: ReplayOptions): Promise<ReplayRe
       results,
       equal: results.every((r) => r.equal),
     };
+  });
+}
+
+export interface CatchUpOptions {
+  readonly store: EventStore;
+  readonly model: EntityStateModel;
+  readonly db: ReadModelDb;
+  readonly until?: Position | null;
+  readonly onProgress?: (progress: RebuildProgress) => void;
+}
+
+/**
+ * Brings every read model in `db` up to the head (or `until`) in large batches: a fresh rebuild, or a CLI's catch-up
+ * of the live database. Safe next to a running ProjectionRunner in another process (checkpoints are re-read under
+ * the write lock, so nothing is applied twice).
+ */
+export function catchUp(options: CatchUpOptions): Promise<RebuildResult> {
+  return rebuild({
+    store: options.store,
+    db: options.db,
+    projections: createProjections(options.model),
+    ...(options.until === undefined ? {} : { until: options.until }),
+    onProgress: options.onProgress,
+    needsUpcast: options.model.needsUpcast?.bind(options.model),
   });
 }
 
@@ -120,7 +145,13 @@ export async function checksum(
     return pick(options.live);
   }
   return withScratchDb(undefined, async (fresh) => {
-    await rebuild({ store: options.store, db: fresh, projections: createProjections(options.model), until: atPosition });
+    await rebuild({
+      store: options.store,
+      db: fresh,
+      projections: createProjections(options.model),
+      until: atPosition,
+      needsUpcast: options.model.needsUpcast?.bind(options.model),
+    });
     return pick(fresh);
   });
 }

@@ -200,6 +200,21 @@ describe.each(stores)('ProjectionRunner over a %s', (_name, newStore) => {
     await runner.stop();
   });
 
+  it('retries after a failure by itself, and a read waiting meanwhile still gets its position', async () => {
+    const store = newStore();
+    await appendToyWorkload(store, 30, 15);
+    const db = openReadModelDb({ file: ':memory:' });
+    const [audit, state] = projections();
+    const runner = new ProjectionRunner({ store, db, projections: [audit!, failingOnce(state!, 12)], batchSize: 10, retryMs: 100 });
+    runner.start();
+    await until(() => runner.state === 'failed');
+    const head = (await store.headPosition())!;
+    await expect(runner.waitFor(head, 2000)).resolves.toEqual(head);
+    expect(runner.state).toBe('running');
+    await runner.stop();
+    expect(checksums(db)).toEqual(await referenceChecksums(store));
+  });
+
   it('reports its lag in events and seconds', async () => {
     const store = newStore();
     await appendToyWorkload(store, 30, 9, Date.UTC(2022, 0, 1));
@@ -219,12 +234,12 @@ describe.each(stores)('ProjectionRunner over a %s', (_name, newStore) => {
     const db = openReadModelDb({ file: ':memory:' });
     await rebuild({ store, db, projections: projections() });
     db.exec('DELETE FROM audit_events WHERE seq > 5'); // damage that only a rebuild repairs
-    const bumped = { ...auditTrailProjection(), version: 2 };
+    const bumped = { ...auditTrailProjection(), version: auditTrailProjection().version + 1 };
     const runner = new ProjectionRunner({ store, db, projections: [bumped, entityStateProjection(toyStateModel)] });
     runner.start();
     await runner.waitFor((await store.headPosition())!, 2000);
     await runner.stop();
     expect(db.prepare('SELECT count(*) FROM audit_events').pluck().get()).toBe(20);
-    expect(readAllCheckpoints(db).find((c) => c.name === 'audit-trail')?.version).toBe(2);
+    expect(readAllCheckpoints(db).find((c) => c.name === 'audit-trail')?.version).toBe(bumped.version);
   });
 });

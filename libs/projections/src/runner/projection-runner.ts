@@ -104,7 +104,8 @@ export class ProjectionRunner {
   waitFor(position: Position, timeoutMs: number): Promise<Position> {
     const reflected = this.position();
     if (reflected && comparePositions(reflected, position) >= 0) return Promise.resolve(reflected);
-    if (this.stateValue === 'failed' || this.stateValue === 'stopped') {
+    // A failed runner that will retry may still get there in time; a stopped one will not.
+    if (this.stateValue === 'stopped' || (this.stateValue === 'failed' && this.options.retryMs === undefined)) {
       return Promise.reject(new ProjectionRunnerStoppedError(this.stateValue));
     }
     return new Promise<Position>((resolve, reject) => {

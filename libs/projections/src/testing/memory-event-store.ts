@@ -35,8 +35,12 @@ export class MemoryEventStore implements EventStore {
   }
 
   async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
-    const all = this.events.filter((e) => e.stream === stream);
-    const list = options.direction === 'backwards' ? all.reverse() : all;
+    const from = options.fromRevision;
+    const backwards = options.direction === 'backwards';
+    const all = this.events.filter(
+      (e) => e.stream === stream && (typeof from !== 'bigint' || (backwards ? e.revision <= from : e.revision >= from)),
+    );
+    const list = backwards ? all.reverse() : all;
     let n = 0;
     for (const e of list) {
       if (options.maxCount !== undefined && n >= options.maxCount) return;

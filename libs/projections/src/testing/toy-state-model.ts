@@ -50,6 +50,10 @@ export const toyStateModel: EntityStateModel = {
       milestoneId: m.id, title: m.title, status: null, startDate: null, dueDate: m.dueDate, state: m,
     }));
   },
+  needsUpcast(type, schemaVersion) {
+    // The upcasting spec registers PlanRevised v1 -> v2.
+    return type === 'PlanRevised' && schemaVersion < 2;
+  },
   claims(state) {
     return (state as ToyState).claims.map((c) => ({
       claimId: c.id, milestoneId: c.milestoneId, completion: c.completion, status: 'submitted', effectiveAt: c.effectiveAt, state: c,

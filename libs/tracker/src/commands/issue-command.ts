@@ -26,7 +26,7 @@ import { assertMemberScope } from '../access/member-scope';
 import type { Principal } from '../access/principal';
 import { CLOCK, type Clock } from '../clock/clock';
 import { IdGenerator } from '../ids/id-generator';
-import { AggregateStates, type LoadedState } from './aggregate-states';
+import { AggregateStates } from './aggregate-states';
 
 /** Who issues the command and how the request identifies it. */
 export interface CommandMeta {
@@ -72,28 +72,56 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
     private readonly states: AggregateStates,
   ) {}
 
+  /** Per stream, the end of the last decision queued: commands on one stream are decided one after another. */
+  private readonly turns = new Map<string, Promise<void>>();
+
   async execute({ command, meta }: IssueCommand): Promise<CommandResult> {
     const stream = streamOf(command);
     for (let attempt = 1; ; attempt++) {
-      const own = attempt === 1 ? await this.states.load(stream) : await this.states.loadFresh(stream);
       try {
-        return await this.attempt(command, meta, stream, own);
+        const { committed } = await this.inTurn(stream, () => this.decideAndAppend(command, meta, stream));
+        return await committed;
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
-        this.states.forget(stream);
         if (meta.expectedRevision !== undefined || attempt >= MAX_ATTEMPTS) throw error;
       }
     }
   }
 
-  private async attempt(command: DomainCommand, meta: CommandMeta, stream: string, own: LoadedState<unknown>): Promise<CommandResult> {
+  /**
+   * Runs `decide` once the previous decision on this stream has been queued for append (not committed). Writers of
+   * one stream in this process thus never race each other: each decides on the state its predecessor left, and
+   * their appends share the next group commit instead of failing one another and retrying on re-read streams.
+   */
+  private inTurn<T>(stream: string, decide: () => Promise<T>): Promise<T> {
+    const previous = this.turns.get(stream) ?? Promise.resolve();
+    const turn = previous.then(decide);
+    const done = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.turns.set(stream, done);
+    void done.then(() => {
+      if (this.turns.get(stream) === done) this.turns.delete(stream);
+    });
+    return turn;
+  }
+
+  /**
+   * Decides on the cached state and queues the append without waiting for it; the cache moves on at once to the
+   * state after these events, so that the next command of the stream can be decided while this one commits. If the
+   * append fails (another process wrote), the cache is dropped, and every append decided on top of it fails its
+   * expected revision in turn and is retried on state read from the store.
+   */
+  private async decideAndAppend(command: DomainCommand, meta: CommandMeta, stream: string): Promise<{ committed: Promise<CommandResult> }> {
+    const own = await this.states.load(stream);
     checkPrecondition(stream, meta.expectedRevision, own.revision);
     const states = await this.contextStates(command, stream, own.state);
     this.checkScope(command, states, meta.principal);
     const now = this.clock.now().toISOString();
     const events = decideWith(command, states, { now, actor: { id: meta.principal.keyId, role: meta.principal.role } });
     if (events.length === 0) {
-      return { stream, revision: String(own.revision ?? -1n), position: null, eventIds: [], eventTypes: [] };
+      return { committed: Promise.resolve({ stream, revision: String(own.revision ?? -1n), position: null, eventIds: [], eventTypes: [] }) };
     }
     const reason = reasonOf(command);
     const toAppend: NewEvent[] = events.map((event, index) => ({
@@ -112,15 +140,24 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
       },
     }));
     const expected: ExpectedRevision = own.revision === null ? 'no_stream' : own.revision;
-    const result = await this.store.append(stream, toAppend, { expectedRevision: expected });
-    this.states.applied(stream, own, events as readonly DomainEvent[], result.nextRevision);
-    return {
-      stream,
-      revision: result.nextRevision.toString(),
-      position: positionText(result.position),
-      eventIds: toAppend.map((e) => e.id),
-      eventTypes: toAppend.map((e) => e.type),
-    };
+    const appended = this.store.append(stream, toAppend, { expectedRevision: expected });
+    this.states.applied(stream, own, events as readonly DomainEvent[], (own.revision ?? -1n) + BigInt(events.length));
+    const committed = appended.then(
+      (result): CommandResult => ({
+        stream,
+        revision: result.nextRevision.toString(),
+        position: positionText(result.position),
+        eventIds: toAppend.map((e) => e.id),
+        eventTypes: toAppend.map((e) => e.type),
+      }),
+      (error: unknown) => {
+        this.states.forget(stream);
+        throw error;
+      },
+    );
+    // The caller awaits it after its turn; this keeps an early rejection from being reported as unhandled meanwhile.
+    committed.catch(() => undefined);
+    return { committed };
   }
 
   /** The states decideWith needs: the command's own stream plus, read fresh, the member or plan it depends on. */

@@ -1,0 +1,30 @@
+// OpenAPI documentation shared by every command route: the result body, the If-Match/Idempotency-Key headers, the problems.
+import { applyDecorators } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiProperty, ApiResponse } from '@nestjs/swagger';
+
+export class CommandResultResponse {
+  @ApiProperty({ example: 'commitment-semarang-2021-c1' }) stream!: string;
+  @ApiProperty({ example: '4', description: 'The stream revision after the command; also the ETag' }) revision!: string;
+  @ApiProperty({ example: '120/120', nullable: true, type: String, description: 'Global position of the last event written; null when nothing changed' }) position!: string | null;
+  @ApiProperty({ example: ['0b8e2f8c-8f7a-5d53-a3a5-6f1e6d0c4e21'], type: [String] }) eventIds!: string[];
+  @ApiProperty({ example: ['ProgressReported'], type: [String] }) eventTypes!: string[];
+}
+
+/** Summary, auth, headers, 201 body and the problem answers of a command route. */
+export function CommandRoute(summary: string, domainCommand: string): MethodDecorator {
+  return applyDecorators(
+    ApiOperation({ summary, description: `Issues the domain command \`${domainCommand}\`. Answers 201 with the new revision as ETag.` }),
+    ApiBearerAuth(),
+    ApiHeader({ name: 'If-Match', required: false, description: 'The revision last read, e.g. "3": 412 if the entity changed since' }),
+    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key returns the first answer and writes nothing' }),
+    ApiCreatedResponse({ type: CommandResultResponse, description: 'Events written; ETag is the new revision' }),
+    ApiResponse({ status: 400, description: 'Invalid body, path id or header (application/problem+json)' }),
+    ApiResponse({ status: 401, description: 'Missing or invalid API key' }),
+    ApiResponse({ status: 403, description: 'Wrong role, or a key scoped to another member' }),
+    ApiResponse({ status: 404, description: 'The entity does not exist' }),
+    ApiResponse({ status: 409, description: 'The entity is in a state that does not allow this, or a concurrent change' }),
+    ApiResponse({ status: 412, description: 'If-Match names a revision the entity no longer has' }),
+    ApiResponse({ status: 422, description: 'A domain rule refuses the command, or the Idempotency-Key was used for another request' }),
+    ApiResponse({ status: 429, description: 'Too many writes for this key' }),
+  );
+}

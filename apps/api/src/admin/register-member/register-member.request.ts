@@ -1,0 +1,38 @@
+// Body of POST /admin/members: a jurisdiction joining OGP Local, under the id the client chooses.
+import { ApiProperty } from '@nestjs/swagger';
+import { MEMBER_ID_PATTERN } from '@ogp/domain';
+import { ArrayMaxSize, IsArray, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { MAX_LIST, MAX_NAME } from '../shared.request';
+
+export class RegisterMemberRequest {
+  @ApiProperty({ example: 'semarang', description: 'Lowercase slug naming the jurisdiction, 2 to 40 characters' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(40)
+  @Matches(MEMBER_ID_PATTERN, { message: 'memberId must be a lowercase slug such as semarang or buenos-aires' })
+  memberId!: string;
+
+  @ApiProperty({ example: 'Kota Semarang' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(MAX_NAME)
+  name!: string;
+
+  @ApiProperty({ example: 'ID', description: 'ISO 3166-1 alpha-2' })
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as ID' })
+  country!: string;
+
+  @ApiProperty({ example: 2020 })
+  @IsInt()
+  @Min(2016)
+  @Max(2100)
+  cohort!: number;
+
+  @ApiProperty({ example: ['Transparency International Indonesia (TII)', 'PATTIRO Semarang'] })
+  @IsArray()
+  @ArrayMaxSize(MAX_LIST)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(MAX_NAME, { each: true })
+  partners!: string[];
+}

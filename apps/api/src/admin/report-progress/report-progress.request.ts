@@ -1,0 +1,41 @@
+// Body of POST /admin/commitments/:commitmentId/claims: a progress claim on a milestone, with its evidence.
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CLAIMABLE_COMPLETION, ENTITY_ID_PATTERN, type ClaimedCompletion } from '@ogp/domain';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { EvidenceRequest, ISO_DATE, MAX_TEXT } from '../shared.request';
+
+export class ReportProgressRequest {
+  @ApiPropertyOptional({ example: 'semarang-2021-c1-m1-p1', description: 'Absent for a new claim; an existing claim id makes a new version of it' })
+  @IsOptional()
+  @MaxLength(64)
+  @Matches(ENTITY_ID_PATTERN, { message: 'claimId must be lowercase letters, digits and dashes' })
+  claimId?: string;
+
+  @ApiProperty({ example: 'semarang-2021-c1-m1' })
+  @IsString()
+  @MaxLength(64)
+  @Matches(ENTITY_ID_PATTERN, { message: 'milestoneId must be lowercase letters, digits and dashes' })
+  milestoneId!: string;
+
+  @ApiProperty({ enum: CLAIMABLE_COMPLETION, example: 'Substantial' })
+  @IsIn(CLAIMABLE_COMPLETION)
+  completion!: ClaimedCompletion;
+
+  @ApiProperty({ example: '2022-06-30' })
+  @Matches(ISO_DATE, { message: 'asOf must be a date YYYY-MM-DD' })
+  asOf!: string;
+
+  @ApiProperty({ example: 'Service standard published; 12 of 16 agencies have completed their information lists' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(MAX_TEXT)
+  narrative!: string;
+
+  @ApiProperty({ type: [EvidenceRequest], description: 'Required for Substantial and Complete' })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => EvidenceRequest)
+  evidence!: EvidenceRequest[];
+}

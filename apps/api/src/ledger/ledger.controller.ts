@@ -1,0 +1,131 @@
+// The transparency log routes: public key, signed checkpoints, inclusion and consistency proofs, offline proof bundles.
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { parseVerifierKey } from '@ogp/ledger';
+import {
+  type ConsistencyAnswer,
+  type InclusionAnswer,
+  LedgerLog,
+  LedgerLookupError,
+  type Principal,
+  type StoredCheckpoint,
+} from '@ogp/tracker';
+import type { ProofBundle } from '@ogp/ledger';
+import { Public, Roles } from '../platform/access.decorators';
+import { ProblemException } from '../platform/problem.exception';
+import { CorrelationId, CurrentPrincipal } from '../platform/request.decorators';
+import { ConsistencyQuery, EventIdParam, InclusionQuery, SizeParam } from './ledger.requests';
+import { BUNDLE_EXAMPLE, CHECKPOINT_EXAMPLE, CONSISTENCY_EXAMPLE, INCLUSION_EXAMPLE, PUBLIC_KEY_EXAMPLE } from './ledger.examples';
+
+export interface PublicKeyResponse {
+  readonly origin: string;
+  /** C2SP verifier key text: `<name>+<hex key id>+<base64(0x01 || key)>`. */
+  readonly vkey: string;
+  /** Base64 of the raw 32-byte Ed25519 public key. */
+  readonly publicKey: string;
+  /** Hex of the 4-byte C2SP key id. */
+  readonly keyId: string;
+  readonly algorithm: 'ed25519';
+}
+
+export interface CheckpointResponse extends StoredCheckpoint {
+  readonly origin: string;
+}
+
+/** Lookup failures of the log become problems: a size beyond the log is a 400, an unknown event or checkpoint a 404. */
+function problemOf(error: unknown): unknown {
+  if (!(error instanceof LedgerLookupError)) return error;
+  switch (error.kind) {
+    case 'size-out-of-range':
+      return new ProblemException('bad-request', error.message);
+    case 'unknown-event':
+    case 'no-checkpoint':
+      return new ProblemException('not-found', error.message);
+    default: {
+      const never: never = error.kind;
+      return never;
+    }
+  }
+}
+
+function answer<T>(compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    throw problemOf(error);
+  }
+}
+
+@ApiTags('ledger')
+@Controller('ledger')
+export class LedgerController {
+  constructor(private readonly log: LedgerLog) {}
+
+  @Get('public-key')
+  @Public()
+  @ApiOperation({ summary: 'The Ed25519 key that signs checkpoints (keep it: it verifies everything offline)' })
+  @ApiOkResponse({ description: 'the verifier key', schema: { example: PUBLIC_KEY_EXAMPLE } })
+  publicKey(): PublicKeyResponse {
+    const key = parseVerifierKey(this.log.verifierKey);
+    return { origin: this.log.origin, vkey: this.log.verifierKey, publicKey: key.publicKey.toString('base64'), keyId: key.keyId.toString('hex'), algorithm: 'ed25519' };
+  }
+
+  @Get('checkpoints/latest')
+  @Public()
+  @ApiOperation({ summary: 'The latest stored signed checkpoint (C2SP tlog-checkpoint note)' })
+  @ApiOkResponse({ description: 'the checkpoint', schema: { example: CHECKPOINT_EXAMPLE } })
+  latest(): CheckpointResponse {
+    const cp = this.log.latestCheckpoint();
+    if (cp === null) throw new ProblemException('not-found', 'no checkpoint has been signed yet');
+    return { origin: this.log.origin, ...cp };
+  }
+
+  @Get('checkpoints/:size')
+  @Public()
+  @ApiOperation({ summary: 'The stored signed checkpoint at this tree size (404 when none was signed at it)' })
+  @ApiOkResponse({ description: 'the checkpoint', schema: { example: CHECKPOINT_EXAMPLE } })
+  atSize(@Param() { size }: SizeParam): CheckpointResponse {
+    const note = this.log.checkpointAt(size);
+    if (note === null) throw new ProblemException('not-found', `no checkpoint was signed at size ${size}`);
+    return { origin: this.log.origin, treeSize: size, note };
+  }
+
+  @Post('checkpoints')
+  @HttpCode(201)
+  @ApiBearerAuth('api-key')
+  @Roles('admin', 'auditor')
+  @ApiOperation({ summary: 'Sign a checkpoint of the log now and store it (admin or auditor)' })
+  @ApiOkResponse({ description: 'the new (or already stored) checkpoint at the current size', schema: { example: CHECKPOINT_EXAMPLE } })
+  async sign(@CurrentPrincipal() principal: Principal, @CorrelationId() correlationId: string): Promise<CheckpointResponse> {
+    const cp = await this.log.signCheckpoint({ actorId: principal.keyId, actorRole: principal.role, correlationId });
+    return { origin: this.log.origin, ...cp };
+  }
+
+  @Get('proofs/inclusion')
+  @Public()
+  @ApiOperation({ summary: 'Inclusion proof (RFC 9162) of an event in the tree of the given size' })
+  @ApiOkResponse({ description: 'leaf index, leaf hash, audit path and root, in base64', schema: { example: INCLUSION_EXAMPLE } })
+  inclusion(@Query() query: InclusionQuery): InclusionAnswer {
+    return answer(() => this.log.inclusion(query.eventId, query.size));
+  }
+
+  @Get('proofs/consistency')
+  @Public()
+  @ApiOperation({ summary: 'Consistency proof (RFC 9162) that the tree of size `from` is a prefix of the tree of size `to`' })
+  @ApiOkResponse({ description: 'the proof path and both roots, in base64', schema: { example: CONSISTENCY_EXAMPLE } })
+  consistency(@Query() query: ConsistencyQuery): ConsistencyAnswer {
+    return answer(() => this.log.consistency(query.from, query.to));
+  }
+
+  @Get('bundles/:eventId')
+  @Public()
+  @ApiOperation({ summary: 'Offline proof bundle: the event as hashed, its inclusion path and a signed checkpoint covering it' })
+  @ApiOkResponse({ description: 'an ogp-ledger-proof bundle', schema: { example: BUNDLE_EXAMPLE } })
+  async bundle(@Param() { eventId }: EventIdParam): Promise<ProofBundle> {
+    try {
+      return await this.log.bundle(eventId);
+    } catch (error) {
+      throw problemOf(error);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+// Validated query parameters of the ledger proof routes.
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+
+// Any UUID version: events carry v4 (random) and v5 (derived from the command id) ids.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_SIZE = Number.MAX_SAFE_INTEGER;
+
+export class InclusionQuery {
+  @ApiProperty({ example: '6f1c9d1e-3b7a-4d7e-9a52-0c1f2e3d4b5a', description: 'id of the event to prove' })
+  @Matches(UUID, { message: '$property must be a UUID' })
+  eventId!: string;
+
+  @ApiPropertyOptional({ example: 42, description: 'tree size to prove against (default: the current size)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_SIZE)
+  size?: number;
+}
+
+export class ConsistencyQuery {
+  @ApiProperty({ example: 10, description: 'the older tree size' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_SIZE)
+  from!: number;
+
+  @ApiProperty({ example: 42, description: 'the newer tree size' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_SIZE)
+  to!: number;
+}
+
+export class SizeParam {
+  @ApiProperty({ example: 42, description: 'tree size of a stored checkpoint' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_SIZE)
+  size!: number;
+}
+
+export class EventIdParam {
+  @ApiProperty({ example: '6f1c9d1e-3b7a-4d7e-9a52-0c1f2e3d4b5a' })
+  @Matches(UUID, { message: '$property must be a UUID' })
+  eventId!: string;
+}

@@ -1,0 +1,26 @@
+// Bodies of the claim reviews: the claim version looked at, and the reviewer's reason or request.
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { MAX_TEXT, ReasonRequest } from '../../admin/shared.request';
+
+export class ClaimVersionRequest extends ReasonRequest {
+  @ApiProperty({ example: 1, description: 'The claim version reviewed; a review of an outdated version is refused' })
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  version!: number;
+}
+
+export class RequestEvidenceRequest {
+  @ApiProperty({ example: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  version!: number;
+
+  @ApiProperty({ example: 'Please link the signed decree on the PPID standard' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(MAX_TEXT)
+  request!: string;
+}

@@ -1,0 +1,102 @@
+// `cli verify`: check the configured event store (or an NDJSON export, offline) — every chain link, the Merkle log
+// against every signed checkpoint — and name the first bad event.
+import { existsSync, readFileSync } from 'node:fs';
+import { Inject } from '@nestjs/common';
+import { Command, CommandRunner, Option } from 'nest-commander';
+import { EVENT_STORE, type EventStore } from '@ogp/event-store';
+import { formatVerifierKey, parseSignerKey, readExportFile, verifyExport, type VerifyProgress, type VerifyReport } from '@ogp/ledger';
+import { APP_CONFIG, type ResolvedConfig, verifyEventStore } from '@ogp/tracker';
+
+interface VerifyOptions {
+  readonly export?: string;
+  readonly publicKey?: string;
+}
+
+/** A one-line progress display on stderr: rewritten in place on a terminal, a line every so often otherwise. */
+function progressWriter(): { onProgress: (p: VerifyProgress) => void; done: () => void } {
+  const tty = process.stderr.isTTY === true;
+  const started = Date.now();
+  return {
+    onProgress: (p) => {
+      const rate = Math.round(p.events / Math.max((Date.now() - started) / 1000, 0.001));
+      const line = `verify: ${p.events} events, ${p.streams} streams, ${p.checkpointsVerified} checkpoints (${rate} events/s)`;
+      process.stderr.write(tty ? `\r${line}\u001b[K` : `${line}\n`);
+    },
+    done: () => {
+      if (tty) process.stderr.write('\r\u001b[K');
+    },
+  };
+}
+
+/** The human summary of a report: success figures, or the first bad event and what is wrong with it. */
+export function formatVerifyReport(report: VerifyReport): string {
+  if (report.failure === null) {
+    return [
+      'OK: the ledger verifies',
+      `events:                ${report.events}`,
+      `streams:               ${report.streams}`,
+      `checkpoints verified:  ${report.checkpointsVerified}${report.checkpointsUnchecked > 0 ? ` (${report.checkpointsUnchecked} unchecked: no public key)` : ''}`,
+      `verified tree size:    ${report.verifiedTreeSize}`,
+      `tree size:             ${report.treeSize}`,
+      `root:                  ${report.rootHash}`,
+      '',
+    ].join('\n');
+  }
+  const f = report.failure;
+  const lines = [`FAILED: ${f.kind}`, `  ${f.message}`];
+  if (f.event !== null) {
+    lines.push(`  first bad event: stream ${f.event.stream}, revision ${f.event.revision}, global position ${f.event.position} (leaf ${f.event.index})`);
+  }
+  if (f.checkpoint !== undefined) {
+    lines.push(`  checkpoint at size ${f.checkpoint.treeSize}: the change is at or after leaf ${f.checkpoint.firstSuspectIndex}`);
+  }
+  lines.push(`  events checked before the failure: ${report.events}`, '');
+  return lines.join('\n');
+}
+
+@Command({
+  name: 'verify',
+  description:
+    'Verify the configured event store (every hash chain link, the Merkle log against every signed checkpoint), or ' +
+    'with --export an NDJSON export offline; exit code 1 and the first bad event when anything does not hold',
+})
+export class VerifyCommand extends CommandRunner {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+  ) {
+    super();
+  }
+
+  @Option({ flags: '--export <file>', description: 'verify this NDJSON export instead of the configured store (offline)' })
+  parseExport(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--public-key <file>', description: 'the log’s public key (vkey text); default: derived from SIGNING_KEY_FILE' })
+  parsePublicKey(value: string): string {
+    return value;
+  }
+
+  async run(_params: string[], options: VerifyOptions = {}): Promise<void> {
+    const publicKey = this.publicKey(options);
+    if (publicKey === undefined) process.stderr.write('warning: no public key: signed checkpoints are counted but not checked\n');
+    const progress = progressWriter();
+    const common = { publicKey, progressEvery: 10_000, onProgress: progress.onProgress };
+    const report =
+      options.export !== undefined
+        ? await verifyExport(readExportFile(options.export), common)
+        : await verifyEventStore(this.store, { ...common, origin: this.config.LEDGER_ORIGIN });
+    progress.done();
+    process.stdout.write(formatVerifyReport(report));
+    if (!report.ok) process.exitCode = 1;
+  }
+
+  /** The vkey from --public-key; else, for the live store only, the one of the configured signing key. */
+  private publicKey(options: VerifyOptions): string | undefined {
+    if (options.publicKey !== undefined) return readFileSync(options.publicKey, 'utf8').trim();
+    if (options.export !== undefined) throw new Error('verify --export needs --public-key FILE (the log’s vkey, kept by the reviewer)');
+    const file = this.config.SIGNING_KEY_FILE;
+    return existsSync(file) ? formatVerifierKey(parseSignerKey(readFileSync(file, 'utf8').trim())) : undefined;
+  }
+}

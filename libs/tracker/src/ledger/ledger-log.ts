@@ -1,0 +1,309 @@
+// The global Merkle log over the event store: leaf i = hash of the i-th event in global order, kept live by a subscription.
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import {
+  comparePositions,
+  EVENT_STORE,
+  type EventStore,
+  type Position,
+  positionToString,
+  type StoredEvent,
+  type Subscription,
+} from '@ogp/event-store';
+import {
+  buildProofBundle,
+  CHECKPOINT_SIGNED,
+  CHECKPOINT_STREAM,
+  checkpointSignedEvent,
+  entryHashBytes,
+  type ExportedEvent,
+  MerkleTree,
+  type ProofBundle,
+  signCheckpoint,
+} from '@ogp/ledger';
+import { randomUUID } from 'node:crypto';
+import { CLOCK, type Clock } from '../clock/clock';
+import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
+import { ReadinessService } from '../metrics/readiness.service';
+import { LEDGER_SIGNING_KEY, type LedgerSigningKey } from './signing-key';
+
+/** Who asked for a checkpoint: the scheduler (role 'system') or an API key. */
+export interface CheckpointRequester {
+  readonly actorId: string;
+  readonly actorRole: 'system' | 'admin' | 'auditor' | 'reviewer';
+  readonly correlationId?: string;
+}
+
+export interface StoredCheckpoint {
+  readonly treeSize: number;
+  readonly note: string;
+}
+
+export interface InclusionAnswer {
+  readonly eventId: string;
+  readonly leafIndex: number;
+  readonly treeSize: number;
+  readonly leafHash: string;
+  readonly path: readonly string[];
+  readonly rootHash: string;
+}
+
+export interface ConsistencyAnswer {
+  readonly fromSize: number;
+  readonly toSize: number;
+  readonly path: readonly string[];
+  readonly fromRoot: string;
+  readonly toRoot: string;
+}
+
+/** Thrown for a size beyond the log or an unknown event: the API maps it to 400/404. */
+export class LedgerLookupError extends Error {
+  constructor(
+    readonly kind: 'unknown-event' | 'size-out-of-range' | 'no-checkpoint',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LedgerLookupError';
+  }
+}
+
+const LOAD_PROGRESS_EVERY = 100_000;
+
+@Injectable()
+export class LedgerLog implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('LedgerLog');
+  private readonly tree = new MerkleTree();
+  // Memory: one map entry per event (id -> leaf) and one Position per leaf; the port has no get-by-id.
+  private readonly leafById = new Map<string, number>();
+  private readonly positions: Position[] = [];
+  private readonly checkpoints = new Map<number, string>();
+  private latestCheckpointSize = -1;
+  private lastLeafIsCheckpoint = false;
+  private subscription: Subscription | null = null;
+  private pump: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private waiters: { size: number; resolve: () => void }[] = [];
+  private signing: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(LEDGER_SIGNING_KEY) private readonly key: LedgerSigningKey,
+    private readonly readiness: ReadinessService,
+  ) {}
+
+  get origin(): string {
+    return this.config.LEDGER_ORIGIN;
+  }
+
+  get verifierKey(): string {
+    return this.key.verifierKey;
+  }
+
+  get size(): number {
+    return this.tree.size;
+  }
+
+  async onModuleInit(): Promise<void> {
+    const started = Date.now();
+    for await (const event of this.store.readAll()) {
+      this.add(event);
+      if (this.tree.size % LOAD_PROGRESS_EVERY === 0) this.logger.log(`ledger log: loaded ${this.tree.size} events`);
+    }
+    this.logger.log(`ledger log: ${this.tree.size} events, ${this.checkpoints.size} checkpoints loaded in ${Date.now() - started} ms`);
+    const last = this.positions.at(-1);
+    this.subscription = this.store.subscribeToAll({ fromPosition: last ?? 'start' });
+    this.pump = this.follow(this.subscription);
+    this.readiness.register('ledger', async () => {
+      const head = await this.store.headPosition();
+      const behind = head !== null && (this.positions.length === 0 || comparePositions(this.positions.at(-1)!, head) < 0);
+      return { ready: !behind, detail: `${this.tree.size} leaves${behind ? ', catching up' : ''}` };
+    });
+    this.timer = setInterval(() => void this.scheduledCheckpoint(), this.config.CHECKPOINT_INTERVAL_SECONDS * 1000);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.timer !== null) clearInterval(this.timer);
+    await this.subscription?.close();
+    await this.pump;
+  }
+
+  private async follow(subscription: Subscription): Promise<void> {
+    try {
+      for await (const event of subscription) this.add(event);
+    } catch (error) {
+      this.logger.error(`ledger log subscription failed: ${(error as Error).message}`);
+    }
+  }
+
+  private add(event: StoredEvent): void {
+    const index = this.tree.append(entryHashBytes(event.hash));
+    this.leafById.set(event.id, index);
+    this.positions.push(event.position);
+    this.lastLeafIsCheckpoint = event.type === CHECKPOINT_SIGNED && event.stream === CHECKPOINT_STREAM;
+    if (this.lastLeafIsCheckpoint) this.indexCheckpoint(event);
+    if (this.waiters.length > 0) {
+      const size = this.tree.size;
+      const ready = this.waiters.filter((w) => w.size <= size);
+      this.waiters = this.waiters.filter((w) => w.size > size);
+      for (const w of ready) w.resolve();
+    }
+  }
+
+  private indexCheckpoint(event: StoredEvent): void {
+    const { treeSize, note } = event.data as { treeSize?: unknown; note?: unknown };
+    const size = Number(treeSize);
+    if (typeof note !== 'string' || !Number.isSafeInteger(size)) return;
+    this.checkpoints.set(size, note);
+    this.latestCheckpointSize = Math.max(this.latestCheckpointSize, size);
+  }
+
+  /** Resolves once the log holds at least `size` leaves. */
+  awaitSize(size: number): Promise<void> {
+    if (this.tree.size >= size) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ size, resolve }));
+  }
+
+  /** Resolves once every event stored before the call is in the log. */
+  async catchUp(): Promise<void> {
+    const head = await this.store.headPosition();
+    if (head === null) return;
+    while (this.positions.length === 0 || comparePositions(this.positions.at(-1)!, head) < 0) {
+      await this.awaitSize(this.tree.size + 1);
+    }
+  }
+
+  root(size: number = this.tree.size): string {
+    this.checkSize(size);
+    return this.tree.root(size).toString('base64');
+  }
+
+  checkpointAt(size: number): string | null {
+    return this.checkpoints.get(size) ?? null;
+  }
+
+  latestCheckpoint(): StoredCheckpoint | null {
+    return this.latestCheckpointSize < 0 ? null : { treeSize: this.latestCheckpointSize, note: this.checkpoints.get(this.latestCheckpointSize)! };
+  }
+
+  leafIndexOf(eventId: string): number {
+    const index = this.leafById.get(eventId);
+    if (index === undefined) throw new LedgerLookupError('unknown-event', `no event ${eventId} in the log`);
+    return index;
+  }
+
+  inclusion(eventId: string, size: number = this.tree.size): InclusionAnswer {
+    const leafIndex = this.leafIndexOf(eventId);
+    this.checkSize(size);
+    if (leafIndex >= size) throw new LedgerLookupError('size-out-of-range', `event ${eventId} is leaf ${leafIndex}, not within size ${size}`);
+    return {
+      eventId,
+      leafIndex,
+      treeSize: size,
+      leafHash: this.tree.leafHash(leafIndex).toString('base64'),
+      path: this.tree.inclusionProof(leafIndex, size).map((h) => h.toString('base64')),
+      rootHash: this.tree.root(size).toString('base64'),
+    };
+  }
+
+  consistency(fromSize: number, toSize: number): ConsistencyAnswer {
+    this.checkSize(toSize);
+    if (fromSize > toSize) throw new LedgerLookupError('size-out-of-range', `from ${fromSize} is beyond to ${toSize}`);
+    return {
+      fromSize,
+      toSize,
+      path: this.tree.consistencyProof(fromSize, toSize).map((h) => h.toString('base64')),
+      fromRoot: this.tree.root(fromSize).toString('base64'),
+      toRoot: this.tree.root(toSize).toString('base64'),
+    };
+  }
+
+  /** Signs the current tree, stores the note as a CheckpointSigned event and returns it. */
+  signCheckpoint(by: CheckpointRequester): Promise<StoredCheckpoint> {
+    // One signing at a time, so that concurrent requests at one size store one checkpoint, not several.
+    const next = this.signing.then(() => this.signNow(by));
+    this.signing = next.catch(() => undefined);
+    return next;
+  }
+
+  private async signNow(by: CheckpointRequester): Promise<StoredCheckpoint> {
+    await this.catchUp();
+    const treeSize = this.tree.size;
+    const existing = this.checkpoints.get(treeSize);
+    if (existing !== undefined) return { treeSize, note: existing };
+    const note = signCheckpoint(this.origin, treeSize, this.tree.root(treeSize), this.key.signer);
+    const event = checkpointSignedEvent(note);
+    const correlationId = by.correlationId ?? randomUUID();
+    await this.store.append(
+      CHECKPOINT_STREAM,
+      [
+        {
+          id: randomUUID(),
+          type: event.type,
+          schemaVersion: event.schemaVersion,
+          data: { ...event.data },
+          metadata: {
+            actorId: by.actorId,
+            actorRole: by.actorRole,
+            commandId: randomUUID(),
+            correlationId,
+            causationId: null,
+            reason: by.actorRole === 'system' ? 'scheduled checkpoint' : 'checkpoint on demand',
+            recordedAt: this.clock.now().toISOString(),
+          },
+        },
+      ],
+      { expectedRevision: 'any' },
+    );
+    this.checkpoints.set(treeSize, note);
+    this.latestCheckpointSize = Math.max(this.latestCheckpointSize, treeSize);
+    return { treeSize, note };
+  }
+
+  /** The scheduled checkpoint: skipped when nothing but the previous checkpoint event was appended since. */
+  async scheduledCheckpoint(): Promise<StoredCheckpoint | null> {
+    const size = this.tree.size;
+    if (size === 0 || this.checkpoints.has(size) || (this.lastLeafIsCheckpoint && this.checkpoints.has(size - 1))) return null;
+    try {
+      return await this.signCheckpoint({ actorId: 'ledger', actorRole: 'system' });
+    } catch (error) {
+      this.logger.error(`scheduled checkpoint failed: ${(error as Error).message}`);
+      return null;
+    }
+  }
+
+  /** The offline proof bundle for an event, against the latest stored checkpoint covering it (signed now if none). */
+  async bundle(eventId: string): Promise<ProofBundle> {
+    const leafIndex = this.leafIndexOf(eventId);
+    let checkpoint = this.latestCheckpoint();
+    if (checkpoint === null || checkpoint.treeSize <= leafIndex) checkpoint = await this.signCheckpoint({ actorId: 'ledger', actorRole: 'system' });
+    const event = await this.exportedEvent(leafIndex);
+    return buildProofBundle(this.tree, event, leafIndex, checkpoint.note);
+  }
+
+  private async exportedEvent(leafIndex: number): Promise<ExportedEvent> {
+    const position = this.positions[leafIndex]!;
+    for await (const e of this.store.readAll({ fromPosition: position, maxCount: 1, raw: true })) {
+      if (e.raw === undefined) break;
+      return {
+        stream: e.stream,
+        revision: e.revision,
+        type: e.type,
+        schemaVersion: e.raw.schemaVersion,
+        data: e.raw.data,
+        metadata: e.raw.metadata,
+        hash: e.hash,
+        prevHash: e.prevHash,
+        position: positionToString(e.position),
+      };
+    }
+    throw new LedgerLookupError('unknown-event', `event at leaf ${leafIndex} could not be read`);
+  }
+
+  private checkSize(size: number): void {
+    if (!Number.isSafeInteger(size) || size < 0 || size > this.tree.size) {
+      throw new LedgerLookupError('size-out-of-range', `size ${size} is beyond the log's ${this.tree.size} leaves`);
+    }
+  }
+}

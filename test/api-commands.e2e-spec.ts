@@ -1,0 +1,210 @@
+// The command routes' edges: request validation, domain refusals, If-Match, Idempotency-Key, concurrent writers,
+// member-scoped keys and roles. Every refused request must leave the store's head where it was.
+import request from 'supertest';
+import { SEMARANG, startCommandApi, type CommandApi } from './command-api.fixtures';
+
+const idOf = (stream: string): string => stream.slice(stream.indexOf('-') + 1);
+
+describe('command API edges (e2e)', () => {
+  let api: CommandApi;
+  let ops: string;
+  let smg: string;
+  let reviewer: string;
+  let planId: string;
+  let commitmentId: string;
+  let milestoneId: string;
+  let otherPlanId: string;
+  let otherCommitmentId: string;
+
+  const post = (path: string, key: string, body: object | string, headers: Record<string, string> = {}) =>
+    request(api.http).post(path).set('Authorization', `Bearer ${key}`).set(headers).send(body);
+
+  /** Seeds a member with an implementing plan, one commitment and one milestone; returns their ids. */
+  async function seed(memberId: string): Promise<{ planId: string; commitmentId: string; milestoneId: string }> {
+    await post('/admin/members', ops, { ...SEMARANG.member, memberId }).expect(201);
+    const plan = idOf((await post(`/admin/members/${memberId}/plans`, ops, SEMARANG.plan).expect(201)).body.stream);
+    const commitment = idOf((await post(`/admin/plans/${plan}/commitments`, ops, SEMARANG.commitment(1)).expect(201)).body.stream);
+    await post(`/admin/commitments/${commitment}/milestones`, ops, SEMARANG.milestone).expect(201);
+    await post(`/admin/plans/${plan}/endorsement`, ops, { endorsedOn: '2021-07-26', endorsedBy: ['PATTIRO Semarang'] }).expect(201);
+    await post(`/admin/plans/${plan}/submission`, ops, { submittedOn: '2021-07-30' }).expect(201);
+    await post(`/admin/plans/${plan}/implementation`, ops, { startedOn: '2021-08-01' }).expect(201);
+    const events = await api.events(`commitment-${commitment}`);
+    return { planId: plan, commitmentId: commitment, milestoneId: (events[1]!.data as { milestoneId: string }).milestoneId };
+  }
+
+  const claimBody = (overrides: object = {}) => ({
+    milestoneId, completion: 'Substantial', asOf: '2022-06-30', narrative: 'Standard published', evidence: [SEMARANG.evidence], ...overrides,
+  });
+
+  beforeAll(async () => {
+    api = await startCommandApi();
+    ops = await api.key({ role: 'admin', name: 'ops' });
+    smg = await api.key({ role: 'admin', name: 'Semarang', member: 'semarang' });
+    reviewer = await api.key({ role: 'reviewer', name: 'OSU' });
+    ({ planId, commitmentId, milestoneId } = await seed('semarang'));
+    ({ planId: otherPlanId, commitmentId: otherCommitmentId } = await seed('jakarta'));
+  });
+  afterAll(() => api.close());
+
+  describe('request validation (400, nothing written)', () => {
+    const cases: [string, () => [string, 'ops' | 'reviewer', object | string]][] = [
+      ['memberId not a slug', () => ['/admin/members', 'ops', { ...SEMARANG.member, memberId: 'Semarang City' }]],
+      ['memberId missing', () => ['/admin/members', 'ops', { ...SEMARANG.member, memberId: undefined }]],
+      ['country not alpha-2', () => ['/admin/members', 'ops', { ...SEMARANG.member, memberId: 'bandung', country: 'IDN' }]],
+      ['cohort not an integer', () => ['/admin/members', 'ops', { ...SEMARANG.member, memberId: 'bandung', cohort: 2020.5 }]],
+      ['partners not a list', () => ['/admin/members', 'ops', { ...SEMARANG.member, memberId: 'bandung', partners: 'TII' }]],
+      ['unknown property', () => ['/admin/members', 'ops', { ...SEMARANG.member, memberId: 'bandung', status: 'Active' }]],
+      ['heldOn not a date', () => ['/admin/members/semarang/forum-meetings', 'ops', SEMARANG.forum('2021-13-01')]],
+      ['participants missing', () => ['/admin/members/semarang/forum-meetings', 'ops', { heldOn: '2021-04-20' }]],
+      ['minutesUrl not http(s)', () => ['/admin/members/semarang/forum-meetings', 'ops', { ...SEMARANG.forum('2021-04-20'), minutesUrl: 'ftp://x.org/m' }]],
+      ['public information url missing', () => ['/admin/members/semarang/public-information', 'ops', { updatedOn: '2021-07-05', summary: 'x' }]],
+      ['periodStart not a month', () => ['/admin/members/semarang/plans', 'ops', { ...SEMARANG.plan, periodStart: '2021-8' }]],
+      ['empty title', () => ['/admin/members/semarang/plans', 'ops', { ...SEMARANG.plan, title: '' }]],
+      ['endorsedBy empty', () => [`/admin/plans/${planId}/endorsement`, 'ops', { endorsedOn: '2021-07-26', endorsedBy: [] }]],
+      ['submittedOn missing', () => [`/admin/plans/${planId}/submission`, 'ops', {}]],
+      ['value not on the OGP scale', () => [`/admin/plans/${planId}/commitments`, 'ops', { ...SEMARANG.commitment(2), values: ['Openness'] }]],
+      ['no values', () => [`/admin/plans/${planId}/commitments`, 'ops', { ...SEMARANG.commitment(2), values: [] }]],
+      ['ogpId malformed', () => [`/admin/plans/${planId}/commitments`, 'ops', { ...SEMARANG.commitment(2), ogpId: 'smg-1' }]],
+      ['nested institutions not a list', () => [`/admin/plans/${planId}/commitments`, 'ops', { ...SEMARANG.commitment(2), supportingInstitutions: { government: 'Bappeda', civilSociety: [] } }]],
+      ['revision without reason', () => [`/admin/commitments/${commitmentId}/revisions`, 'ops', { changes: { endMonth: '2023-06' } }]],
+      ['revision with a bad month', () => [`/admin/commitments/${commitmentId}/revisions`, 'ops', { changes: { endMonth: 'June' }, reason: 'x' }]],
+      ['milestone dueDate not a date', () => [`/admin/commitments/${commitmentId}/milestones`, 'ops', { ...SEMARANG.milestone, dueDate: 'tomorrow' }]],
+      ['reschedule without reason', () => [`/admin/commitments/${commitmentId}/milestones/${milestoneId}/rescheduling`, 'ops', { startDate: '2021-09-01', dueDate: '2022-04-30' }]],
+      ['completion not claimable', () => [`/admin/commitments/${commitmentId}/claims`, 'ops', claimBody({ completion: 'Withdrawn' })]],
+      ['evidence url invalid', () => [`/admin/commitments/${commitmentId}/claims`, 'ops', claimBody({ evidence: [{ url: 'not a url', title: 'x' }] })]],
+      ['evidence sha256 not hex', () => [`/admin/commitments/${commitmentId}/claims`, 'ops', claimBody({ evidence: [{ ...SEMARANG.evidence, sha256: 'ABC' }] })]],
+      ['claimId malformed', () => [`/admin/commitments/${commitmentId}/claims`, 'ops', claimBody({ claimId: 'Claim_1' })]],
+      ['verification version 0', () => [`/review/commitments/${commitmentId}/claims/c-1/verification`, 'reviewer', { version: 0, reason: 'ok' }]],
+      ['dispute without reason', () => [`/review/commitments/${commitmentId}/claims/c-1/dispute`, 'reviewer', { version: 1, reason: '' }]],
+      ['evidence request without text', () => [`/review/commitments/${commitmentId}/claims/c-1/evidence-requests`, 'reviewer', { version: 1 }]],
+      ['relevance missing a value', () => [`/review/commitments/${commitmentId}/design-assessment`, 'reviewer', { assessedOn: '2021-10-05', verifiability: 'Verifiable', potentialForResults: 'Modest', relevance: { 'Access to Information': 'Relevant' } }]],
+      ['four evidence items', () => [`/review/commitments/${commitmentId}/end-of-commitment-assessment`, 'reviewer', {
+        assessedOn: '2024-02-15', completion: 'Complete', evidence: [1, 2, 3, 4].map(() => SEMARANG.evidence),
+        didItOpenGovernment: { 'Access to Information': 'Major', 'Civic Participation': 'Not Applicable', 'Public Accountability': 'Major', 'Technology and Innovation for Transparency and Accountability': 'Not Applicable' },
+      }]],
+      ['inception report url missing', () => [`/review/plans/${planId}/inception-assessment`, 'reviewer', { assessedOn: '2021-09-20', summary: 'x' }]],
+      ['path plan id malformed', () => ['/admin/plans/Plan_1/submission', 'ops', { submittedOn: '2021-07-30' }]],
+      ['path member id too short', () => ['/admin/members/s/plans', 'ops', SEMARANG.plan]],
+      ['path milestone id malformed', () => [`/admin/commitments/${commitmentId}/milestones/M.1/withdrawal`, 'ops', { reason: 'x' }]],
+      ['path claim id malformed', () => [`/review/commitments/${commitmentId}/claims/C%201/verification`, 'reviewer', { version: 1, reason: 'x' }]],
+    ];
+
+    it.each(cases)('%s', async (_name, make) => {
+      const [path, who, body] = make();
+      const before = await api.head();
+      const res = await post(path, who === 'ops' ? ops : reviewer, body);
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(await api.head()).toBe(before);
+    });
+
+    it('answers malformed JSON with 400 and writes nothing', async () => {
+      const before = await api.head();
+      const res = await post('/admin/members', ops, '{"memberId":', { 'Content-Type': 'application/json' });
+      expect(res.status).toBe(400);
+      expect(await api.head()).toBe(before);
+    });
+  });
+
+  describe('domain refusals (status from the error kind, nothing written)', () => {
+    const cases: [string, number, string, () => [string, 'ops' | 'reviewer' | 'smg', object]][] = [
+      ['registering a member twice', 409, 'member.already-registered', () => ['/admin/members', 'ops', SEMARANG.member]],
+      ['drafting for an unknown member', 404, 'member.not-found', () => ['/admin/members/nowhere/plans', 'ops', SEMARANG.plan]],
+      ['submitting an unknown plan', 404, 'plan.not-found', () => ['/admin/plans/no-such-plan/submission', 'ops', { submittedOn: '2021-07-30' }]],
+      ['endorsing a plan already implementing', 409, 'plan.invalid-transition', () => [`/admin/plans/${planId}/endorsement`, 'ops', { endorsedOn: '2021-07-26', endorsedBy: ['TII'] }]],
+      ['a milestone outside its commitment', 422, 'milestone.outside-commitment', () => [`/admin/commitments/${commitmentId}/milestones`, 'ops', { ...SEMARANG.milestone, dueDate: '2030-01-01' }]],
+      ['a Complete claim without evidence', 422, 'claim.evidence-required', () => [`/admin/commitments/${commitmentId}/claims`, 'ops', claimBody({ completion: 'Complete', evidence: [] })]],
+      ['verifying an unknown claim', 404, 'claim.not-found', () => [`/review/commitments/${commitmentId}/claims/no-claim/verification`, 'reviewer', { version: 1, reason: 'x' }]],
+      ['adding to a plan after submission without a reason', 422, 'reason.required', () => [`/admin/plans/${planId}/commitments`, 'ops', SEMARANG.commitment(3)]],
+    ];
+
+    it.each(cases)('%s -> %d %s', async (_name, status, code, make) => {
+      const [path, who, body] = make();
+      const before = await api.head();
+      const res = await post(path, who === 'ops' ? ops : who === 'smg' ? smg : reviewer, body);
+      expect(res.status).toBe(status);
+      expect(res.body.code).toBe(code);
+      expect(await api.head()).toBe(before);
+    });
+  });
+
+  describe('If-Match', () => {
+    it('accepts the current revision, refuses a stale one with 412 and a malformed one with 400', async () => {
+      const path = `/admin/commitments/${commitmentId}/milestones/${milestoneId}/rescheduling`;
+      const body = { startDate: '2021-09-01', dueDate: '2022-04-30', reason: 'Agencies asked for a month more' };
+      const current = (await api.events(`commitment-${commitmentId}`)).length - 1;
+      const ok = await post(path, ops, body, { 'If-Match': `"${current}"` });
+      expect(ok.status).toBe(201);
+      expect(ok.headers.etag).toBe(`"${current + 1}"`);
+      const before = await api.head();
+      const stale = await post(path, ops, { ...body, dueDate: '2022-05-31' }, { 'If-Match': `"${current}"` });
+      expect(stale.status).toBe(412);
+      const malformed = await post(path, ops, { ...body, dueDate: '2022-05-31' }, { 'If-Match': 'W/"3"' });
+      expect(malformed.status).toBe(400);
+      expect(await api.head()).toBe(before);
+    });
+  });
+
+  describe('Idempotency-Key', () => {
+    it('answers a repeat with the first answer and writes nothing; another body under the same key is a 422', async () => {
+      const headers = { 'Idempotency-Key': 'forum-2021-04-20-retry' };
+      const first = await post('/admin/members/semarang/forum-meetings', ops, SEMARANG.forum('2021-04-20'), headers);
+      expect(first.status).toBe(201);
+      const after = await api.head();
+      const again = await post('/admin/members/semarang/forum-meetings', ops, SEMARANG.forum('2021-04-20'), headers);
+      expect(again.status).toBe(201);
+      expect(again.body).toEqual(first.body);
+      expect(await api.head()).toBe(after);
+      const other = await post('/admin/members/semarang/forum-meetings', ops, SEMARANG.forum('2021-05-20'), headers);
+      expect(other.status).toBe(422);
+      expect(await api.head()).toBe(after);
+    });
+  });
+
+  describe('concurrent writers on one commitment', () => {
+    it('acknowledges 50 concurrent claims without If-Match and stores exactly the acknowledged events', async () => {
+      const before = (await api.events(`commitment-${commitmentId}`)).length;
+      const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => post(`/admin/commitments/${commitmentId}/claims`, ops, claimBody({ narrative: `claim ${i}` }))));
+      expect(answers.map((a) => a.status)).toEqual(Array(50).fill(201));
+      const events = await api.events(`commitment-${commitmentId}`);
+      expect(events.length - before).toBe(50);
+      expect(new Set(answers.map((a) => a.body.eventIds[0]))).toEqual(new Set(events.slice(before).map((e) => e.id)));
+      expect(new Set(answers.map((a) => a.body.revision)).size).toBe(50);
+    });
+
+    it('lets exactly one of 50 writers naming the same revision in If-Match win; the rest get 412', async () => {
+      const before = await api.events(`commitment-${commitmentId}`);
+      const ifMatch = { 'If-Match': `"${before.length - 1}"` };
+      const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => post(`/admin/commitments/${commitmentId}/claims`, ops, claimBody({ narrative: `racing ${i}` }), ifMatch)));
+      const statuses = answers.map((a) => a.status).sort();
+      expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+      expect(statuses.filter((s) => s === 412)).toHaveLength(49);
+      expect((await api.events(`commitment-${commitmentId}`)).length).toBe(before.length + 1);
+    });
+  });
+
+  describe('member scope and roles (nothing written)', () => {
+    const refused: [string, number, () => [string, 'smg' | 'reviewer' | 'ops', object]][] = [
+      ["a Semarang key adding to another member's plan", 403, () => [`/admin/plans/${otherPlanId}/commitments`, 'smg', SEMARANG.commitment(2)]],
+      ["a Semarang key adding a milestone to another member's commitment", 403, () => [`/admin/commitments/${otherCommitmentId}/milestones`, 'smg', SEMARANG.milestone]],
+      ['a Semarang key registering another member', 403, () => ['/admin/members', 'smg', { ...SEMARANG.member, memberId: 'bandung' }]],
+      ['a Semarang key recording a forum for another member', 403, () => ['/admin/members/jakarta/forum-meetings', 'smg', SEMARANG.forum('2021-04-20')]],
+      ['a reviewer issuing an admin command', 403, () => [`/admin/commitments/${commitmentId}/milestones`, 'reviewer', SEMARANG.milestone]],
+      ['an admin verifying a claim', 403, () => [`/review/commitments/${commitmentId}/claims/c-1/verification`, 'ops', { version: 1, reason: 'x' }]],
+      ['an admin assessing a plan', 403, () => [`/review/plans/${planId}/inception-assessment`, 'ops', { assessedOn: '2021-09-20', reportUrl: 'https://ogp.org/r', summary: 'x' }]],
+    ];
+
+    it.each(refused)('%s -> %d', async (_name, status, make) => {
+      const [path, who, body] = make();
+      const before = await api.head();
+      const res = await post(path, who === 'smg' ? smg : who === 'ops' ? ops : reviewer, body);
+      expect(res.status).toBe(status);
+      expect(await api.head()).toBe(before);
+    });
+
+    it('lets the Semarang key act on its own commitment', async () => {
+      const res = await post(`/admin/commitments/${commitmentId}/milestones`, smg, { ...SEMARANG.milestone, title: 'Train agency information officers' });
+      expect(res.status).toBe(201);
+    });
+  });
+});

@@ -1,0 +1,171 @@
+// The transparency log over HTTP: public key, signed checkpoints, inclusion/consistency proofs and offline bundles,
+// each checked with @ogp/ledger's verifiers and nothing but the served public key.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { EVENT_STORE, type EventStore, type NewEvent } from '@ogp/event-store';
+import { openCheckpoint, verifyConsistency, verifyInclusion, verifyProofBundle, type ProofBundle } from '@ogp/ledger';
+import { KEY_STORE, LedgerLog, type KeyStore, verifyEventStore } from '@ogp/tracker';
+import request from 'supertest';
+import { createApp } from '../apps/api/src/app.factory';
+import { LedgerApiModule } from '../apps/api/src/ledger/ledger-api.module';
+
+const ORIGIN = 'ogp.example/semarang';
+const b64 = (text: string): Buffer => Buffer.from(text, 'base64');
+
+const claim = (i: number): NewEvent => ({
+  id: randomUUID(),
+  type: 'ProgressClaimed',
+  schemaVersion: 1,
+  data: { milestoneId: `m-${i}`, status: 'Substantial', narrative: `claim ${i}` },
+  metadata: {
+    actorId: 'admin-1',
+    actorRole: 'admin',
+    commandId: randomUUID(),
+    correlationId: randomUUID(),
+    causationId: null,
+    reason: null,
+    recordedAt: '2026-03-01T00:00:00.000Z',
+  },
+});
+
+async function start(dataDir: string): Promise<NestFastifyApplication> {
+  const app = await createApp({
+    env: {},
+    config: { DATA_DIR: dataDir, LOG_LEVEL: 'silent', LEDGER_ORIGIN: ORIGIN, CHECKPOINT_INTERVAL_SECONDS: '3600' },
+    announceAdminKey: () => undefined,
+    swaggerUi: false,
+    imports: [LedgerApiModule],
+  });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
+}
+
+describe('ledger API (e2e)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ogp-ledger-api-'));
+  let app: NestFastifyApplication;
+  let http: Server;
+  let store: EventStore;
+  let vkey: string;
+  const ids: string[] = [];
+  const keys: Record<'auditor' | 'reviewer', string> = { auditor: '', reviewer: '' };
+
+  beforeAll(async () => {
+    app = await start(dataDir);
+    http = app.getHttpAdapter().getInstance().server;
+    store = app.get<EventStore>(EVENT_STORE);
+    for (let i = 0; i < 20; i++) {
+      const event = claim(i);
+      ids.push(event.id);
+      await store.append(`commitment-IDSMG000${i % 3}`, [event], { expectedRevision: 'any' });
+    }
+    keys.auditor = (await app.get<KeyStore>(KEY_STORE).create({ role: 'auditor', name: 'TII' })).key;
+    keys.reviewer = (await app.get<KeyStore>(KEY_STORE).create({ role: 'reviewer', name: 'IRM' })).key;
+    vkey = (await request(http).get('/ledger/public-key')).body.vkey;
+  });
+
+  afterAll(async () => {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves the public key as vkey, raw key and key id, and keeps the signer key file private', async () => {
+    const res = await request(http).get('/ledger/public-key');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ origin: ORIGIN, algorithm: 'ed25519' });
+    expect(res.body.vkey).toBe(`${ORIGIN}+${res.body.keyId}+${Buffer.concat([Buffer.of(1), b64(res.body.publicKey)]).toString('base64')}`);
+    expect(statSync(join(dataDir, 'ledger-signing.key')).mode & 0o777).toBe(0o600);
+  });
+
+  it('signs a checkpoint on demand for admins and auditors only, and serves it by size and as the latest', async () => {
+    expect((await request(http).post('/ledger/checkpoints')).status).toBe(401);
+    expect((await request(http).post('/ledger/checkpoints').set('Authorization', `Bearer ${keys.reviewer}`)).status).toBe(403);
+    expect((await request(http).get('/ledger/checkpoints/latest')).status).toBe(404);
+    const res = await request(http).post('/ledger/checkpoints').set('Authorization', `Bearer ${keys.auditor}`);
+    expect(res.status).toBe(201);
+    expect(res.body.treeSize).toBe(20);
+    const cp = openCheckpoint(res.body.note, vkey, ORIGIN);
+    expect(cp.treeSize).toBe(20);
+    await app.get(LedgerLog).awaitSize(21);
+    expect((await request(http).get('/ledger/checkpoints/latest')).body.note).toBe(res.body.note);
+    expect((await request(http).get('/ledger/checkpoints/20')).body.note).toBe(res.body.note);
+    expect((await request(http).get('/ledger/checkpoints/19')).status).toBe(404);
+    // Nothing but the checkpoint event since: the scheduler skips.
+    expect(await app.get(LedgerLog).scheduledCheckpoint()).toBeNull();
+  });
+
+  it('proves an event’s inclusion against the signed checkpoint’s root', async () => {
+    const cp = openCheckpoint((await request(http).get('/ledger/checkpoints/20')).body.note, vkey, ORIGIN);
+    const res = await request(http).get(`/ledger/proofs/inclusion?eventId=${ids[7]}&size=20`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ leafIndex: 7, treeSize: 20, rootHash: cp.rootHash.toString('base64') });
+    expect(verifyInclusion(b64(res.body.leafHash), 7, 20, res.body.path.map(b64), cp.rootHash)).toBe(true);
+    expect(verifyInclusion(b64(res.body.leafHash), 8, 20, res.body.path.map(b64), cp.rootHash)).toBe(false);
+  });
+
+  it('proves that an older tree is a prefix of a newer one', async () => {
+    const res = await request(http).get('/ledger/proofs/consistency?from=5&to=21');
+    expect(res.status).toBe(200);
+    const { path, fromRoot, toRoot } = res.body as { path: string[]; fromRoot: string; toRoot: string };
+    expect(verifyConsistency(5, 21, path.map(b64), b64(fromRoot), b64(toRoot))).toBe(true);
+    expect(verifyConsistency(5, 21, path.map(b64), b64(toRoot), b64(toRoot))).toBe(false);
+  });
+
+  it('gives an offline bundle that verifies with the public key alone, signing a covering checkpoint when needed', async () => {
+    const old = await request(http).get(`/ledger/bundles/${ids[3]}`);
+    expect(old.status).toBe(200);
+    expect(verifyProofBundle(old.body as ProofBundle, vkey, ORIGIN)).toMatchObject({ ok: true, treeSize: 20 });
+
+    const fresh = claim(99);
+    await store.append('commitment-IDSMG0009', [fresh], { expectedRevision: 'no_stream' });
+    await app.get(LedgerLog).catchUp();
+    const res = await request(http).get(`/ledger/bundles/${fresh.id}`);
+    expect(res.status).toBe(200);
+    expect(verifyProofBundle(res.body as ProofBundle, vkey, ORIGIN)).toMatchObject({ ok: true, treeSize: 22 });
+    const forged = { ...res.body, event: { ...res.body.event, data: res.body.event.data.replace('claim 99', 'claim 98') } };
+    expect(verifyProofBundle(forged as ProofBundle, vkey, ORIGIN).ok).toBe(false);
+  });
+
+  it.each([
+    ['/ledger/proofs/inclusion?eventId=not-a-uuid', 400],
+    [`/ledger/proofs/inclusion?eventId=${randomUUID()}&size=abc`, 400],
+    [`/ledger/proofs/inclusion?eventId=${randomUUID()}&size=0`, 400],
+    ['/ledger/proofs/consistency?from=10', 400],
+    ['/ledger/proofs/consistency?from=10&to=5', 400],
+    ['/ledger/proofs/consistency?from=1&to=100000', 400],
+    ['/ledger/checkpoints/-1', 400],
+    ['/ledger/bundles/nope', 400],
+    [`/ledger/proofs/inclusion?eventId=${randomUUID()}`, 404],
+    [`/ledger/bundles/${randomUUID()}`, 404],
+  ])('answers %s with %i problem+json', async (url, status) => {
+    const res = await request(http).get(url);
+    expect(res.status).toBe(status);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
+  it('refuses an inclusion proof for a size that does not cover the event', async () => {
+    const res = await request(http).get(`/ledger/proofs/inclusion?eventId=${ids[10]}&size=5`);
+    expect(res.status).toBe(400);
+  });
+
+  it('leaves a store that verifies end to end, with every stored checkpoint checked', async () => {
+    const report = await verifyEventStore(store, { publicKey: vkey, origin: ORIGIN });
+    expect(report).toMatchObject({ ok: true, events: 23, checkpointsVerified: 2, verifiedTreeSize: 22 });
+  });
+
+  it('keeps its key and rebuilds its checkpoint index across a restart on the same DATA_DIR', async () => {
+    const latest = (await request(http).get('/ledger/checkpoints/latest')).body.note;
+    await app.close();
+    app = await start(dataDir);
+    http = app.getHttpAdapter().getInstance().server;
+    store = app.get<EventStore>(EVENT_STORE);
+    expect((await request(http).get('/ledger/public-key')).body.vkey).toBe(vkey);
+    expect((await request(http).get('/ledger/checkpoints/latest')).body.note).toBe(latest);
+    expect((await request(http).get('/ledger/checkpoints/20')).status).toBe(200);
+    expect(app.get(LedgerLog).size).toBe(23);
+  });
+});

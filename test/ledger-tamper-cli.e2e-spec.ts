@@ -1,0 +1,241 @@
+// Tampering with a real SQLite store that holds its own signed checkpoints: verifyEventStore (and `cli verify`)
+// name the first bad event of each edit, the rewritten-chain case only through the signed checkpoint.
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { type NewEvent, SqliteEventStore } from '@ogp/event-store';
+import {
+  CHECKPOINT_STREAM,
+  checkpointSignedEvent,
+  entryHashBytes,
+  eventHash,
+  generateNoteKey,
+  MerkleTree,
+  parseSignerKey,
+  signCheckpoint,
+  type VerifyReport,
+} from '@ogp/ledger';
+import { exportEventsNdjson } from '@ogp/projections';
+import { verifyEventStore } from '@ogp/tracker';
+
+const ORIGIN = 'ogp.example/semarang';
+const keys = generateNoteKey(ORIGIN);
+const signer = parseSignerKey(keys.signerKey);
+const ROOT_DIR = resolve(__dirname, '..');
+
+const metadata = (actorRole: 'admin' | 'system'): NewEvent['metadata'] => ({
+  actorId: actorRole === 'system' ? 'ledger' : 'admin-1',
+  actorRole,
+  commandId: randomUUID(),
+  correlationId: randomUUID(),
+  causationId: null,
+  reason: null,
+  recordedAt: '2026-03-01T00:00:00.000Z',
+});
+
+const claim = (i: number): NewEvent => ({
+  id: randomUUID(),
+  type: 'ProgressClaimed',
+  schemaVersion: 1,
+  data: { milestoneId: `m-${i}`, status: 'Substantial', narrative: `claim ${i}` },
+  metadata: metadata('admin'),
+});
+
+/** Signs the store's current tree and appends the note as a CheckpointSigned event, as the server's scheduler does. */
+async function storeCheckpoint(store: SqliteEventStore, tree: MerkleTree): Promise<void> {
+  for await (const e of store.readAll({ fromPosition: 'start' })) if (e.position.commit > BigInt(tree.size)) tree.append(entryHashBytes(e.hash));
+  const event = checkpointSignedEvent(signCheckpoint(ORIGIN, tree.size, tree.root(), signer));
+  await store.append(CHECKPOINT_STREAM, [{ id: randomUUID(), type: event.type, schemaVersion: event.schemaVersion, data: { ...event.data }, metadata: metadata('system') }], {
+    expectedRevision: 'any',
+  });
+}
+
+describe('tampering with a SQLite store holding its own signed checkpoints', () => {
+  let dir: string;
+  let pristine: string;
+  let vkeyFile: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ledger-tamper-cli-'));
+    pristine = join(dir, 'pristine.sqlite');
+    vkeyFile = join(dir, 'ledger.vkey');
+    writeFileSync(vkeyFile, `${keys.verifierKey}\n`);
+    const store = new SqliteEventStore({ file: pristine });
+    const tree = new MerkleTree();
+    const round = async (from: number) => {
+      for (let i = from; i < from + 10; i++) {
+        for (const stream of ['plan-2021', 'commitment-IDSMG0001', 'commitment-IDSMG0002']) {
+          await store.append(stream, [claim(i)], { expectedRevision: 'any' });
+        }
+      }
+    };
+    try {
+      await round(0); // positions 1..30
+      await storeCheckpoint(store, tree); // size 30, its event at position 31
+      await store.append('commitment-IDSMG0003', [claim(100), claim(101), claim(102)], { expectedRevision: 'no_stream' }); // 32..34
+      await round(10); // 35..64
+      await storeCheckpoint(store, tree); // size 64, its event at position 65
+    } finally {
+      await store.close();
+    }
+  });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Copies the pristine file into a fresh DATA_DIR, edits the copy with plain SQL; returns the DATA_DIR. */
+  function tampered(sql: (db: Database.Database) => void): string {
+    const dataDir = join(dir, randomUUID());
+    mkdirSync(dataDir);
+    const file = join(dataDir, 'events.sqlite');
+    copyFileSync(pristine, file);
+    const db = new Database(file);
+    try {
+      sql(db);
+    } finally {
+      db.close();
+    }
+    return dataDir;
+  }
+
+  async function verify(dataDir: string): Promise<VerifyReport> {
+    const store = new SqliteEventStore({ file: join(dataDir, 'events.sqlite') });
+    try {
+      return await verifyEventStore(store, { publicKey: keys.verifierKey, origin: ORIGIN });
+    } finally {
+      await store.close();
+    }
+  }
+
+  async function cli(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string }> {
+    // The command through a real process, wired as cli.module.ts wires it (infrastructure + VerifyCommand).
+    const script = `
+      require('reflect-metadata');
+      const { Module } = require('@nestjs/common');
+      const { CommandFactory } = require('nest-commander');
+      const { TrackerInfrastructureModule, loadConfig } = require('./libs/tracker/src/index.ts');
+      const { VerifyCommand } = require('./apps/cli/src/commands/verify.command.ts');
+      class VerifyCli {}
+      Module({ imports: [TrackerInfrastructureModule.forRoot({ config: loadConfig() })], providers: [VerifyCommand] })(VerifyCli);
+      CommandFactory.run(VerifyCli, { logger: ['error'], serviceErrorHandler: (e) => { process.stderr.write(e.message + '\\n'); process.exitCode = 1; } });
+    `;
+    const env = { ...process.env, DATA_DIR: dataDir, LEDGER_ORIGIN: ORIGIN, LOG_LEVEL: 'silent' };
+    try {
+      const { stdout } = await promisify(execFile)('node', ['-r', '@swc-node/register', '-e', script, '--', 'ogp-ledger', 'verify', '--public-key', vkeyFile, ...args], { cwd: ROOT_DIR, env });
+      return { code: 0, stdout };
+    } catch (error) {
+      const e = error as { code?: number; stdout?: string; stderr?: string };
+      return { code: e.code ?? -1, stdout: `${e.stdout ?? ''}${e.stderr ?? ''}` };
+    }
+  }
+
+  it('verifies the untouched store: every chain and both stored checkpoints', async () => {
+    const report = await verify(tampered(() => undefined));
+    expect(report).toMatchObject({ ok: true, events: 65, streams: 5, checkpointsVerified: 2, verifiedTreeSize: 64 });
+  });
+
+  it('finds a flipped byte in one event’s data at that event', async () => {
+    const report = await verify(tampered((db) => db.prepare(`UPDATE events SET data = replace(data, 'claim 4', 'claim 5') WHERE position = 14`).run()));
+    expect(report.failure).toMatchObject({ kind: 'hash-mismatch', event: { stream: 'commitment-IDSMG0001', revision: '4', position: '14/14', index: 13 } });
+  });
+
+  it('finds a deleted event at the next event of its stream', async () => {
+    const report = await verify(tampered((db) => db.prepare('DELETE FROM events WHERE position = 20').run()));
+    expect(report.failure).toMatchObject({ kind: 'revision-gap', event: { stream: 'commitment-IDSMG0001', revision: '7', position: '23/23' } });
+  });
+
+  it('finds two swapped events at the first of them', async () => {
+    const report = await verify(
+      tampered((db) =>
+        db.transaction(() => {
+          db.prepare('UPDATE events SET position = -1 WHERE position = 4').run();
+          db.prepare('UPDATE events SET position = 4 WHERE position = 7').run();
+          db.prepare('UPDATE events SET position = 7 WHERE position = -1').run();
+        })(),
+      ),
+    );
+    expect(report.failure).toMatchObject({ kind: 'revision-gap', event: { stream: 'plan-2021', revision: '2', position: '4/4', index: 3 } });
+  });
+
+  it('finds a stream rewritten with a freshly recomputed chain only through the stored signed checkpoint', async () => {
+    const dataDir = tampered((db) => {
+      const rows = db.prepare(`SELECT * FROM events WHERE stream = 'commitment-IDSMG0003' ORDER BY revision`).all() as {
+        position: number;
+        stream: string;
+        revision: number;
+        type: string;
+        schema_version: number;
+        data: string;
+        metadata: string;
+      }[];
+      let prevHash: string | null = null;
+      const update = db.prepare('UPDATE events SET data = ?, hash = ?, prev_hash = ? WHERE position = ?');
+      for (const r of rows) {
+        const data = r.data.replace('Substantial', 'Complete');
+        const hash = eventHash({ stream: r.stream, revision: r.revision, type: r.type, schemaVersion: r.schema_version, data, metadata: r.metadata, prevHash });
+        update.run(data, hash, prevHash, r.position);
+        prevHash = hash;
+      }
+    });
+    const report = await verify(dataDir);
+    // The checkpoint at 30 still holds; the one at 64 does not: the change is in leaves 30..63 (positions 31..64).
+    expect(report.failure).toMatchObject({ kind: 'checkpoint-root-mismatch', checkpoint: { treeSize: 64, firstSuspectIndex: 30 } });
+    expect(report.verifiedTreeSize).toBe(30);
+    // Without the signed checkpoint the rewrite is invisible: every chain is consistent.
+    const store = new SqliteEventStore({ file: join(dataDir, 'events.sqlite') });
+    try {
+      expect(await verifyEventStore(store, { origin: ORIGIN })).toMatchObject({ ok: true, checkpointsUnchecked: 2 });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('finds a checkpoint signed by another key', async () => {
+    const other = parseSignerKey(generateNoteKey(ORIGIN).signerKey);
+    const report = await verify(
+      tampered((db) => {
+        const row = db.prepare(`SELECT position, data FROM events WHERE stream = ? AND revision = 0`).get(CHECKPOINT_STREAM) as { position: number; data: string };
+        const data = JSON.parse(row.data) as { treeSize: string; rootHash: string };
+        const note = signCheckpoint(ORIGIN, Number(data.treeSize), Buffer.from(data.rootHash, 'base64'), other);
+        db.prepare('UPDATE events SET data = ? WHERE position = ?').run(JSON.stringify({ ...data, note }), row.position);
+      }),
+    );
+    expect(report.ok).toBe(false);
+    expect(report.failure?.event).toMatchObject({ stream: CHECKPOINT_STREAM, revision: '0', position: '31/31' });
+  });
+
+  it('`cli verify` exits 0 with a summary on the untouched store and 1 naming the first bad event on a tampered one', async () => {
+    const good = await cli(tampered(() => undefined));
+    expect(good.code).toBe(0);
+    expect(good.stdout).toMatch(/OK: the ledger verifies[\s\S]*events: +65[\s\S]*checkpoints verified: +2/);
+    const bad = await cli(tampered((db) => db.prepare(`UPDATE events SET data = replace(data, 'claim 4', 'claim 5') WHERE position = 14`).run()));
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('FAILED: hash-mismatch');
+    expect(bad.stdout).toContain('first bad event: stream commitment-IDSMG0001, revision 4, global position 14/14');
+  }, 60_000);
+
+  it('`cli verify --export` checks an NDJSON export offline with the kept public key', async () => {
+    const source = new SqliteEventStore({ file: pristine });
+    let text = '';
+    try {
+      for await (const line of exportEventsNdjson(source, { origin: ORIGIN })) text += line;
+    } finally {
+      await source.close();
+    }
+    const exportFile = join(dir, 'export.ndjson');
+    writeFileSync(exportFile, text);
+    const empty = join(dir, randomUUID()); // a DATA_DIR with nothing in it: the check uses only the file and the key
+    mkdirSync(empty);
+    const good = await cli(empty, '--export', exportFile);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toMatch(/events: +65[\s\S]*checkpoints verified: +2/);
+    const forged = join(dir, 'forged.ndjson');
+    writeFileSync(forged, readFileSync(exportFile, 'utf8').replace('claim 12', 'claim 13'));
+    const bad = await cli(empty, '--export', forged);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('FAILED: hash-mismatch');
+  }, 60_000);
+});
