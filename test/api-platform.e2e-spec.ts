@@ -47,9 +47,7 @@ class StubEventStore implements EventStore {
       async close() {
         release();
       },
-      async *[Symbol.asyncIterator]() {
-        await closed;
-      },
+      [Symbol.asyncIterator]: () => ({ next: async () => (await closed, { done: true as const, value: undefined }) }),
     };
   }
   async headPosition(): Promise<Position | null> {

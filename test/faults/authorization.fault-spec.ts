@@ -18,8 +18,11 @@ const UNDOCUMENTED: readonly [string, string][] = [
   ['GET', '/docs-json'],
 ];
 
-/** Exceptions to the rules, keyed "METHOD /template": none so far. */
-const OVERRIDES: Readonly<Record<string, readonly Identity[] | 'public'>> = {};
+/** Exceptions to the rules, keyed "METHOD /template". */
+const OVERRIDES: Readonly<Record<string, readonly Identity[] | 'public'>> = {
+  // Signing a checkpoint on demand: the city's team or an auditor may ask for one.
+  'POST /ledger/checkpoints': ['admin', 'auditor'],
+};
 
 /** Who may call a route: 'public' (no key needed) or the roles allowed; null when no rule classifies it. */
 function accessOf(method: string, template: string): readonly Identity[] | 'public' | null {

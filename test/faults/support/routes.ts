@@ -4,6 +4,7 @@ import { BODIES } from './world';
 /** Valid bodies per "METHOD /path/{param}" (OpenAPI spelling); a POST route missing here fails the suites. */
 export const COMMAND_BODIES: Readonly<Record<string, (ids: RouteIds) => Record<string, unknown>>> = {
   'POST /admin/members': (ids) => BODIES.member(`m-${ids.unique}`),
+  'POST /ledger/checkpoints': () => ({}),
   'POST /admin/members/{memberId}/forum-meetings': () => BODIES.forum('2022-04-20'),
   'POST /admin/members/{memberId}/public-information': () => BODIES.publicInformation,
   'POST /admin/members/{memberId}/plans': () => BODIES.plan,
@@ -51,6 +52,11 @@ export function paramValue(name: string, ids: RouteIds): string | undefined {
       return ids.commitmentId;
     case 'name':
       return 'entity-state';
+    case 'size':
+      return '1';
+    case 'eventId':
+      // Any well-formed event id: an unknown one is a 404, which still shows the route let the caller in.
+      return '00000000-0000-4000-8000-000000000000';
     default:
       return undefined;
   }
