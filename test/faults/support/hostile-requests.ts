@@ -52,13 +52,20 @@ function nested(depth: number): unknown {
 /** The valid body with one field replaced, removed, or an extra field added. */
 const mutatedBody = (body: Readonly<Record<string, unknown>>): fc.Arbitrary<{ text: string; kind: string }> => {
   const fields = Object.keys(body);
+  // A route whose body has no fields (e.g. POST /ledger/checkpoints) gets only the variants that add something.
+  const fieldVariants =
+    fields.length === 0
+      ? []
+      : [
+          fc.tuple(fc.constantFrom(...fields), hostileValue).map(([field, value]) => ({ text: JSON.stringify({ ...body, [field]: value }), kind: `field ${field} replaced` })),
+          fc.constantFrom(...fields).map((field) => {
+            const copy: Record<string, unknown> = { ...body };
+            delete copy[field];
+            return { text: JSON.stringify(copy), kind: `field ${field} missing` };
+          }),
+        ];
   return fc.oneof(
-    fc.tuple(fc.constantFrom(...fields), hostileValue).map(([field, value]) => ({ text: JSON.stringify({ ...body, [field]: value }), kind: `field ${field} replaced` })),
-    fc.constantFrom(...fields).map((field) => {
-      const copy: Record<string, unknown> = { ...body };
-      delete copy[field];
-      return { text: JSON.stringify(copy), kind: `field ${field} missing` };
-    }),
+    ...fieldVariants,
     fc.tuple(fc.string({ maxLength: 20 }), hostileValue).map(([field, value]) => ({ text: JSON.stringify({ ...body, [field]: value }), kind: 'extra field' })),
     // JSON.stringify drops __proto__ set through an object literal, so prototype keys are written as text.
     fc.constantFrom('{"__proto__":{"role":"admin"}}', '{"constructor":{"prototype":{"role":"admin"}}}', '{"__proto__":null}', '[{"__proto__":{"x":1}}]').map((extra) => ({

@@ -96,7 +96,7 @@ export class LedgerController {
   @Roles('admin', 'auditor')
   @ApiOperation({ summary: 'Sign a checkpoint of the log now and store it (admin or auditor)' })
   @ApiOkResponse({ description: 'the new (or already stored) checkpoint at the current size', schema: { example: CHECKPOINT_EXAMPLE } })
-  async sign(@CurrentPrincipal() principal: Principal, @CorrelationId() correlationId: string): Promise<CheckpointResponse> {
+  async sign(@CurrentPrincipal() principal: Principal, @CorrelationId() correlationId: string): Promise<CheckpointResponse & { eventIds: readonly string[] }> {
     const cp = await this.log.signCheckpoint({ actorId: principal.keyId, actorRole: principal.role, correlationId });
     return { origin: this.log.origin, ...cp };
   }

@@ -38,6 +38,11 @@ export interface StoredCheckpoint {
   readonly note: string;
 }
 
+/** A checkpoint signed on request: the event ids written (none when one was already stored at that size). */
+export interface SignedCheckpointAnswer extends StoredCheckpoint {
+  readonly eventIds: readonly string[];
+}
+
 export interface InclusionAnswer {
   readonly eventId: string;
   readonly leafIndex: number;
@@ -220,18 +225,19 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Signs the current tree, stores the note as a CheckpointSigned event and returns it. */
-  signCheckpoint(by: CheckpointRequester): Promise<StoredCheckpoint> {
+  signCheckpoint(by: CheckpointRequester): Promise<SignedCheckpointAnswer> {
     // One signing at a time, so that concurrent requests at one size store one checkpoint, not several.
     const next = this.signing.then(() => this.signNow(by));
     this.signing = next.catch(() => undefined);
     return next;
   }
 
-  private async signNow(by: CheckpointRequester): Promise<StoredCheckpoint> {
+  private async signNow(by: CheckpointRequester): Promise<SignedCheckpointAnswer> {
     await this.catchUp();
     const treeSize = this.tree.size;
     const existing = this.checkpoints.get(treeSize);
-    if (existing !== undefined) return { treeSize, note: existing };
+    if (existing !== undefined) return { treeSize, note: existing, eventIds: [] };
+    const eventId = randomUUID();
     const note = signCheckpoint(this.origin, treeSize, this.tree.root(treeSize), this.key.signer);
     const event = checkpointSignedEvent(note);
     const correlationId = by.correlationId ?? randomUUID();
@@ -239,7 +245,7 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
       CHECKPOINT_STREAM,
       [
         {
-          id: randomUUID(),
+          id: eventId,
           type: event.type,
           schemaVersion: event.schemaVersion,
           data: { ...event.data },
@@ -258,7 +264,7 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
     );
     this.checkpoints.set(treeSize, note);
     this.latestCheckpointSize = Math.max(this.latestCheckpointSize, treeSize);
-    return { treeSize, note };
+    return { treeSize, note, eventIds: [eventId] };
   }
 
   /** The scheduled checkpoint: skipped when nothing but the previous checkpoint event was appended since. */
