@@ -1,15 +1,16 @@
-// The HTTP platform: auth guard, write throttling, validation, idempotency, the problem filter, health and metrics.
+// The HTTP platform: auth guard, write throttling, validation, the problem filter, health and metrics (idempotency is
+// bound per write route: see idempotency.interceptor.ts).
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, type ResolvedConfig } from '@ogp/tracker';
 import { ADMIN_KEY_ANNOUNCER, type AdminKeyAnnouncer, AdminKeyBootstrap, printAdminKey } from './admin-key-bootstrap';
 import { ApiKeyGuard } from './api-key.guard';
 import { HealthController } from './health.controller';
-import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { MetricsController } from './metrics.controller';
 import { ProblemFilter } from './problem.filter';
 import { createValidationPipe } from './validation.pipe';
+import { WindowedThrottlerStorage } from './windowed-throttler-storage';
 import { WriteThrottlerGuard } from './write-throttler.guard';
 
 export interface PlatformOptions {
@@ -28,6 +29,7 @@ export class PlatformModule {
           useFactory: (config: ResolvedConfig) => ({
             // Named 'default' so that the 429 carries a plain Retry-After header (other names get a suffix).
             throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_WRITES_PER_MINUTE }],
+            storage: new WindowedThrottlerStorage(),
           }),
         }),
       ],
@@ -37,7 +39,6 @@ export class PlatformModule {
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_GUARD, useClass: WriteThrottlerGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: ADMIN_KEY_ANNOUNCER, useValue: options.announceAdminKey ?? printAdminKey },
         AdminKeyBootstrap,

@@ -17,6 +17,8 @@ interface KeyRow {
 
 export class SqliteKeyStore implements KeyStore {
   private readonly db: Database.Database;
+  /** Every request authenticates: its statement is prepared once, not per call. */
+  private readonly byId: Database.Statement<[string], KeyRow>;
 
   constructor(file: string, private readonly clock: Clock) {
     this.db = new Database(file);
@@ -30,6 +32,7 @@ export class SqliteKeyStore implements KeyStore {
       created_at TEXT NOT NULL,
       revoked_at TEXT
     )`);
+    this.byId = this.db.prepare<[string], KeyRow>('SELECT * FROM api_keys WHERE id = ?');
   }
 
   async create(input: NewApiKey): Promise<CreatedApiKey> {
@@ -53,7 +56,7 @@ export class SqliteKeyStore implements KeyStore {
   async authenticate(key: string): Promise<Principal | null> {
     const parsed = parseApiKey(key);
     if (!parsed) return null;
-    const row = this.db.prepare('SELECT * FROM api_keys WHERE id = ?').get(parsed.id) as KeyRow | undefined;
+    const row = this.byId.get(parsed.id);
     if (!row || row.revoked_at !== null || !secretMatches(parsed.secret, row.secret_hash)) return null;
     const record = toRecord(row);
     return { keyId: record.id, role: record.role, name: record.name, member: record.member };

@@ -8,7 +8,6 @@ import {
   domainStateModel,
   openReadModelDb,
   ProjectionRunner,
-  readModelPosition,
   type ProjectionLag,
   type ReadModelDb,
 } from '@ogp/projections';
@@ -69,7 +68,9 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** The position every read model reflects, as "commit/prepare" (null before the first event). */
   position(): string | null {
-    const position = readModelPosition(this.db);
+    // The runner keeps its committed position in memory (read from the checkpoints when it was made), so a read
+    // does not query the checkpoint table.
+    const position = this.runner.position();
     return position === null ? null : positionToString(position);
   }
 
