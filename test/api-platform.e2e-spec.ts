@@ -22,6 +22,7 @@ import { createApp } from '../apps/api/src/app.factory';
 import { CommandId, CorrelationId, CurrentCommand, CurrentPrincipal } from '../apps/api/src/platform/request.decorators';
 import { type ETagSetter, IfMatch, ResponseETag } from '../apps/api/src/platform/etag';
 import { Roles } from '../apps/api/src/platform/access.decorators';
+import { Idempotent } from '../apps/api/src/platform/idempotency.interceptor';
 
 async function* nothing(): AsyncGenerator<never> {}
 
@@ -92,6 +93,7 @@ async function until(condition: () => boolean): Promise<void> {
 @Controller('test/things')
 class ThingsController {
   @Post()
+  @Idempotent()
   @Roles('admin')
   async create(
     @Body() body: CreateThingRequest,

@@ -1,5 +1,6 @@
 // OpenAPI documentation shared by every command route: the result body, the If-Match/Idempotency-Key headers, the problems.
 import { applyDecorators } from '@nestjs/common';
+import { Idempotent } from '../platform/idempotency.interceptor';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiProperty, ApiResponse } from '@nestjs/swagger';
 
 export class CommandResultResponse {
@@ -13,6 +14,7 @@ export class CommandResultResponse {
 /** Summary, auth, headers, 201 body and the problem answers of a command route. */
 export function CommandRoute(summary: string, domainCommand: string): MethodDecorator {
   return applyDecorators(
+    Idempotent(),
     ApiOperation({ summary, description: `Issues the domain command \`${domainCommand}\`. Answers 201 with the new revision as ETag.` }),
     ApiBearerAuth(),
     ApiHeader({ name: 'If-Match', required: false, description: 'The revision last read, e.g. "3": 412 if the entity changed since' }),

@@ -12,6 +12,7 @@ import {
 } from '@ogp/tracker';
 import type { ProofBundle } from '@ogp/ledger';
 import { Public, Roles } from '../platform/access.decorators';
+import { Idempotent } from '../platform/idempotency.interceptor';
 import { ProblemException } from '../platform/problem.exception';
 import { CorrelationId, CurrentPrincipal } from '../platform/request.decorators';
 import { ConsistencyQuery, EventIdParam, InclusionQuery, SizeParam } from './ledger.requests';
@@ -92,6 +93,7 @@ export class LedgerController {
 
   @Post('checkpoints')
   @HttpCode(201)
+  @Idempotent()
   @ApiBearerAuth('api-key')
   @Roles('admin', 'auditor')
   @ApiOperation({ summary: 'Sign a checkpoint of the log now and store it (admin or auditor)' })

@@ -1,5 +1,7 @@
 // Idempotency-Key on commands: a retry gets the first answer and runs nothing; answers below 500 are recorded.
-import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
+// Bound per write route (@Idempotent()), not globally: an interceptor on a route costs every request on it an RxJS
+// pipeline and an AsyncResource, which reads do not need.
+import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor, UseInterceptors } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { IDEMPOTENCY_STORE, type IdempotencyScope, type IdempotencyStore, type RecordedResponse } from '@ogp/tracker';
 import canonicalize from 'canonicalize';
@@ -84,3 +86,6 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return of(answer.body === '' ? undefined : (JSON.parse(answer.body) as unknown));
   }
 }
+
+/** Honours Idempotency-Key on a write route (every command route has it through @CommandRoute). */
+export const Idempotent = (): MethodDecorator & ClassDecorator => UseInterceptors(IdempotencyInterceptor);
