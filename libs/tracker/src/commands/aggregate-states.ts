@@ -39,7 +39,10 @@ const CACHE_LIMIT = 10_000;
  */
 @Injectable()
 export class AggregateStates {
+  /** States as this process decided them: may run ahead of the store by appends not yet committed. */
   private readonly cache = new Map<string, LoadedState<AnyState>>();
+  /** States as last read from the store: loadFresh reads only the events after them. */
+  private readonly committed = new Map<string, LoadedState<AnyState>>();
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
@@ -47,40 +50,48 @@ export class AggregateStates {
   async load<S>(stream: string): Promise<LoadedState<S>> {
     const cached = this.cache.get(stream);
     if (cached) {
-      this.cache.delete(stream);
-      this.cache.set(stream, cached);
+      remember(this.cache, stream, cached);
       return cached as LoadedState<S>;
     }
-    return this.loadFresh<S>(stream);
+    const loaded = await this.loadFresh<S>(stream);
+    remember(this.cache, stream, loaded);
+    return loaded;
   }
 
-  /** The stream's state read from the store now (use for other aggregates a decision depends on). */
+  /**
+   * The stream's state as the store holds it now (use for other aggregates a decision depends on): the last state
+   * read, brought up to date with the events appended since, usually none, so it costs one indexed read.
+   */
   async loadFresh<S>(stream: string): Promise<LoadedState<S>> {
     const kind = kindOfStream(stream);
-    let state = INITIAL[kind]();
-    let revision: bigint | null = null;
-    for await (const event of this.store.readStream(stream)) {
+    const known = this.committed.get(stream);
+    let state = known === undefined ? INITIAL[kind]() : known.state;
+    let revision = known === undefined ? null : known.revision;
+    const events = this.store.readStream(stream, revision === null ? undefined : { fromRevision: revision + 1n });
+    for await (const event of events) {
       state = EVOLVE[kind](state, { type: event.type, data: event.data } as DomainEvent);
       revision = event.revision;
     }
-    const loaded = { state, revision };
-    this.remember(stream, loaded);
+    const loaded = known !== undefined && revision === known.revision ? known : { state, revision };
+    remember(this.committed, stream, loaded);
     return loaded as LoadedState<S>;
   }
 
   /** Records the state after this process appended `events` at `revision`. */
   applied(stream: string, before: LoadedState<AnyState>, events: readonly DomainEvent[], revision: bigint): void {
     const evolve = EVOLVE[kindOfStream(stream)];
-    this.remember(stream, { state: events.reduce(evolve, before.state), revision });
+    remember(this.cache, stream, { state: events.reduce(evolve, before.state), revision });
   }
 
+  /** Drops what this process believed of the stream (its append failed): the next load reads the store. */
   forget(stream: string): void {
     this.cache.delete(stream);
   }
+}
 
-  private remember(stream: string, loaded: LoadedState<AnyState>): void {
-    this.cache.delete(stream);
-    this.cache.set(stream, loaded);
-    if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
-  }
+/** Sets the entry as the most recently used; drops the least recently used one beyond CACHE_LIMIT. */
+function remember(cache: Map<string, LoadedState<AnyState>>, stream: string, loaded: LoadedState<AnyState>): void {
+  cache.delete(stream);
+  cache.set(stream, loaded);
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
 }
