@@ -6,31 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { EVENT_STORE, type EventStore, type NewEvent } from '@ogp/event-store';
+import { EVENT_STORE, type EventStore } from '@ogp/event-store';
 import { openCheckpoint, verifyConsistency, verifyInclusion, verifyProofBundle, type ProofBundle } from '@ogp/ledger';
 import { KEY_STORE, LedgerLog, type KeyStore, verifyEventStore } from '@ogp/tracker';
 import request from 'supertest';
 import { createApp } from '../apps/api/src/app.factory';
 import { LedgerApiModule } from '../apps/api/src/ledger/ledger-api.module';
+import { progressClaim } from './ledger.fixtures';
 
 const ORIGIN = 'ogp.example/semarang';
 const b64 = (text: string): Buffer => Buffer.from(text, 'base64');
-
-const claim = (i: number): NewEvent => ({
-  id: randomUUID(),
-  type: 'ProgressClaimed',
-  schemaVersion: 1,
-  data: { milestoneId: `m-${i}`, status: 'Substantial', narrative: `claim ${i}` },
-  metadata: {
-    actorId: 'admin-1',
-    actorRole: 'admin',
-    commandId: randomUUID(),
-    correlationId: randomUUID(),
-    causationId: null,
-    reason: null,
-    recordedAt: '2026-03-01T00:00:00.000Z',
-  },
-});
 
 async function start(dataDir: string): Promise<NestFastifyApplication> {
   const app = await createApp({
@@ -59,7 +44,7 @@ describe('ledger API (e2e)', () => {
     http = app.getHttpAdapter().getInstance().server;
     store = app.get<EventStore>(EVENT_STORE);
     for (let i = 0; i < 20; i++) {
-      const event = claim(i);
+      const event = progressClaim(i);
       ids.push(event.id);
       await store.append(`commitment-IDSMG000${i % 3}`, [event], { expectedRevision: 'any' });
     }
@@ -120,7 +105,7 @@ describe('ledger API (e2e)', () => {
     expect(old.status).toBe(200);
     expect(verifyProofBundle(old.body as ProofBundle, vkey, ORIGIN)).toMatchObject({ ok: true, treeSize: 20 });
 
-    const fresh = claim(99);
+    const fresh = progressClaim(99);
     await store.append('commitment-IDSMG0009', [fresh], { expectedRevision: 'no_stream' });
     await app.get(LedgerLog).catchUp();
     const res = await request(http).get(`/ledger/bundles/${fresh.id}`);

@@ -7,12 +7,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
-import { type NewEvent, SqliteEventStore } from '@ogp/event-store';
+import { SqliteEventStore } from '@ogp/event-store';
 import {
   CHECKPOINT_STREAM,
   checkpointSignedEvent,
   entryHashBytes,
-  eventHash,
   generateNoteKey,
   MerkleTree,
   parseSignerKey,
@@ -21,35 +20,18 @@ import {
 } from '@ogp/ledger';
 import { exportEventsNdjson } from '@ogp/projections';
 import { verifyEventStore } from '@ogp/tracker';
+import { auditMetadata, progressClaim, rewriteStreamWithFreshChain } from './ledger.fixtures';
 
 const ORIGIN = 'ogp.example/semarang';
 const keys = generateNoteKey(ORIGIN);
 const signer = parseSignerKey(keys.signerKey);
 const ROOT_DIR = resolve(__dirname, '..');
 
-const metadata = (actorRole: 'admin' | 'system'): NewEvent['metadata'] => ({
-  actorId: actorRole === 'system' ? 'ledger' : 'admin-1',
-  actorRole,
-  commandId: randomUUID(),
-  correlationId: randomUUID(),
-  causationId: null,
-  reason: null,
-  recordedAt: '2026-03-01T00:00:00.000Z',
-});
-
-const claim = (i: number): NewEvent => ({
-  id: randomUUID(),
-  type: 'ProgressClaimed',
-  schemaVersion: 1,
-  data: { milestoneId: `m-${i}`, status: 'Substantial', narrative: `claim ${i}` },
-  metadata: metadata('admin'),
-});
-
 /** Signs the store's current tree and appends the note as a CheckpointSigned event, as the server's scheduler does. */
 async function storeCheckpoint(store: SqliteEventStore, tree: MerkleTree): Promise<void> {
   for await (const e of store.readAll({ fromPosition: 'start' })) if (e.position.commit > BigInt(tree.size)) tree.append(entryHashBytes(e.hash));
   const event = checkpointSignedEvent(signCheckpoint(ORIGIN, tree.size, tree.root(), signer));
-  await store.append(CHECKPOINT_STREAM, [{ id: randomUUID(), type: event.type, schemaVersion: event.schemaVersion, data: { ...event.data }, metadata: metadata('system') }], {
+  await store.append(CHECKPOINT_STREAM, [{ id: randomUUID(), type: event.type, schemaVersion: event.schemaVersion, data: { ...event.data }, metadata: auditMetadata('system') }], {
     expectedRevision: 'any',
   });
 }
@@ -69,14 +51,14 @@ describe('tampering with a SQLite store holding its own signed checkpoints', () 
     const round = async (from: number) => {
       for (let i = from; i < from + 10; i++) {
         for (const stream of ['plan-2021', 'commitment-IDSMG0001', 'commitment-IDSMG0002']) {
-          await store.append(stream, [claim(i)], { expectedRevision: 'any' });
+          await store.append(stream, [progressClaim(i)], { expectedRevision: 'any' });
         }
       }
     };
     try {
       await round(0); // positions 1..30
       await storeCheckpoint(store, tree); // size 30, its event at position 31
-      await store.append('commitment-IDSMG0003', [claim(100), claim(101), claim(102)], { expectedRevision: 'no_stream' }); // 32..34
+      await store.append('commitment-IDSMG0003', [progressClaim(100), progressClaim(101), progressClaim(102)], { expectedRevision: 'no_stream' }); // 32..34
       await round(10); // 35..64
       await storeCheckpoint(store, tree); // size 64, its event at position 65
     } finally {
@@ -162,23 +144,7 @@ describe('tampering with a SQLite store holding its own signed checkpoints', () 
 
   it('finds a stream rewritten with a freshly recomputed chain only through the stored signed checkpoint', async () => {
     const dataDir = tampered((db) => {
-      const rows = db.prepare(`SELECT * FROM events WHERE stream = 'commitment-IDSMG0003' ORDER BY revision`).all() as {
-        position: number;
-        stream: string;
-        revision: number;
-        type: string;
-        schema_version: number;
-        data: string;
-        metadata: string;
-      }[];
-      let prevHash: string | null = null;
-      const update = db.prepare('UPDATE events SET data = ?, hash = ?, prev_hash = ? WHERE position = ?');
-      for (const r of rows) {
-        const data = r.data.replace('Substantial', 'Complete');
-        const hash = eventHash({ stream: r.stream, revision: r.revision, type: r.type, schemaVersion: r.schema_version, data, metadata: r.metadata, prevHash });
-        update.run(data, hash, prevHash, r.position);
-        prevHash = hash;
-      }
+      rewriteStreamWithFreshChain(db, 'commitment-IDSMG0003');
     });
     const report = await verify(dataDir);
     // The checkpoint at 30 still holds; the one at 64 does not: the change is in leaves 30..63 (positions 31..64).

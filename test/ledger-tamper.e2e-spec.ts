@@ -4,9 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { NewEvent, positionToString, SqliteEventStore } from '@ogp/event-store';
+import { SqliteEventStore } from '@ogp/event-store';
 import {
-  eventHash,
   ExportedEvent,
   generateNoteKey,
   entryHashBytes,
@@ -16,45 +15,18 @@ import {
   verifyLedger,
   VerifyReport,
 } from '@ogp/ledger';
+import { exportedEvents, progressClaim, rewriteStreamWithFreshChain } from './ledger.fixtures';
 
 const ORIGIN = 'ogp.example/semarang';
 const keys = generateNoteKey(ORIGIN);
 const signer = parseSignerKey(keys.signerKey);
 
-const claim = (i: number): NewEvent => ({
-  id: randomUUID(),
-  type: 'ProgressClaimed',
-  schemaVersion: 1,
-  data: { milestoneId: `m-${i}`, status: 'Substantial', narrative: `claim ${i}` },
-  metadata: {
-    actorId: 'admin-1',
-    actorRole: 'admin',
-    commandId: randomUUID(),
-    correlationId: randomUUID(),
-    causationId: null,
-    reason: null,
-    recordedAt: '2026-03-01T00:00:00.000Z',
-  },
-});
-
-/** The export a reviewer would take: every event in global order with the exact texts that were hashed. */
+/** The export of a store file. */
 async function exportOf(file: string): Promise<ExportedEvent[]> {
   const store = new SqliteEventStore({ file });
   const out: ExportedEvent[] = [];
   try {
-    for await (const e of store.readAll({ raw: true })) {
-      out.push({
-        stream: e.stream,
-        revision: e.revision,
-        type: e.type,
-        schemaVersion: e.raw!.schemaVersion,
-        data: e.raw!.data,
-        metadata: e.raw!.metadata,
-        hash: e.hash,
-        prevHash: e.prevHash,
-        position: positionToString(e.position),
-      });
-    }
+    for await (const e of exportedEvents(store)) out.push(e);
   } finally {
     await store.close();
   }
@@ -74,12 +46,12 @@ describe('tampering with the SQLite event store file', () => {
     const round = async (from: number) => {
       for (let i = from; i < from + 10; i++) {
         for (const stream of ['plan-2021', 'commitment-IDSMG0001', 'commitment-IDSMG0002']) {
-          await store.append(stream, [claim(i)], { expectedRevision: 'any' });
+          await store.append(stream, [progressClaim(i)], { expectedRevision: 'any' });
         }
       }
     };
     await round(0); // events 1..30
-    await store.append('commitment-IDSMG0003', [claim(100), claim(101), claim(102)], { expectedRevision: 'no_stream' });
+    await store.append('commitment-IDSMG0003', [progressClaim(100), progressClaim(101), progressClaim(102)], { expectedRevision: 'no_stream' });
     await round(10); // events 34..63
     await store.close();
     for (const e of await exportOf(pristine)) {
@@ -145,23 +117,7 @@ describe('tampering with the SQLite event store file', () => {
 
   it('finds a stream rewritten with a freshly recomputed chain only through the checkpoint, at its first event', async () => {
     const report = await tamper((db) => {
-      const rows = db.prepare(`SELECT * FROM events WHERE stream = 'commitment-IDSMG0003' ORDER BY revision`).all() as {
-        position: number;
-        stream: string;
-        revision: number;
-        type: string;
-        schema_version: number;
-        data: string;
-        metadata: string;
-      }[];
-      let prevHash: string | null = null;
-      const update = db.prepare('UPDATE events SET data = ?, hash = ?, prev_hash = ? WHERE position = ?');
-      for (const r of rows) {
-        const data = r.data.replace('Substantial', 'Complete');
-        const hash = eventHash({ stream: r.stream, revision: r.revision, type: r.type, schemaVersion: r.schema_version, data, metadata: r.metadata, prevHash });
-        update.run(data, hash, prevHash, r.position);
-        prevHash = hash;
-      }
+      rewriteStreamWithFreshChain(db, 'commitment-IDSMG0003');
     });
     expect(report.failure).toMatchObject({
       kind: 'checkpoint-root-mismatch',

@@ -3,8 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { positionToString, SqliteEventStore, type StoredEvent } from '@ogp/event-store';
-import { formatVerifierKey, parseSignerKey, verifyLedger, type ExportedEvent, type VerifyReport } from '@ogp/ledger';
+import { formatVerifierKey, parseSignerKey, verifyLedger, type VerifyReport } from '@ogp/ledger';
 import { catchUp, checksumReadModels, domainStateModel, openReadModelDb, type ReadModelChecksum } from '@ogp/projections';
+import { exportedEvents } from '../../ledger.fixtures';
 
 export const eventsFile = (dataDir: string): string => join(dataDir, 'events.sqlite');
 
@@ -61,23 +62,8 @@ export async function checkOffline(dataDir: string): Promise<OfflineCheck> {
   const store = new SqliteEventStore({ file: eventsFile(dataDir) });
   const db = openReadModelDb({ file: ':memory:' });
   try {
-    async function* exported(): AsyncIterable<ExportedEvent> {
-      for await (const e of store.readAll({ raw: true })) {
-        yield {
-          stream: e.stream,
-          revision: e.revision,
-          type: e.type,
-          schemaVersion: e.raw!.schemaVersion,
-          data: e.raw!.data,
-          metadata: e.raw!.metadata,
-          hash: e.hash,
-          prevHash: e.prevHash,
-          position: positionToString(e.position),
-        };
-      }
-    }
     const key = verifierKey(dataDir);
-    const ledger = await verifyLedger(exported(), key === undefined ? {} : { publicKey: key });
+    const ledger = await verifyLedger(exportedEvents(store), key === undefined ? {} : { publicKey: key });
     const head = await store.headPosition();
     await catchUp({ store, model: domainStateModel, db });
     return { events: ledger.events, ledger, rebuilt: checksumReadModels(db, domainStateModel), head: head === null ? null : positionToString(head) };
