@@ -56,25 +56,4 @@ export async function startCommandApi(config: ConfigOverrides = {}): Promise<Com
   };
 }
 
-/** Request bodies from the Semarang 2021-2023 plan. */
-export const SEMARANG = {
-  member: { memberId: 'semarang', name: 'Kota Semarang', country: 'ID', cohort: 2020, partners: ['Transparency International Indonesia (TII)', 'PATTIRO Semarang'] },
-  forum: (heldOn: string) => ({ heldOn, participants: { government: ['Bappeda Kota Semarang'], civilSociety: ['PATTIRO Semarang'] }, minutesUrl: null }),
-  plan: { title: 'Semarang OGP Local Action Plan 2021-2023', periodStart: '2021-08', periodEnd: '2023-12' },
-  commitment: (n: number) => ({
-    ogpId: `IDSMG000${n}`,
-    title: `Commitment ${n}: public information services`,
-    problem: 'Requests for public information are answered slowly',
-    statusQuo: 'Each agency runs its own information desk',
-    action: 'Adopt a common PPID service standard',
-    objective: 'Citizens get public information on time',
-    values: ['Access to Information', 'Public Accountability'],
-    leadInstitution: 'Diskominfo Kota Semarang',
-    supportingInstitutions: { government: ['Bappeda Kota Semarang'], civilSociety: ['PATTIRO Semarang'] },
-    policyArea: 'Right to information',
-    startMonth: '2021-08',
-    endMonth: '2023-12',
-  }),
-  milestone: { title: 'Publish the PPID service standard', startDate: '2021-09-01', dueDate: '2022-03-31' },
-  evidence: { url: 'https://ppid.semarangkota.go.id/laporan-2022', title: 'PPID annual report 2022', sha256: 'a'.repeat(64) },
-};
+export { SEMARANG } from './semarang-requests';

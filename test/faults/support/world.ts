@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteKeyStore, SystemClock, type Role } from '@ogp/tracker';
+import { SEMARANG } from '../../semarang-requests';
 import type { Answer, HttpClient } from './http-client';
 
 export function makeDataDir(name: string): string {
@@ -41,31 +42,17 @@ export async function makeKeys(dataDir: string): Promise<Keys> {
 /** Request bodies from the Semarang 2021-2023 plan (the shapes of the admin and review DTOs). */
 export const BODIES = {
   member: (memberId: string) => ({ memberId, name: `Kota ${memberId}`, country: 'ID', cohort: 2020, partners: ['PATTIRO Semarang'] }),
-  forum: (heldOn: string) => ({ heldOn, participants: { government: ['Bappeda Kota Semarang'], civilSociety: ['PATTIRO Semarang'] }, minutesUrl: null }),
+  forum: SEMARANG.forum,
   publicInformation: { updatedOn: '2021-07-05', url: 'https://semarangkota.go.id/ogp', summary: 'Action plan published' },
-  plan: { title: 'Semarang OGP Local Action Plan 2021-2023', periodStart: '2021-08', periodEnd: '2023-12' },
-  commitment: (n: number, reason?: string) => ({
-    ogpId: `IDSMG${String(n).padStart(4, '0')}`,
-    title: `Commitment ${n}: public information services`,
-    problem: 'Requests for public information are answered slowly',
-    statusQuo: 'Each agency runs its own information desk',
-    action: 'Adopt a common PPID service standard',
-    objective: 'Citizens get public information on time',
-    values: ['Access to Information', 'Public Accountability'],
-    leadInstitution: 'Diskominfo Kota Semarang',
-    supportingInstitutions: { government: ['Bappeda Kota Semarang'], civilSociety: ['PATTIRO Semarang'] },
-    policyArea: 'Right to information',
-    startMonth: '2021-08',
-    endMonth: '2023-12',
-    ...(reason === undefined ? {} : { reason }),
-  }),
-  milestone: () => ({ title: 'Publish the PPID service standard', startDate: '2021-09-01', dueDate: '2022-03-31' }),
+  plan: SEMARANG.plan,
+  commitment: SEMARANG.commitment,
+  milestone: () => ({ ...SEMARANG.milestone }),
   claim: (milestoneId: string, narrative: string) => ({
     milestoneId,
     completion: 'Substantial',
     asOf: '2022-06-30',
     narrative,
-    evidence: [{ url: 'https://ppid.semarangkota.go.id/laporan-2022', title: 'PPID annual report 2022', sha256: 'a'.repeat(64) }],
+    evidence: [SEMARANG.evidence],
   }),
   reschedule: (dueDate: string) => ({ startDate: '2021-09-01', dueDate, reason: 'Agencies asked for more time' }),
   revision: (title: string) => ({ changes: { title }, reason: 'Clarified after the forum' }),
