@@ -38,6 +38,19 @@ interface Statements {
   insertClaim: Statement;
 }
 
+/**
+ * The rows of a child list (milestones, claims) that differ from the list last written: the domain's evolve keeps
+ * every unchanged element as the same object and appends new ones, so comparing element identity at each index
+ * finds the changed and added rows (upserted by their key) without rewriting a commitment's whole history. Null
+ * when only a full rewrite is safe: nothing known written, or a shorter list (an element was removed).
+ */
+function changedRows<R extends { readonly state: unknown }>(rows: readonly R[], written: unknown): readonly R[] | null {
+  if (!Array.isArray(written) || rows.length < written.length) return null;
+  const changed: R[] = [];
+  for (let i = 0; i < rows.length; i++) if (i >= written.length || rows[i]!.state !== written[i]) changed.push(rows[i]!);
+  return changed;
+}
+
 /** Streams kept parsed in memory between batches; beyond this the cache is dropped (bounded memory). */
 const CACHE_LIMIT = 1024;
 
@@ -81,15 +94,19 @@ export function entityStateProjection(model: EntityStateModel): Projection {
     if (entry.kind !== 'commitment') return;
     const lists = model.childLists?.(entry.state);
     if (lists === undefined || lists.milestones === undefined || lists.milestones !== entry.writtenMilestones) {
-      s!.deleteMilestones.run(entry.id);
-      for (const m of model.milestones(entry.state)) {
+      const rows = model.milestones(entry.state);
+      const changed = changedRows(rows, entry.writtenMilestones);
+      if (changed === null) s!.deleteMilestones.run(entry.id);
+      for (const m of changed ?? rows) {
         s!.insertMilestone.run(entry.id, m.milestoneId, c.memberId, c.planId, m.title, m.status, m.startDate, m.dueDate, JSON.stringify(m.state));
       }
       entry.writtenMilestones = lists?.milestones;
     }
     if (lists === undefined || lists.claims === undefined || lists.claims !== entry.writtenClaims) {
-      s!.deleteClaims.run(entry.id);
-      for (const k of model.claims(entry.state)) {
+      const rows = model.claims(entry.state);
+      const changed = changedRows(rows, entry.writtenClaims);
+      if (changed === null) s!.deleteClaims.run(entry.id);
+      for (const k of changed ?? rows) {
         s!.insertClaim.run(entry.id, k.claimId, k.milestoneId, c.memberId, c.planId, k.completion, k.status, k.effectiveAt, JSON.stringify(k.state));
       }
       entry.writtenClaims = lists?.claims;

@@ -34,10 +34,10 @@ export const toyStateModel: EntityStateModel = {
       s.milestones = [...s.milestones, { id: str(event, 'milestoneId')!, title: str(event, 'title')!, dueDate: str(event, 'dueDate')! }];
     }
     if (event.type === 'ProgressClaimed') {
-      s.claims = [
-        ...s.claims,
-        { id: str(event, 'claimId')!, milestoneId: str(event, 'milestoneId')!, completion: str(event, 'completion')!, effectiveAt: str(event, 'effectiveAt')! },
-      ];
+      // As the domain does: a claim id already held is a new version, replaced in place; otherwise appended.
+      const claim = { id: str(event, 'claimId')!, milestoneId: str(event, 'milestoneId')!, completion: str(event, 'completion')!, effectiveAt: str(event, 'effectiveAt')! };
+      const held = s.claims.some((c) => c.id === claim.id);
+      s.claims = held ? s.claims.map((c) => (c.id === claim.id ? claim : c)) : [...s.claims, claim];
     }
     return s;
   },
@@ -49,6 +49,10 @@ export const toyStateModel: EntityStateModel = {
     return (state as ToyState).milestones.map((m) => ({
       milestoneId: m.id, title: m.title, status: null, startDate: null, dueDate: m.dueDate, state: m,
     }));
+  },
+  childLists(state) {
+    const s = state as ToyState;
+    return { milestones: s.milestones, claims: s.claims };
   },
   needsUpcast(type, schemaVersion) {
     // The upcasting spec registers PlanRevised v1 -> v2.

@@ -35,10 +35,21 @@ export function toyEvent(type: string, data: JsonObject, recordedAt: string, rea
   };
 }
 
-/** Appends `count` toy events over a few members, plans and commitments, one minute apart from `start`. */
+/**
+ * Appends `count` toy events over a few members, plans and commitments, one minute apart from `start`; some claims
+ * are new versions of earlier ones (see claimOf).
+ */
 export async function appendToyWorkload(store: EventStore, count: number, seed: number, start = Date.UTC(2022, 0, 1)): Promise<void> {
   const rnd = seededRandom(seed);
   const members = ['SMG', 'TBL'];
+  const claimsOf = new Map<string, string[]>();
+  /** Every third claim on a commitment that has claims is a new version of its first one (replaced in place). */
+  const claimOf = (commitment: string, i: number): JsonObject => {
+    const held = claimsOf.get(commitment) ?? [];
+    if (held.length > 0 && i % 3 === 0) return { claimId: held[0]!, milestoneId: `M${i}`, completion: 'Substantial' };
+    claimsOf.set(commitment, [...held, `K${i}`]);
+    return { claimId: `K${i}`, milestoneId: `M${i}`, completion: 'Limited' };
+  };
   for (let i = 0; i < count; i++) {
     const member = members[Math.floor(rnd() * members.length)]!;
     const recordedAt = new Date(start + i * 60_000).toISOString();
@@ -57,7 +68,7 @@ export async function appendToyWorkload(store: EventStore, count: number, seed: 
         roll < 0.3
           ? { memberId: member, planId: plan, milestoneId: `M${i}`, title: `Milestone ${i}`, dueDate: '2023-06-30', effectiveAt }
           : roll < 0.6
-            ? { memberId: member, planId: plan, claimId: `K${i}`, milestoneId: `M${i}`, completion: 'Limited', effectiveAt }
+            ? { memberId: member, planId: plan, ...claimOf(c, i), effectiveAt }
             : { memberId: member, planId: plan, status: roll < 0.8 ? 'Ongoing' : 'Revised', effectiveAt };
       const type = roll < 0.3 ? 'MilestoneAdded' : roll < 0.6 ? 'ProgressClaimed' : 'CommitmentRevised';
       await store.append(`commitment-${c}`, [toyEvent(type, data, recordedAt)], { expectedRevision: 'any' });
