@@ -1,5 +1,9 @@
 // The NDJSON export: line splitting across chunks, the header rule, and round trips of every line kind.
-import { exportLine, ExportRecord, parseExport, splitLines } from './export-format';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { exportLine, ExportRecord, parseExport, parseExportBatches, readExportBatches, readExportFile, splitLines } from './export-format';
 
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -47,5 +51,50 @@ describe('export format', () => {
     ['an empty file', [], /empty export/],
   ])('refuses %s', async (_what, lines, error) => {
     await expect(collect(parseExport(splitLines(chunks(...lines))))).rejects.toThrow(error);
+  });
+
+  describe('in batches', () => {
+    /** The text cut into chunks at the given byte offsets (which may fall inside a character). */
+    const cut = (text: string, at: readonly number[]): Buffer[] => {
+      const bytes = Buffer.from(text, 'utf8');
+      const points = [...new Set(at.map((p) => p % (bytes.length + 1)))].sort((a, b) => a - b);
+      return [0, ...points].map((p, i, all) => bytes.subarray(p, all[i + 1] ?? bytes.length));
+    };
+    const line = fc.oneof(
+      fc.constant(exportLine(event)),
+      fc.record({ note: fc.string({ unit: 'binary' }) }).map(({ note }) => exportLine({ kind: 'checkpoint', note })),
+      fc.constantFrom('\n', '\r\n', '{oops\n', '{"kind":"note"}\n'),
+    );
+
+    it('gives the records of parseExport(splitLines()), in order, and its error after the records before it', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(line, { maxLength: 12 }), fc.array(fc.nat(), { maxLength: 6 }), async (lines, at) => {
+          const parts = cut(exportLine(header) + lines.join(''), at);
+          const expected: ExportRecord[] = [];
+          const expectedError = await (async () => {
+            for await (const r of parseExport(splitLines(chunks(...parts)))) expected.push(r);
+          })().catch((err: unknown) => err);
+          const got: ExportRecord[] = [];
+          const gotError = await (async () => {
+            for await (const batch of parseExportBatches(chunks(...parts))) got.push(...batch);
+          })().catch((err: unknown) => err);
+          expect(got).toEqual(expected);
+          expect(gotError).toEqual(expectedError);
+        }),
+        { numRuns: 200 },
+      );
+    });
+
+    it('reads a file as readExportFile does', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'export-batches-'));
+      try {
+        const file = join(dir, 'export.ndjson');
+        writeFileSync(file, [header, event, { kind: 'checkpoint', note: 'n' } as ExportRecord].map((r) => exportLine(r)).join(''));
+        const batches = await collect(readExportBatches(file));
+        expect(batches.flat()).toEqual(await collect(readExportFile(file)));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 });

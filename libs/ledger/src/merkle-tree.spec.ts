@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { EMPTY_TREE_ROOT, merkleLeafHash, merkleRootOf } from './merkle-hash';
 import { verifyConsistency, verifyInclusion } from './merkle-proof';
+import { InMemoryMerkleNodeStore } from './merkle-node-store';
 import { MerkleTree } from './merkle-tree';
 
 const entry = (i: number): Buffer => createHash('sha256').update(`event ${i}`).digest();
@@ -35,6 +36,28 @@ describe('MerkleTree', () => {
 
   it('gives at every past size the root that MTH computes from scratch', () => {
     for (let n = 1; n <= leaves.length; n++) expect(tree.root(n)).toEqual(merkleRootOf(leaves.slice(0, n)));
+  });
+
+  it('gives the same tree from leaf hashes as from entry hashes, mixed in any order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: 1, maxLength: 70 }), (asLeaf) => {
+        const mixed = new MerkleTree();
+        asLeaf.forEach((leaf, i) => (leaf ? mixed.appendLeafHash(merkleLeafHash(entry(i))) : mixed.append(entry(i))));
+        expect(mixed.root()).toEqual(tree.root(asLeaf.length));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('carries on appending over a store that another tree filled', () => {
+    for (let n = 0; n <= 19; n++) {
+      const store = new InMemoryMerkleNodeStore();
+      const first = new MerkleTree(store);
+      for (let i = 0; i < n; i++) first.append(entry(i));
+      const second = new MerkleTree(store);
+      for (let i = n; i < 40; i++) second.append(entry(i));
+      expect(second.root()).toEqual(tree.root(40));
+    }
   });
 
   it('accepts sizes as bigint and rejects unsafe or future sizes', () => {

@@ -17,9 +17,19 @@ const nodeInto = sha256Node;
  * consistency proof O(log^2 n) at worst, with no rebuild.
  */
 export class MerkleTree {
-  private readonly scratch = Buffer.allocUnsafe(2 * HASH);
+  /** The right child being closed, from a leaf up. */
+  private readonly right = Buffer.allocUnsafe(HASH);
+  /**
+   * Per level, the last left child (even index): what the next right child is hashed with, kept here so that an
+   * append reads nothing back from the store. 64 levels: more than any safe-integer tree size needs.
+   */
+  private readonly leftNodes = Buffer.alloc(64 * HASH);
 
-  constructor(private readonly store: MerkleNodeStore = new InMemoryMerkleNodeStore()) {}
+  constructor(private readonly store: MerkleNodeStore = new InMemoryMerkleNodeStore()) {
+    for (let level = 0, n = store.count(0); n > 0; n = store.count(++level)) {
+      if (n % 2 === 1) store.read(level, n - 1, this.leftNodes, level * HASH);
+    }
+  }
 
   /** Number of leaves. */
   get size(): number {
@@ -29,15 +39,19 @@ export class MerkleTree {
   /** Appends the leaf for an event's 32-byte chain hash (bytes at entryHash[offset]); returns its leaf index. */
   append(entryHash: Uint8Array, offset = 0): number {
     if (entryHash.length < offset + HASH) throw new LedgerError('invalid-hash', 'entry hash must be 32 bytes');
-    leafInto(entryHash, offset, this.scratch, HASH);
-    return this.appendLeafFromScratch();
+    const index = this.size;
+    if (index % 2 === 0) leafInto(entryHash, offset, this.leftNodes, 0);
+    else leafInto(entryHash, offset, this.right, 0);
+    return this.appendLeaf(index);
   }
 
   /** Appends an already computed leaf hash (SHA-256(0x00 || entry hash)); returns its leaf index. */
   appendLeafHash(leafHash: Uint8Array): number {
     if (leafHash.length !== HASH) throw new LedgerError('invalid-hash', 'leaf hash must be 32 bytes');
-    this.scratch.set(leafHash, HASH);
-    return this.appendLeafFromScratch();
+    const index = this.size;
+    if (index % 2 === 0) this.leftNodes.set(leafHash, 0);
+    else this.right.set(leafHash, 0);
+    return this.appendLeaf(index);
   }
 
   /** The leaf hash at an index. */
@@ -104,18 +118,24 @@ export class MerkleTree {
     return proof.reverse();
   }
 
-  private appendLeafFromScratch(): number {
-    const index = this.size;
-    this.store.push(0, this.scratch, HASH);
-    // Close every subtree this leaf completes: while the node is a right child, hash it with its left sibling.
-    let level = 0;
+  /**
+   * Stores leaf `index`, then closes every subtree it completes. A node with an even index is a left child: it
+   * lives in its level's slot of leftNodes (the leaf was written there); a right child lives in `right` and is
+   * hashed with its left sibling, up the levels.
+   */
+  private appendLeaf(index: number): number {
+    const right = this.right;
+    const leftNodes = this.leftNodes;
     let i = index;
+    let level = 0;
+    this.store.push(0, i % 2 === 0 ? leftNodes : right, 0);
     while (i % 2 === 1) {
-      this.store.read(level, i - 1, this.scratch, 0);
-      nodeInto(this.scratch, 0, this.scratch, HASH, this.scratch, HASH);
       level++;
       i = (i - 1) / 2;
-      this.store.push(level, this.scratch, HASH);
+      const out = i % 2 === 0 ? leftNodes : right;
+      const at = i % 2 === 0 ? level * HASH : 0;
+      nodeInto(leftNodes, (level - 1) * HASH, right, 0, out, at);
+      this.store.push(level, out, at);
     }
     return index;
   }

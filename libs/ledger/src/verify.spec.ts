@@ -2,8 +2,8 @@
 import fc from 'fast-check';
 import { canonicalize } from './canonical';
 import { eventHash } from './chain';
-import { ExportedEvent } from './export-format';
-import { verifyLedger } from './verify';
+import { EXPORT_FORMAT, EXPORT_VERSION, ExportedEvent, ExportRecord } from './export-format';
+import { verifyExport, verifyLedger } from './verify';
 
 function chain(parts: { stream: string; type: string; data: unknown; schemaVersion: number }[], position: (i: number) => string): ExportedEvent[] {
   const tips = new Map<string, { revision: number; hash: string }>();
@@ -56,5 +56,39 @@ describe('LedgerVerifier', () => {
     expect((await verifyLedger(events)).ok).toBe(true);
     const reordered = events.map((e, i) => (i === 7 ? { ...e, position: events[3]!.position } : e));
     expect((await verifyLedger(reordered)).failure).toMatchObject({ kind: 'position-order', event: { index: 6 } });
+  });
+
+  describe('verifyExport', () => {
+    async function* stream<T>(items: readonly T[]): AsyncGenerator<T> {
+      yield* items;
+    }
+    const header: ExportRecord = { kind: 'header', format: EXPORT_FORMAT, version: EXPORT_VERSION, origin: 'ogp.example/log' };
+    const parts = Array.from({ length: 40 }, (_, i) => ({ stream: `s${i % 4}`, type: i % 5 === 0 ? 'A' : 'B', data: { i }, schemaVersion: 1 }));
+    const events = chain(parts, (i) => String(i + 1));
+    /** Each kind of change the verifier names, at a chosen event. */
+    const tamper = (e: ExportedEvent, how: number): ExportedEvent => {
+      if (how === 0) return { ...e, data: '{"i":-1}' };
+      if (how === 1) return { ...e, prevHash: e.prevHash === null ? 'ab'.repeat(32) : null };
+      if (how === 2) return { ...e, revision: Number(e.revision) + 1 };
+      return { ...e, position: '1' }; // the first event's: a step back
+    };
+
+    it('gives the same report for records one at a time and in arrays of any size', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: 1, max: 39 }), fc.nat({ max: 4 }), fc.integer({ min: 1, max: 50 }), async (at, how, size) => {
+          const records: ExportRecord[] = [header, ...events.map((e, i) => ({ kind: 'event' as const, ...(i === at && how < 4 ? tamper(e, how) : e) }))];
+          const batches: ExportRecord[][] = [];
+          for (let i = 0; i < records.length; i += size) batches.push(records.slice(i, i + size));
+          const one = await verifyExport(stream(records));
+          expect(await verifyExport(stream(batches))).toEqual(one);
+          expect(one.ok).toBe(how === 4);
+        }),
+        { numRuns: 100 },
+      );
+    });
+
+    it('refuses events before the header in a batch', async () => {
+      await expect(verifyExport(stream([[{ kind: 'event' as const, ...events[0]! }]]))).rejects.toThrow(/no header/);
+    });
   });
 });

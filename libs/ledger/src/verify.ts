@@ -3,7 +3,7 @@ import { hash } from 'node:crypto';
 import { openCheckpoint, SignedCheckpoint } from './checkpoint';
 import { CHECKPOINT_SIGNED, CHECKPOINT_STREAM } from './checkpoint-event';
 import { chainEntryText } from './chain';
-import { ChainEntryEncoder, decodeHash, quotedBytes } from './chain-entry-encoder';
+import { ChainEntryEncoder, decodeHash } from './chain-entry-encoder';
 import { comparePositionText, ExportedEvent, ExportRecord } from './export-format';
 import { LedgerError } from './ledger-error';
 import { MerkleTree } from './merkle-tree';
@@ -21,13 +21,6 @@ export interface VerifyOptions {
   readonly onProgress?: (progress: VerifyProgress) => void;
 }
 
-interface StreamTip {
-  revision: number;
-  hash: string;
-  /** UTF-8 of JSON.stringify(stream), computed once per stream rather than once per event. */
-  readonly quotedStream: Buffer;
-}
-
 // Module-level copies of imported bindings used on the hot path: swc's CommonJS output reads every import through a
 // getter on the exporting module, once per access.
 const CHECKPOINT_TYPE = CHECKPOINT_SIGNED;
@@ -35,13 +28,15 @@ const CHECKPOINT_STREAM_NAME = CHECKPOINT_STREAM;
 
 /** How many recent events' identities are kept to name the first suspect of a checkpoint that arrives late. */
 const RECENT = 8192;
-const MAX_CACHED_TYPES = 4096;
 
 /** Feed events in global order and checkpoints in any order; the first failure sticks. Memory: leaves + one tip per stream. */
 export class LedgerVerifier {
   private readonly tree = new MerkleTree();
-  private readonly tips = new Map<string, StreamTip>();
-  private readonly quotedTypes = new Map<string, Buffer>();
+  // Stream tips: a slot per stream and the tip's revision and hash in arrays, rather than an object per stream:
+  // the per-event lookup then fetches less scattered memory.
+  private readonly streamSlots = new Map<string, number>();
+  private readonly tipRevisions: number[] = [];
+  private readonly tipHashes: string[] = [];
   private readonly encoder = new ChainEntryEncoder();
   private readonly entryHash = Buffer.allocUnsafe(32);
   // Identities of recent events in parallel rings (no object per event on the hot path).
@@ -81,37 +76,40 @@ export class LedgerVerifier {
       const previous = this.identityAt(index - 1);
       return this.fail('position-order', `position ${e.position} follows ${previous?.position} in the export: events were reordered`, previous ?? this.identityOf(e, index));
     }
-    const tip = this.tips.get(e.stream);
-    const expected = tip === undefined ? 0 : tip.revision + 1;
+    const slot = this.streamSlots.get(e.stream);
+    const expected = slot === undefined ? 0 : this.tipRevisions[slot]! + 1;
     if (revision !== expected) return this.fail('revision-gap', `expected revision ${expected} of ${e.stream}, found ${revision}`, this.identityOf(e, index));
-    const prevHash = tip === undefined ? null : tip.hash;
+    const prevHash = slot === undefined ? null : this.tipHashes[slot]!;
     if (e.prevHash !== prevHash) {
       return this.fail('prev-hash-mismatch', `prevHash is not the hash of ${e.stream}@${expected - 1}: that event or this link was changed`, this.identityOf(e, index));
     }
-    const quotedStream = tip === undefined ? quotedBytes(e.stream) : tip.quotedStream;
     const hex =
       Number.isSafeInteger(e.schemaVersion) && e.schemaVersion >= 0
-        ? hash('sha256', this.encoder.encode(e.data, e.metadata, prevHash, revision, e.schemaVersion, quotedStream, this.quotedType(e.type)), 'hex')
+        ? hash('sha256', this.encoder.encode(e.data, e.metadata, prevHash, revision, e.schemaVersion, e.stream, e.type), 'hex')
         : hash('sha256', chainEntryText(e), 'hex');
     if (hex !== e.hash) return this.fail('hash-mismatch', 'content does not hash to the recorded hash: the event was changed', this.identityOf(e, index));
     decodeHash(hex, this.entryHash);
     this.tree.append(this.entryHash);
-    if (tip === undefined) this.tips.set(e.stream, { revision, hash: hex, quotedStream });
-    else {
-      tip.revision = revision;
-      tip.hash = hex;
+    if (slot === undefined) {
+      this.streamSlots.set(e.stream, this.tipHashes.length);
+      this.tipRevisions.push(revision);
+      this.tipHashes.push(hex);
+    } else {
+      this.tipRevisions[slot] = revision;
+      this.tipHashes[slot] = hex;
     }
     if (index === 0) this.firstEvent = this.identityOf(e, 0);
-    const slot = index % RECENT;
-    this.recentStream[slot] = e.stream;
-    this.recentRevision[slot] = revision;
-    this.recentPosition[slot] = e.position;
+    const recent = index % RECENT;
+    this.recentStream[recent] = e.stream;
+    this.recentRevision[recent] = revision;
+    this.recentPosition[recent] = e.position;
     if (this.identityWanted.size !== 0 && this.identityWanted.delete(index)) this.verified.set(index, this.identityOf(e, index));
     if (e.type === CHECKPOINT_TYPE && e.stream === CHECKPOINT_STREAM_NAME) this.checkpointEvent(e, this.identityOf(e, index));
-    while (this.failure === null && this.pending.length > 0 && this.pending[0]!.treeSize === this.tree.size) {
+    const size = index + 1;
+    while (this.failure === null && this.pending.length > 0 && this.pending[0]!.treeSize === size) {
       this.checkRoot(this.pending.shift()!);
     }
-    if (this.tree.size === this.nextProgress) {
+    if (size === this.nextProgress) {
       this.nextProgress += this.options.progressEvery ?? 10_000;
       this.options.onProgress?.(this.progress());
     }
@@ -120,15 +118,6 @@ export class LedgerVerifier {
 
   private identityOf(e: ExportedEvent, index: number): BadEvent {
     return { stream: e.stream, revision: String(e.revision), position: e.position, index };
-  }
-
-  private quotedType(type: string): Buffer {
-    let quoted = this.quotedTypes.get(type);
-    if (quoted === undefined) {
-      quoted = quotedBytes(type);
-      if (this.quotedTypes.size < MAX_CACHED_TYPES) this.quotedTypes.set(type, quoted);
-    }
-    return quoted;
   }
 
   /** Checks a signed checkpoint note now if its size is reached, or when it is. */
@@ -172,7 +161,7 @@ export class LedgerVerifier {
   }
 
   private progress(): VerifyProgress {
-    return { events: this.tree.size, streams: this.tips.size, checkpointsVerified: this.verified.size };
+    return { events: this.tree.size, streams: this.tipHashes.length, checkpointsVerified: this.verified.size };
   }
 
   private positionDecreases(position: string): boolean {
@@ -269,19 +258,48 @@ export async function verifyLedger(events: AsyncIterable<ExportedEvent> | Iterab
   return verifier.finish();
 }
 
-/** Verifies a parsed NDJSON export (see export-format.ts): header origin, events, and checkpoint lines anywhere. */
-export async function verifyExport(records: AsyncIterable<ExportRecord>, options: VerifyOptions = {}): Promise<VerifyReport> {
-  let verifier: LedgerVerifier | null = null;
-  for await (const r of records) {
+/** The records of an export, one at a time (parseExport) or in arrays (parseExportBatches), or both mixed. */
+export type ExportRecordSource = AsyncIterable<ExportRecord | readonly ExportRecord[]>;
+
+const isBatch = (item: ExportRecord | readonly ExportRecord[]): item is readonly ExportRecord[] => Array.isArray(item);
+
+/** An export being verified: the header makes the verifier; every later record feeds it. */
+class ExportVerification {
+  private verifier: LedgerVerifier | null = null;
+
+  constructor(private readonly options: VerifyOptions) {}
+
+  /** Takes one record; false once verification has failed (the caller stops reading). */
+  add(r: ExportRecord): boolean {
     if (r.kind === 'header') {
-      verifier = new LedgerVerifier({ ...options, origin: options.origin ?? r.origin });
+      this.verifier = new LedgerVerifier({ ...this.options, origin: this.options.origin ?? r.origin });
+      return true;
+    }
+    const verifier = this.verifier;
+    if (verifier === null) throw new LedgerError('malformed-export', 'export has no header');
+    if (verifier.failed !== null) return false;
+    return (r.kind === 'event' ? verifier.addEvent(r) : verifier.addCheckpoint(r.note)) === null;
+  }
+
+  finish(): VerifyReport {
+    if (this.verifier === null) throw new LedgerError('malformed-export', 'export has no header');
+    return this.verifier.finish();
+  }
+}
+
+/**
+ * Verifies a parsed NDJSON export (see export-format.ts): header origin, events, and checkpoint lines anywhere.
+ * Arrays of records are walked synchronously: readExportBatches gives one per chunk read, which saves a promise
+ * per record.
+ */
+export async function verifyExport(records: ExportRecordSource, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const run = new ExportVerification(options);
+  reading: for await (const item of records) {
+    if (!isBatch(item)) {
+      if (!run.add(item)) break;
       continue;
     }
-    if (verifier === null) throw new LedgerError('malformed-export', 'export has no header');
-    if (verifier.failed !== null) break;
-    const failure = r.kind === 'event' ? verifier.addEvent(r) : verifier.addCheckpoint(r.note);
-    if (failure !== null) break;
+    for (let i = 0; i < item.length; i++) if (!run.add(item[i]!)) break reading;
   }
-  if (verifier === null) throw new LedgerError('malformed-export', 'export has no header');
-  return verifier.finish();
+  return run.finish();
 }
