@@ -23,7 +23,9 @@ export function openReadModelDb(options: OpenReadModelDbOptions): ReadModelDb {
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
     db.pragma('locking_mode = EXCLUSIVE');
-    db.pragma('cache_size = -16384');
+    // 8 MB rebuilds as fast as 16 or 64 MB did (audit rows are appended, entity rows written once per stream per
+    // batch), and every MB of cache is resident memory.
+    db.pragma('cache_size = -8192');
     // Index builds at the end of a bulk load sort on disk, not in the process's memory.
     db.pragma('temp_store = FILE');
   } else {

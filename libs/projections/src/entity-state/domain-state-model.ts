@@ -6,7 +6,6 @@ import {
   type CommitmentState,
   commitmentDecider,
   EVENT_SCHEMA_VERSIONS,
-  isEventType,
   type MemberEvent,
   type MemberState,
   memberDecider,
@@ -24,6 +23,9 @@ import type { ClaimRow, CommitmentRecord, EntityColumns, EntityStateModel, FoldE
 function asDomainEvent<E>(event: FoldEvent): E {
   return { type: event.type, data: event.data } as unknown as E;
 }
+
+/** The domain's current schema version by event type, as a Map: a rebuild asks once per event. */
+const CURRENT_VERSIONS = new Map<string, number>(Object.entries(EVENT_SCHEMA_VERSIONS));
 
 const NO_COLUMNS: EntityColumns = { memberId: null, planId: null, status: null, title: null };
 
@@ -99,8 +101,7 @@ export const domainStateModel: EntityStateModel = {
   },
 
   needsUpcast(type: string, schemaVersion: number): boolean {
-    // Called once per event of a rebuild: the common case (current version) is one property read.
-    return schemaVersion < (isEventType(type) ? EVENT_SCHEMA_VERSIONS[type] : 0);
+    return schemaVersion < (CURRENT_VERSIONS.get(type) ?? 0);
   },
 
   claims(state: unknown): readonly ClaimRow[] {

@@ -10,6 +10,8 @@ import {
   MILESTONE_TABLE,
   SNAPSHOT_EVERY,
   SNAPSHOT_TABLE,
+  createEntityIndexes,
+  dropEntityIndexesIfEmpty,
   setupEntityTables,
 } from './entity-state.tables';
 import type { EntityStateModel } from './state-model';
@@ -132,6 +134,12 @@ export function entityStateProjection(model: EntityStateModel): Projection {
         insertClaim: db.prepare(`INSERT OR REPLACE INTO ${CLAIM_TABLE} (commitment_id, claim_id, milestone_id, member_id,
           plan_id, completion, status, effective_at, state) VALUES (?,?,?,?,?,?,?,?,?)`),
       };
+    },
+    beginBulk(db) {
+      dropEntityIndexesIfEmpty(db);
+    },
+    endBulk(db) {
+      createEntityIndexes(db);
     },
     apply(_db, event: StoredEvent) {
       let entry = cache.get(event.stream);

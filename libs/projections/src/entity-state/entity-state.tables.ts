@@ -24,8 +24,6 @@ export function setupEntityTables(db: ReadModelDb): void {
     recorded_at TEXT NOT NULL,
     state TEXT NOT NULL
   ) WITHOUT ROWID;
-  CREATE INDEX IF NOT EXISTS ${ENTITY_TABLE}_member ON ${ENTITY_TABLE} (member_id, kind);
-  CREATE INDEX IF NOT EXISTS ${ENTITY_TABLE}_plan ON ${ENTITY_TABLE} (plan_id, kind);
   CREATE TABLE IF NOT EXISTS ${SNAPSHOT_TABLE} (
     stream TEXT NOT NULL,
     revision INTEGER NOT NULL,
@@ -45,7 +43,6 @@ export function setupEntityTables(db: ReadModelDb): void {
     state TEXT NOT NULL,
     PRIMARY KEY (commitment_id, milestone_id)
   ) WITHOUT ROWID;
-  CREATE INDEX IF NOT EXISTS ${MILESTONE_TABLE}_plan ON ${MILESTONE_TABLE} (plan_id);
   CREATE TABLE IF NOT EXISTS ${CLAIM_TABLE} (
     commitment_id TEXT NOT NULL,
     claim_id TEXT NOT NULL,
@@ -57,6 +54,30 @@ export function setupEntityTables(db: ReadModelDb): void {
     effective_at TEXT,
     state TEXT NOT NULL,
     PRIMARY KEY (commitment_id, claim_id)
-  ) WITHOUT ROWID;
-  CREATE INDEX IF NOT EXISTS ${CLAIM_TABLE}_effective ON ${CLAIM_TABLE} (effective_at);`);
+  ) WITHOUT ROWID;`);
+  createEntityIndexes(db);
+}
+
+const INDEXES = [
+  `${ENTITY_TABLE}_member ON ${ENTITY_TABLE} (member_id, kind)`,
+  `${ENTITY_TABLE}_plan ON ${ENTITY_TABLE} (plan_id, kind)`,
+  `${MILESTONE_TABLE}_plan ON ${MILESTONE_TABLE} (plan_id)`,
+  `${CLAIM_TABLE}_effective ON ${CLAIM_TABLE} (effective_at)`,
+];
+
+/** The secondary indexes (the queries' access paths); idempotent. */
+export function createEntityIndexes(db: ReadModelDb): void {
+  db.exec(INDEXES.map((i) => `CREATE INDEX IF NOT EXISTS ${i};`).join('\n'));
+}
+
+/**
+ * Drops the secondary indexes when every table is empty (a fresh rebuild), as the audit trail does: each entity
+ * rewrite (the state row, its milestone and claim rows) would otherwise update them too, while building them once
+ * at the end (createEntityIndexes) reads tables that are small next to the audit trail.
+ */
+export function dropEntityIndexesIfEmpty(db: ReadModelDb): void {
+  for (const table of [ENTITY_TABLE, SNAPSHOT_TABLE, MILESTONE_TABLE, CLAIM_TABLE]) {
+    if (db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() !== undefined) return;
+  }
+  db.exec(INDEXES.map((i) => `DROP INDEX IF EXISTS ${i.slice(0, i.indexOf(' '))};`).join('\n'));
 }

@@ -10,8 +10,8 @@ import { ProjectionRunner } from '../runner/projection-runner';
 import { MemoryEventStore } from '../testing/memory-event-store';
 import { toyStateModel } from '../testing/toy-state-model';
 import { appendToyWorkload } from '../testing/workload';
-import { checksum, checksumReadModels, replayAndCompare } from './replay';
-import type { RebuildProgress } from './rebuild';
+import { catchUp, checksum, checksumReadModels, replayAndCompare } from './replay';
+import { rebuild, type RebuildProgress } from './rebuild';
 
 async function liveDb(store: MemoryEventStore | SqliteEventStore, batchSize: number): Promise<ReadModelDb> {
   const db = openReadModelDb({ file: ':memory:' });
@@ -86,5 +86,23 @@ describe('replay', () => {
     expect((await replayAndCompare({ store, model: toyStateModel, live })).equal).toBe(true);
     live.close();
     await store.close();
+  });
+
+  it('ends a bulk load with every index a live database has, and catches up into a non-empty database', async () => {
+    const indexes = (db: ReadModelDb): unknown[] =>
+      db.prepare("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all();
+    const store = new MemoryEventStore();
+    await appendToyWorkload(store, 80, 41);
+    const live = await liveDb(store, 13);
+    const fresh = openReadModelDb({ file: ':memory:', mode: 'rebuild' });
+    const half = (await store.headPosition())!;
+    await rebuild({ store, db: fresh, projections: createProjections(toyStateModel), until: { commit: half.commit / 2n, prepare: half.prepare / 2n } });
+    expect(indexes(fresh)).toEqual(indexes(live));
+    await catchUp({ store, model: toyStateModel, db: fresh });
+    expect(indexes(fresh)).toEqual(indexes(live));
+    expect(indexes(live)).toHaveLength(6);
+    expect(checksumReadModels(fresh, toyStateModel)).toEqual(checksumReadModels(live, toyStateModel));
+    fresh.close();
+    live.close();
   });
 });
