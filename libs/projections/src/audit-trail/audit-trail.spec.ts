@@ -1,9 +1,10 @@
 // Specs of the audit trail: per-entity and global history with actor, reason, dates and hashes; as-of; diffs.
+import { SqliteEventStore } from '@ogp/event-store';
+import { allEvents } from '../testing/all-events';
 import type { ReadModelDb } from '../projection';
 import { openReadModelDb } from '../read-model-db';
 import { createProjections } from '../read-models';
 import { rebuild } from '../replay/rebuild';
-import { MemoryEventStore } from '../testing/memory-event-store';
 import { toyStateModel } from '../testing/toy-state-model';
 import { toyEvent } from '../testing/workload';
 import { entityHistory, globalFeed } from './audit-trail.queries';
@@ -12,11 +13,11 @@ import { diffBetween } from './diff.queries';
 const T = (minute: number): string => new Date(Date.UTC(2022, 2, 1) + minute * 60_000).toISOString();
 
 describe('audit trail', () => {
-  let store: MemoryEventStore;
+  let store: SqliteEventStore;
   let db: ReadModelDb;
 
   beforeAll(async () => {
-    store = new MemoryEventStore();
+    store = new SqliteEventStore({ file: ':memory:' });
     await store.append('plan-P1', [toyEvent('PlanDrafted', { memberId: 'SMG', planId: 'P1', effectiveAt: '2021-01-01' }, T(0))], { expectedRevision: 'no_stream' });
     await store.append('ledger-checkpoints', [toyEvent('CheckpointSigned', { size: 1 }, T(1))], { expectedRevision: 'any' });
     await store.append('commitment-C1', [toyEvent('CommitmentAdded', { memberId: 'SMG', planId: 'P1', effectiveAt: '2021-02-01' }, T(2))], { expectedRevision: 'no_stream' });
@@ -27,10 +28,10 @@ describe('audit trail', () => {
   });
   afterAll(() => db.close());
 
-  it('lists an entity history with actor, role, reason, dates, correlation id and hash', () => {
+  it('lists an entity history with actor, role, reason, dates, correlation id and hash', async () => {
     const history = entityHistory(db, 'plan-P1');
     expect(history.map((e) => e.type)).toEqual(['PlanDrafted', 'PlanRevised', 'PlanSubmitted']);
-    const stored = store.events.filter((e) => e.stream === 'plan-P1')[1]!;
+    const stored = (await allEvents(store)).filter((e) => e.stream === 'plan-P1')[1]!;
     expect(history[1]).toMatchObject({
       entityKind: 'plan',
       entityId: 'P1',

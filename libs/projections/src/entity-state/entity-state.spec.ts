@@ -1,10 +1,10 @@
 // Specs of the entity-state read model: current state, as-of from snapshots, milestones and claims by effective date.
-import type { StoredEvent } from '@ogp/event-store';
+import { type StoredEvent, SqliteEventStore } from '@ogp/event-store';
+import { allEvents } from '../testing/all-events';
 import type { ReadModelDb } from '../projection';
 import { openReadModelDb } from '../read-model-db';
 import { createProjections } from '../read-models';
 import { rebuild } from '../replay/rebuild';
-import { MemoryEventStore } from '../testing/memory-event-store';
 import { type ToyState, toyStateModel } from '../testing/toy-state-model';
 import { appendToyWorkload, toyEvent } from '../testing/workload';
 import { claimsAsOf, currentState, listClaims, listEntities, listMilestones, memberStreams, stateAsOf } from './entity-state.queries';
@@ -25,12 +25,12 @@ function foldDirect(events: readonly StoredEvent[], stream: string, asOf: string
 }
 
 describe('entity state', () => {
-  let store: MemoryEventStore;
+  let store: SqliteEventStore;
   let db: ReadModelDb;
   const n = SNAPSHOT_EVERY * 2 + 37;
 
   beforeAll(async () => {
-    store = new MemoryEventStore();
+    store = new SqliteEventStore({ file: ':memory:' });
     for (let i = 0; i < n; i++) {
       await store.append('plan-P1', [toyEvent('PlanRevised', { memberId: 'SMG', planId: 'P1', title: `v${i}`, effectiveAt: '2021-01-01' }, T(i * 2))], { expectedRevision: 'any' });
     }
@@ -58,12 +58,13 @@ describe('entity state', () => {
     expect(revisions).toEqual([SNAPSHOT_EVERY - 1, 2 * SNAPSHOT_EVERY - 1]);
   });
 
-  it('answers as of any instant just before and just after each change, equal to a direct fold', () => {
+  it('answers as of any instant just before and just after each change, equal to a direct fold', async () => {
+    const events = await allEvents(store);
     for (let i = 0; i < n; i += 7) {
       const at = T(i * 2);
       const before = new Date(Date.parse(at) - 1).toISOString();
       for (const asOf of [before, at]) {
-        const expected = foldDirect(store.events, 'plan-P1', asOf);
+        const expected = foldDirect(events, 'plan-P1', asOf);
         const got = stateAsOf(db, toyStateModel, 'plan-P1', asOf);
         expect(got?.state ?? null).toEqual(expected);
         if (got) expect(got.revision).toBe(expected!.events - 1);
@@ -88,12 +89,13 @@ describe('entity state', () => {
 
 describe('entity state under random workloads', () => {
   it('matches a direct fold for every stream', async () => {
-    const store = new MemoryEventStore();
+    const store = new SqliteEventStore({ file: ':memory:' });
     await appendToyWorkload(store, 400, 11);
     const db = openReadModelDb({ file: ':memory:' });
     await rebuild({ store, db, projections: createProjections(toyStateModel), batchSize: 33 });
+    const events = await allEvents(store);
     for (const entity of listEntities(db)) {
-      const expected = foldDirect(store.events, entity.stream, '9999');
+      const expected = foldDirect(events, entity.stream, '9999');
       expect({ ...(entity.state as ToyState), kind: 'plan' }).toEqual({ ...expected!, kind: 'plan' });
     }
     db.close();

@@ -1,11 +1,11 @@
 // Specs of the exports: events as NDJSON that recompute their hashes, commitments as guarded CSV, member filter.
+import { SqliteEventStore } from '@ogp/event-store';
 import { type ExportRecord, LedgerVerifier, parseExport } from '@ogp/ledger';
 import { memberStreams } from '../entity-state/entity-state.queries';
 import type { CommitmentRecordMapper } from '../entity-state/state-model';
 import { openReadModelDb } from '../read-model-db';
 import { createProjections } from '../read-models';
 import { rebuild } from '../replay/rebuild';
-import { MemoryEventStore } from '../testing/memory-event-store';
 import { type ToyState, toyStateModel } from '../testing/toy-state-model';
 import { toyEvent } from '../testing/workload';
 import { exportCommitments } from './export-commitments';
@@ -42,9 +42,9 @@ const toRecord: CommitmentRecordMapper = (commitment) => {
 };
 
 describe('exports', () => {
-  let store: MemoryEventStore;
+  let store: SqliteEventStore;
   beforeAll(async () => {
-    store = new MemoryEventStore();
+    store = new SqliteEventStore({ file: ':memory:' });
     await store.append('commitment-SMG1', [toyEvent('CommitmentAdded', { memberId: 'SMG', planId: 'P1', title: 'Open budget', status: 'Ongoing', effectiveAt: '2021-08-01' }, at)], { expectedRevision: 'no_stream' });
     await store.append('commitment-TBL1', [toyEvent('CommitmentAdded', { memberId: 'TBL', planId: 'P9', title: 'Tbilisi data', status: 'Complete', effectiveAt: '2021-08-01' }, at)], { expectedRevision: 'no_stream' });
     await store.append('ledger-checkpoints', [toyEvent('CheckpointSigned', { treeSize: '2' }, at)], { expectedRevision: 'any' });

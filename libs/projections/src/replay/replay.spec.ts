@@ -7,13 +7,12 @@ import type { ReadModelDb } from '../projection';
 import { openReadModelDb } from '../read-model-db';
 import { createProjections } from '../read-models';
 import { ProjectionRunner } from '../runner/projection-runner';
-import { MemoryEventStore } from '../testing/memory-event-store';
 import { toyStateModel } from '../testing/toy-state-model';
 import { appendToyWorkload } from '../testing/workload';
 import { catchUp, checksum, checksumReadModels, replayAndCompare } from './replay';
 import { rebuild, type RebuildProgress } from './rebuild';
 
-async function liveDb(store: MemoryEventStore | SqliteEventStore, batchSize: number): Promise<ReadModelDb> {
+async function liveDb(store: SqliteEventStore, batchSize: number): Promise<ReadModelDb> {
   const db = openReadModelDb({ file: ':memory:' });
   const runner = new ProjectionRunner({ store, db, projections: createProjections(toyStateModel), batchSize });
   runner.start();
@@ -27,7 +26,7 @@ describe('replay', () => {
   it('rebuilds read models equal to the live ones after random workloads', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: 250 }), fc.integer({ min: 1, max: 80 }), fc.integer(), async (events, batchSize, seed) => {
-        const store = new MemoryEventStore();
+        const store = new SqliteEventStore({ file: ':memory:' });
         await appendToyWorkload(store, events, seed);
         const live = await liveDb(store, batchSize);
         const report = await replayAndCompare({ store, model: toyStateModel, live });
@@ -41,7 +40,7 @@ describe('replay', () => {
   });
 
   it('reports progress and tells a tampered read model apart', async () => {
-    const store = new MemoryEventStore();
+    const store = new SqliteEventStore({ file: ':memory:' });
     await appendToyWorkload(store, 120, 21);
     const live = await liveDb(store, 50);
     live.prepare("UPDATE audit_events SET effective_at = '1999-01-01' WHERE seq = 7").run();
@@ -57,7 +56,7 @@ describe('replay', () => {
   });
 
   it('gives a checksum at a past position equal to the live one taken then', async () => {
-    const store = new MemoryEventStore();
+    const store = new SqliteEventStore({ file: ':memory:' });
     await appendToyWorkload(store, 60, 22);
     const live = await liveDb(store, 16);
     const then = checksumReadModels(live, toyStateModel);
@@ -91,7 +90,7 @@ describe('replay', () => {
   it('ends a bulk load with every index a live database has, and catches up into a non-empty database', async () => {
     const indexes = (db: ReadModelDb): unknown[] =>
       db.prepare("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all();
-    const store = new MemoryEventStore();
+    const store = new SqliteEventStore({ file: ':memory:' });
     await appendToyWorkload(store, 80, 41);
     const live = await liveDb(store, 13);
     const fresh = openReadModelDb({ file: ':memory:', mode: 'rebuild' });

@@ -9,7 +9,6 @@ import { openReadModelDb } from '../read-model-db';
 import { checksumProjection } from '../replay/checksum';
 import { rebuild } from '../replay/rebuild';
 import { type EventStore, SqliteEventStore } from '@ogp/event-store';
-import { MemoryEventStore } from '../testing/memory-event-store';
 import { toyStateModel } from '../testing/toy-state-model';
 import { appendToyWorkload } from '../testing/workload';
 import { readAllCheckpoints } from './checkpoints';
@@ -52,7 +51,6 @@ function failingOnce(p: Projection, n: number): Projection {
 }
 
 const stores: [string, () => EventStore][] = [
-  ['memory store', () => new MemoryEventStore()],
   ['SqliteEventStore', () => new SqliteEventStore({ file: ':memory:' })],
 ];
 
