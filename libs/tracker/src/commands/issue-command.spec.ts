@@ -2,6 +2,7 @@
 // another process is dropped and the command retried on state read from the store.
 import { SqliteEventStore } from '@ogp/event-store';
 import type { DomainCommand } from '@ogp/domain';
+import { MemberScopeError } from '../access/member-scope';
 import type { Principal } from '../access/principal';
 import { FixedClock } from '../clock/fixed-clock';
 import { IdGenerator } from '../ids/id-generator';
@@ -56,5 +57,36 @@ describe('IssueCommandHandler', () => {
     const settled = await Promise.allSettled(Array.from({ length: 5 }, () => a.execute(issue(forum(), 0n))));
     expect(settled.filter((s) => s.status === 'fulfilled')).toHaveLength(1);
     expect(await revisions()).toHaveLength(2);
+  });
+
+  it('judges If-Match on the store when its cache is stale, not on what it last saw', async () => {
+    // given a has seen the member at revision 0 and b has written revision 1 since
+    await b.execute(issue(forum()));
+    // when a client that read revision 1 sends If-Match 1 to a
+    const result = await a.execute(issue(forum(), 1n));
+    // then it is accepted
+    expect(result.revision).toBe('2');
+  });
+
+  it('does not commit a decision on top of another process\'s write when the append it was decided after failed', async () => {
+    // given a drafted the plan (and caches it as a draft), then b submitted it without an endorsement
+    const plan = { planId: 'semarang-2021', memberId: 'semarang', title: 'Semarang OGP Local Action Plan 2021-2023', periodStart: '2021-08', periodEnd: '2023-12' };
+    await a.execute(issue({ type: 'DraftActionPlan', data: plan }));
+    await b.execute(issue({ type: 'SubmitActionPlan', data: { planId: plan.planId, submittedOn: '2021-04-30' } }));
+    // when a, on its stale draft, endorses and then submits, pipelined
+    await Promise.allSettled([
+      a.execute(issue({ type: 'EndorseActionPlan', data: { planId: plan.planId, endorsedOn: '2021-04-26', endorsedBy: ['PATTIRO Semarang'], statementUrl: null } })),
+      a.execute(issue({ type: 'SubmitActionPlan', data: { planId: plan.planId, submittedOn: '2021-04-30' } })),
+    ]);
+    // then the plan was submitted once: the second submission, decided on an endorsement that failed, never landed
+    const types: string[] = [];
+    for await (const e of store.readStream(`plan-${plan.planId}`)) types.push(e.type);
+    expect(types.filter((t) => t === 'ActionPlanSubmitted')).toHaveLength(1);
+  });
+
+  it('refuses a key scoped to another member before looking at its If-Match, so a 412 reveals no revision', async () => {
+    const scoped: Principal = { keyId: 'key-bojonegoro', role: 'admin', name: 'bojonegoro ops', member: 'bojonegoro' };
+    const attempt = a.execute(new IssueCommand(forum(), { principal: scoped, commandId: ids.uuid(), correlationId: 'c-2', expectedRevision: 7n }));
+    await expect(attempt).rejects.toBeInstanceOf(MemberScopeError);
   });
 });

@@ -18,6 +18,7 @@ import {
   EVENT_STORE,
   WrongExpectedVersionError,
   type EventStore,
+  type AppendResult,
   type ExpectedRevision,
   type NewEvent,
   type Position,
@@ -74,6 +75,8 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
 
   /** Per stream, the end of the last decision queued: commands on one stream are decided one after another. */
   private readonly turns = new Map<string, Promise<void>>();
+  /** Per stream, the last append issued or waiting to be: the next one starts only after it has committed. */
+  private readonly appends = new Map<string, Promise<unknown>>();
 
   async execute({ command, meta }: IssueCommand): Promise<CommandResult> {
     const stream = streamOf(command);
@@ -108,20 +111,38 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
   }
 
   /**
-   * Decides on the cached state and queues the append without waiting for it; the cache moves on at once to the
-   * state after these events, so that the next command of the stream can be decided while this one commits. If the
-   * append fails (another process wrote), the cache is dropped, and every append decided on top of it fails its
-   * expected revision in turn and is retried on state read from the store.
+   * Decides on the cached state while earlier appends of the stream may still be committing; the cache moves on at
+   * once to the state after these events, so that the next command of the stream can be decided meanwhile. The
+   * append itself is issued only once the stream's previous append has committed: had the previous one failed
+   * (another process wrote first), this decision rests on a state that never existed, so it fails too and is
+   * decided again on state read from the store. Issued at once instead, it could pass its expected revision on
+   * top of the other process's events.
    */
   private async decideAndAppend(command: DomainCommand, meta: CommandMeta, stream: string): Promise<{ committed: Promise<CommandResult> }> {
-    const own = await this.states.load(stream);
-    checkPrecondition(stream, meta.expectedRevision, own.revision);
+    const predecessor = this.appends.get(stream);
+    let own = await this.states.load(stream);
+    if (predecessor === undefined && !preconditionHolds(meta.expectedRevision, own.revision)) {
+      // Nothing of ours is in flight, so the cache may only be stale (another process wrote): judge on the store.
+      this.states.forget(stream);
+      own = await this.states.load(stream);
+    }
     const states = await this.contextStates(command, stream, own.state);
+    // Scope first: a key scoped to another member learns nothing from a 412 about the entity's revisions.
     this.checkScope(command, states, meta.principal);
+    if (!preconditionHolds(meta.expectedRevision, own.revision)) throw new WrongExpectedVersionError(stream, meta.expectedRevision!, own.revision ?? 'no_stream');
     const now = this.clock.now().toISOString();
     const events = decideWith(command, states, { now, actor: { id: meta.principal.keyId, role: meta.principal.role } });
     if (events.length === 0) {
-      return { committed: Promise.resolve({ stream, revision: String(own.revision ?? -1n), position: null, eventIds: [], eventTypes: [] }) };
+      // Nothing to write: answer once the state decided on has committed (it may include appends in flight).
+      const unchanged: CommandResult = { stream, revision: String(own.revision ?? -1n), position: null, eventIds: [], eventTypes: [] };
+      const committed = (predecessor ?? Promise.resolve()).then(
+        () => unchanged,
+        () => {
+          throw new WrongExpectedVersionError(stream, meta.expectedRevision ?? 'any', own.revision ?? 'no_stream');
+        },
+      );
+      committed.catch(() => undefined);
+      return { committed };
     }
     const reason = reasonOf(command);
     const toAppend: NewEvent[] = events.map((event, index) => ({
@@ -140,7 +161,18 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
       },
     }));
     const expected: ExpectedRevision = own.revision === null ? 'no_stream' : own.revision;
-    const appended = this.store.append(stream, toAppend, { expectedRevision: expected });
+    const append = (): Promise<AppendResult> => this.store.append(stream, toAppend, { expectedRevision: expected });
+    const appended =
+      predecessor === undefined
+        ? append()
+        : predecessor.then(append, () => {
+            throw new WrongExpectedVersionError(stream, expected, own.revision ?? 'no_stream');
+          });
+    this.appends.set(stream, appended);
+    const settled = (): void => {
+      if (this.appends.get(stream) === appended) this.appends.delete(stream);
+    };
+    appended.then(settled, settled);
     this.states.applied(stream, own, events as readonly DomainEvent[], (own.revision ?? -1n) + BigInt(events.length));
     const committed = appended.then(
       (result): CommandResult => ({
@@ -192,11 +224,9 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
   }
 }
 
-function checkPrecondition(stream: string, expected: ExpectedRevision | undefined, actual: bigint | null): void {
-  if (expected === undefined || expected === 'any') return;
-  const ok =
-    expected === 'exists' ? actual !== null : expected === 'no_stream' ? actual === null : actual !== null && actual === expected;
-  if (!ok) throw new WrongExpectedVersionError(stream, expected, actual ?? 'no_stream');
+function preconditionHolds(expected: ExpectedRevision | undefined, actual: bigint | null): boolean {
+  if (expected === undefined || expected === 'any') return true;
+  return expected === 'exists' ? actual !== null : expected === 'no_stream' ? actual === null : actual !== null && actual === expected;
 }
 
 /** The member a command acts on, when it can be known (undefined: the target does not exist yet or at all). */
