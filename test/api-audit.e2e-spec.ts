@@ -54,6 +54,14 @@ describe('audit and public API (e2e, Semarang)', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it('answers 503 not-ready with Retry-After when the read models do not reach a waited-for position in time', async () => {
+    const res = await request(http).get('/audit/members/semarang?waitFor=999999999/999999999').set(auth());
+    expect(res.status).toBe(503);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.headers['retry-after']).toBe('1');
+    expect(res.body.detail).toMatch(/did not reach position 999999999\/999999999/);
+  }, 15_000);
+
   it('answers a plan’s current state with its stream revision as ETag and the position it reflects', async () => {
     const res = await request(http).get('/audit/plans/semarang-2021').set(auth());
     expect(res.status).toBe(200);

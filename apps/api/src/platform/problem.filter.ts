@@ -38,7 +38,8 @@ export class ProblemFilter implements ExceptionFilter {
     }
 
     const problem = problemForRequest(error, request);
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (problem.status >= 500 && problem.status !== 503) request.log.error({ err: error }, 'request failed');
+    if (problem.status === 503) reply.header('retry-after', '1');
     if (problem.status === 401) reply.header('www-authenticate', 'Bearer');
     void reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(problemDocument(problem, request));
   }
