@@ -380,6 +380,15 @@ describe('API platform (e2e)', () => {
       expect((await boom()).status).toBe(500);
       expect(calls.create).toBe(beforeRetry + 1);
     });
+
+    it('lets a command that lost a race with other writers (409 wrong-expected-version) be retried', async () => {
+      const stale = () => request(h.http).post('/test/things').set(bearer(admin)).set('Idempotency-Key', 'idem-6').send({ title: 'stale' });
+      expectProblem(await stale(), 409, 'wrong-expected-version');
+      const before = calls.create;
+      const retry = await stale();
+      expect(retry.headers['idempotent-replayed']).toBeUndefined();
+      expect(calls.create).toBe(before + 1);
+    });
   });
 
   describe('correlation id', () => {

@@ -15,6 +15,9 @@ import { RecordedAnswerReplay } from './recorded-answer';
 import { assertIdempotencyKey } from './request.decorators';
 import { IDEMPOTENCY_KEY_HEADER, singleHeader, WRITE_METHODS } from './request-context';
 
+/** Answers a retry may not get: the command lost a race with other writers (after its own retries) and was not run. */
+const TRANSIENT: ReadonlySet<string> = new Set(['wrong-expected-version', 'duplicate-event-id']);
+
 function requestHash(request: FastifyRequest): string {
   const body = request.body === undefined ? '' : (canonicalize(request.body) ?? '');
   return createHash('sha256').update(`${request.method}\n${request.url}\n${body}`).digest('hex');
@@ -71,8 +74,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }),
       catchError(async (error: unknown) => {
         const problem = problemForRequest(error, request);
-        // A server error may be transient: forget the claim so that the client's retry runs the command again.
-        if (problem.status >= 500) await this.records.release(scope);
+        // A server error or a lost race may be transient: forget the claim so that the client's retry runs again.
+        if (problem.status >= 500 || TRANSIENT.has(problem.code)) await this.records.release(scope);
         else await this.records.complete(scope, { status: problem.status, contentType: PROBLEM_CONTENT_TYPE, body: problemDocument(problem, request), etag: null });
         throw error;
       }),

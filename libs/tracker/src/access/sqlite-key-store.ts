@@ -23,6 +23,9 @@ export class SqliteKeyStore implements KeyStore {
   constructor(file: string, private readonly clock: Clock) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
+    // better-sqlite3 opens WAL databases with synchronous=NORMAL: an acknowledged revocation or recorded answer could
+    // be lost to a power cut while the events it relates to (FULL) survive.
+    this.db.pragma('synchronous = FULL');
     this.db.exec(`CREATE TABLE IF NOT EXISTS api_keys (
       id TEXT PRIMARY KEY,
       role TEXT NOT NULL,

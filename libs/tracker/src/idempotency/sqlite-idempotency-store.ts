@@ -30,6 +30,9 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
     this.staleClaimMs = options.staleClaimMs ?? 60_000;
     this.db = new Database(options.file);
     this.db.pragma('journal_mode = WAL');
+    // better-sqlite3 opens WAL databases with synchronous=NORMAL: an acknowledged revocation or recorded answer could
+    // be lost to a power cut while the events it relates to (FULL) survive.
+    this.db.pragma('synchronous = FULL');
     this.db.exec(`CREATE TABLE IF NOT EXISTS idempotency_records (
       api_key_id TEXT NOT NULL,
       idempotency_key TEXT NOT NULL,
