@@ -3,6 +3,7 @@ import { HttpException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { DuplicateEventIdError, WrongExpectedVersionError } from '@ogp/event-store';
 import { ProjectionRunnerStoppedError, ReadModelTimeoutError } from '@ogp/projections';
+import { LedgerLogStoppedError } from '@ogp/tracker';
 import { ProblemException, RequestValidationError } from './problem.exception';
 
 export const PROBLEM_TYPE_PREFIX = 'urn:ogp-ledger:problem:';
@@ -111,8 +112,10 @@ export function problemFor(error: unknown, context: ProblemContext): Problem {
     return context.hadIfMatch ? platform('precondition-failed', detail) : platform('wrong-expected-version', detail);
   }
   if (error instanceof DuplicateEventIdError) return platform('duplicate-event-id', `Event id ${error.eventId}`);
-  // The read models did not reach a position asked for in time, or are stopping: try again shortly.
-  if (error instanceof ReadModelTimeoutError || error instanceof ProjectionRunnerStoppedError) return platform('not-ready', error.message);
+  // The read models did not reach a position asked for in time, or they or the ledger log are stopping: try again.
+  if (error instanceof ReadModelTimeoutError || error instanceof ProjectionRunnerStoppedError || error instanceof LedgerLogStoppedError) {
+    return platform('not-ready', error.message);
+  }
   if (error instanceof ThrottlerException) return platform('too-many-requests');
   if (error instanceof HttpException) return fromHttpException(error);
   return platform('internal-error');

@@ -8,7 +8,7 @@ import { CHECKPOINT_STREAM, generateNoteKey, merkleRootOf, merkleLeafHash, entry
 import { FixedClock } from '../clock/fixed-clock';
 import type { ResolvedConfig } from '../config/app-config';
 import { ReadinessService } from '../metrics/readiness.service';
-import { LedgerLog } from './ledger-log';
+import { LedgerLog, LedgerLogStoppedError } from './ledger-log';
 import type { LedgerSigningKey } from './signing-key';
 
 const ORIGIN = 'ogp.example/log';
@@ -81,5 +81,16 @@ describe('LedgerLog', () => {
     } finally {
       await again.onModuleDestroy();
     }
+  });
+
+  it('answers those waiting for it to grow when it stops, instead of leaving them hanging', async () => {
+    // given a caller waiting for a leaf that will never come
+    const log = await open();
+    const waiting = log.awaitSize(log.size + 100);
+    // when the log stops (application shutdown)
+    await log.onModuleDestroy();
+    // then the caller gets LedgerLogStoppedError, and so does anyone asking afterwards
+    await expect(waiting).rejects.toBeInstanceOf(LedgerLogStoppedError);
+    await expect(log.awaitSize(log.size + 1)).rejects.toBeInstanceOf(LedgerLogStoppedError);
   });
 });

@@ -71,6 +71,14 @@ export class LedgerLookupError extends Error {
   }
 }
 
+/** The log is shutting down: requests waiting for it to catch up are answered instead of hanging (503). */
+export class LedgerLogStoppedError extends Error {
+  constructor() {
+    super('The ledger log is stopping');
+    this.name = 'LedgerLogStoppedError';
+  }
+}
+
 const LOAD_PROGRESS_EVERY = 100_000;
 
 @Injectable()
@@ -86,7 +94,8 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
   private subscription: Subscription | null = null;
   private pump: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
-  private waiters: { size: number; resolve: () => void }[] = [];
+  private waiters: { size: number; resolve: () => void; reject: (error: Error) => void }[] = [];
+  private stopped = false;
   private signing: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -132,6 +141,9 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
     if (this.timer !== null) clearInterval(this.timer);
     await this.subscription?.close();
     await this.pump;
+    // Nothing will grow the log any more: whoever waits for it is answered now (HTTP closes after this hook).
+    this.stopped = true;
+    for (const w of this.waiters.splice(0)) w.reject(new LedgerLogStoppedError());
   }
 
   private async follow(subscription: Subscription): Promise<void> {
@@ -167,7 +179,8 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
   /** Resolves once the log holds at least `size` leaves. */
   awaitSize(size: number): Promise<void> {
     if (this.tree.size >= size) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ size, resolve }));
+    if (this.stopped) return Promise.reject(new LedgerLogStoppedError());
+    return new Promise((resolve, reject) => this.waiters.push({ size, resolve, reject }));
   }
 
   /** Resolves once every event stored before the call is in the log. */

@@ -1,7 +1,7 @@
 // The API instance's read models: a SQLite cache in DATA_DIR fed by the projection runner, with lag and readiness.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
 import { EVENT_STORE, positionToString, type EventStore, type Position } from '@ogp/event-store';
 import {
   createProjections,
@@ -27,7 +27,7 @@ export function readModelFile(config: ResolvedConfig): string {
 }
 
 @Injectable()
-export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy {
+export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
   readonly db: ReadModelDb;
   readonly model = domainStateModel;
   private readonly runner: ProjectionRunner;
@@ -60,10 +60,15 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy {
     this.lagTimer.unref();
   }
 
+  /** Stops projecting while the store is still open; reads in flight keep the database until HTTP has closed. */
   async onModuleDestroy(): Promise<void> {
     if (this.lagTimer) clearInterval(this.lagTimer);
     await this.runner.stop();
-    this.db.close();
+  }
+
+  /** Nest calls this after the HTTP server has finished its requests. */
+  onApplicationShutdown(): void {
+    if (this.db.open) this.db.close();
   }
 
   /** The position every read model reflects, as "commit/prepare" (null before the first event). */
