@@ -40,7 +40,8 @@ export const CommandId = createParamDecorator((_data: unknown, context: Executio
 export const CurrentCommand = createParamDecorator((_data: unknown, context: ExecutionContext): CommandContext => {
   const request = requestOf(context);
   if (!request.principal) throw new Error('CurrentCommand used on a public route');
-  return { principal: request.principal, commandId: commandIdOf(request), correlationId: request.id };
+  const repeatable = singleHeader(request.headers[IDEMPOTENCY_KEY_HEADER]) !== undefined;
+  return { principal: request.principal, commandId: commandIdOf(request), correlationId: request.id, ...(repeatable ? { repeatable } : {}) };
 });
 
 /** Validates an Idempotency-Key value: 1 to 255 visible ASCII characters. */

@@ -6,4 +6,6 @@ export interface CommandContext {
   /** Deterministic for a request with an Idempotency-Key (same for every retry), else a fresh UUID. */
   readonly commandId: string;
   readonly correlationId: string;
+  /** True when commandId came from an Idempotency-Key: the command may already have been applied by a first try. */
+  readonly repeatable?: boolean;
 }

@@ -89,4 +89,17 @@ describe('IssueCommandHandler', () => {
     const attempt = a.execute(new IssueCommand(forum(), { principal: scoped, commandId: ids.uuid(), correlationId: 'c-2', expectedRevision: 7n }));
     await expect(attempt).rejects.toBeInstanceOf(MemberScopeError);
   });
+
+  it('answers a repeated command (same Idempotency-Key) with what its first try wrote, writing nothing more', async () => {
+    // given a forum meeting recorded under a command id derived from an Idempotency-Key
+    const commandId = ids.commandIdFor('key-ops', 'forum-2021-04-20');
+    const first = await a.execute(new IssueCommand(forum(), { principal, commandId, correlationId: 'c-1', repeatable: true }));
+    // when the client retries it, on this process and on another one (a crash lost the first answer)
+    const again = await a.execute(new IssueCommand(forum(), { principal, commandId, correlationId: 'c-1', repeatable: true }));
+    const elsewhere = await b.execute(new IssueCommand(forum(), { principal, commandId, correlationId: 'c-1', repeatable: true }));
+    // then both get the first result and the stream holds one meeting
+    expect(again).toEqual(first);
+    expect(elsewhere).toEqual(first);
+    expect(await revisions()).toEqual([0n, 1n]);
+  });
 });

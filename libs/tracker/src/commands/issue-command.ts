@@ -15,6 +15,7 @@ import {
   type PlanState,
 } from '@ogp/domain';
 import {
+  DuplicateEventIdError,
   EVENT_STORE,
   WrongExpectedVersionError,
   type EventStore,
@@ -22,6 +23,7 @@ import {
   type ExpectedRevision,
   type NewEvent,
   type Position,
+  type StoredEvent,
 } from '@ogp/event-store';
 import { assertMemberScope } from '../access/member-scope';
 import type { Principal } from '../access/principal';
@@ -34,6 +36,8 @@ export interface CommandMeta {
   readonly principal: Principal;
   readonly commandId: string;
   readonly correlationId: string;
+  /** The command id came from an Idempotency-Key: a first try may already have written its events. */
+  readonly repeatable?: boolean;
   /** From If-Match: the revision the client last read ('exists' for *). A mismatch is a 412, never retried. */
   readonly expectedRevision?: ExpectedRevision;
 }
@@ -59,6 +63,8 @@ export class IssueCommand extends Command<CommandResult> {
 
 /** Conflicting writers without If-Match are retried on fresh state this many times before the 409 reaches them. */
 const MAX_ATTEMPTS = 8;
+/** How far back from a stream's end a repeated command (same Idempotency-Key) looks for what its first try wrote. */
+const REPEAT_LOOKBACK = 1000;
 
 function positionText(position: Position): string {
   return `${position.commit.toString()}/${position.prepare.toString()}`;
@@ -80,15 +86,46 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
 
   async execute({ command, meta }: IssueCommand): Promise<CommandResult> {
     const stream = streamOf(command);
+    if (meta.repeatable) {
+      // A retry whose first try committed but never answered (a crash, a timeout): answer what it wrote.
+      const earlier = await this.committedBy(stream, meta.commandId);
+      if (earlier !== null) return earlier;
+    }
     for (let attempt = 1; ; attempt++) {
       try {
         const { committed } = await this.inTurn(stream, () => this.decideAndAppend(command, meta, stream));
         return await committed;
       } catch (error) {
+        if (error instanceof DuplicateEventIdError) {
+          // The same command id committed meanwhile (a concurrent retry): its events are the answer.
+          const earlier = await this.committedBy(stream, meta.commandId);
+          if (earlier !== null) return earlier;
+        }
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         if (meta.expectedRevision !== undefined || attempt >= MAX_ATTEMPTS) throw error;
       }
     }
+  }
+
+  /**
+   * The result of the events a command id already wrote to the stream, or null. Reads the stream from its end,
+   * at most REPEAT_LOOKBACK events: retries come soon after the first try.
+   */
+  private async committedBy(stream: string, commandId: string): Promise<CommandResult | null> {
+    const found: StoredEvent[] = [];
+    for await (const event of this.store.readStream(stream, { direction: 'backwards', maxCount: REPEAT_LOOKBACK })) {
+      if (event.metadata.commandId === commandId) found.unshift(event);
+      else if (found.length > 0) break;
+    }
+    const last = found.at(-1);
+    if (last === undefined) return null;
+    return {
+      stream,
+      revision: last.revision.toString(),
+      position: positionText(last.position),
+      eventIds: found.map((e) => e.id),
+      eventTypes: found.map((e) => e.type),
+    };
   }
 
   /**

@@ -42,6 +42,11 @@ export class IdGenerator {
     return uuidV5(COMMAND_ID_NAMESPACE, `${apiKeyId}\n${idempotencyKey}`);
   }
 
+  /** The id of a new entity (plan, commitment, ...) a command creates: a retry of the command names the same one. */
+  entityId(commandId: string, kind: string): string {
+    return uuidV5(commandId, `new ${kind}`);
+  }
+
   /** The id of the index-th event a command appends: a retry of the command re-appends the same ids. */
   eventId(commandId: string, index: number): string {
     if (!Number.isSafeInteger(index) || index < 0) throw new RangeError(`Event index must be a non-negative integer: ${index}`);

@@ -30,7 +30,7 @@ export class AddCommitmentController {
     @IfMatch() expected: ExpectedRevision | undefined,
     @ResponseETag() etag: ETagSetter,
   ): Promise<CommandResult> {
-    const data = { ...termsOf(body), commitmentId: this.ids.uuid(), planId, reason: body.reason ?? null };
+    const data = { ...termsOf(body), commitmentId: this.ids.entityId(context.commandId, 'commitment'), planId, reason: body.reason ?? null };
     return issue(this.bus, { type: 'AddCommitment', data }, context, expected, etag);
   }
 }

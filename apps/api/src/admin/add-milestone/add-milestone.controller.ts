@@ -30,7 +30,7 @@ export class AddMilestoneController {
     @IfMatch() expected: ExpectedRevision | undefined,
     @ResponseETag() etag: ETagSetter,
   ): Promise<CommandResult> {
-    const data = { commitmentId, milestoneId: this.ids.uuid(), title: body.title, startDate: body.startDate, dueDate: body.dueDate };
+    const data = { commitmentId, milestoneId: this.ids.entityId(context.commandId, 'milestone'), title: body.title, startDate: body.startDate, dueDate: body.dueDate };
     return issue(this.bus, { type: 'AddMilestone', data }, context, expected, etag);
   }
 }

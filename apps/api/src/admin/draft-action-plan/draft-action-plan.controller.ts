@@ -30,7 +30,7 @@ export class DraftActionPlanController {
     @IfMatch() expected: ExpectedRevision | undefined,
     @ResponseETag() etag: ETagSetter,
   ): Promise<CommandResult> {
-    const data = { planId: this.ids.uuid(), memberId, title: body.title, periodStart: body.periodStart, periodEnd: body.periodEnd };
+    const data = { planId: this.ids.entityId(context.commandId, 'plan'), memberId, title: body.title, periodStart: body.periodStart, periodEnd: body.periodEnd };
     return issue(this.bus, { type: 'DraftActionPlan', data }, context, expected, etag);
   }
 }

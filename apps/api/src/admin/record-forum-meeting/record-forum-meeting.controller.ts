@@ -31,7 +31,7 @@ export class RecordForumMeetingController {
     @ResponseETag() etag: ETagSetter,
   ): Promise<CommandResult> {
     const { government, civilSociety } = body.participants;
-    const data = { memberId, meetingId: this.ids.uuid(), heldOn: body.heldOn, participants: { government, civilSociety }, minutesUrl: body.minutesUrl ?? null };
+    const data = { memberId, meetingId: this.ids.entityId(context.commandId, 'forum meeting'), heldOn: body.heldOn, participants: { government, civilSociety }, minutesUrl: body.minutesUrl ?? null };
     return issue(this.bus, { type: 'RecordForumMeeting', data }, context, expected, etag);
   }
 }

@@ -31,7 +31,7 @@ export class ReportProgressController {
     @IfMatch() expected: ExpectedRevision | undefined,
     @ResponseETag() etag: ETagSetter,
   ): Promise<CommandResult> {
-    const data = { commitmentId, claimId: body.claimId ?? this.ids.uuid(), milestoneId: body.milestoneId, completion: body.completion, asOf: body.asOf, narrative: body.narrative, evidence: evidenceOf(body.evidence) };
+    const data = { commitmentId, claimId: body.claimId ?? this.ids.entityId(context.commandId, 'claim'), milestoneId: body.milestoneId, completion: body.completion, asOf: body.asOf, narrative: body.narrative, evidence: evidenceOf(body.evidence) };
     return issue(this.bus, { type: 'ReportProgress', data }, context, expected, etag);
   }
 }
