@@ -100,15 +100,24 @@ describe('ledger API (e2e)', () => {
     expect(verifyConsistency(5, 21, path.map(b64), b64(toRoot), b64(toRoot))).toBe(false);
   });
 
-  it('gives an offline bundle that verifies with the public key alone, signing a covering checkpoint when needed', async () => {
-    const old = await request(http).get(`/ledger/bundles/${ids[3]}`);
+  it('gives a key holder an offline bundle that verifies with the public key alone, once a checkpoint covers the event', async () => {
+    const auth = { Authorization: `Bearer ${keys.reviewer}` };
+    expect((await request(http).get(`/ledger/bundles/${ids[3]}`)).status).toBe(401);
+    const old = await request(http).get(`/ledger/bundles/${ids[3]}`).set(auth);
     expect(old.status).toBe(200);
     expect(verifyProofBundle(old.body as ProofBundle, vkey, ORIGIN)).toMatchObject({ ok: true, treeSize: 20 });
 
     const fresh = progressClaim(99);
     await store.append('commitment-IDSMG0009', [fresh], { expectedRevision: 'no_stream' });
     await app.get(LedgerLog).catchUp();
-    const res = await request(http).get(`/ledger/bundles/${fresh.id}`);
+    const size = app.get(LedgerLog).size;
+    // A read never signs: until a checkpoint covers the event, 409 checkpoint-pending, and nothing is appended.
+    const pending = await request(http).get(`/ledger/bundles/${fresh.id}`).set(auth);
+    expect(pending.status).toBe(409);
+    expect(pending.body.type).toMatch(/checkpoint-pending$/);
+    expect(app.get(LedgerLog).size).toBe(size);
+    expect((await request(http).post('/ledger/checkpoints').set('Authorization', `Bearer ${keys.auditor}`)).status).toBe(201);
+    const res = await request(http).get(`/ledger/bundles/${fresh.id}`).set(auth);
     expect(res.status).toBe(200);
     expect(verifyProofBundle(res.body as ProofBundle, vkey, ORIGIN)).toMatchObject({ ok: true, treeSize: 22 });
     const forged = { ...res.body, event: { ...res.body.event, data: res.body.event.data.replace('claim 99', 'claim 98') } };
@@ -127,7 +136,7 @@ describe('ledger API (e2e)', () => {
     [`/ledger/proofs/inclusion?eventId=${randomUUID()}`, 404],
     [`/ledger/bundles/${randomUUID()}`, 404],
   ])('answers %s with %i problem+json', async (url, status) => {
-    const res = await request(http).get(url);
+    const res = await request(http).get(url).set('Authorization', `Bearer ${keys.auditor}`);
     expect(res.status).toBe(status);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
   });

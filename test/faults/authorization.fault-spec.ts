@@ -22,6 +22,8 @@ const UNDOCUMENTED: readonly [string, string][] = [
 const OVERRIDES: Readonly<Record<string, readonly Identity[] | 'public'>> = {
   // Signing a checkpoint on demand: the city's team or an auditor may ask for one.
   'POST /ledger/checkpoints': ['admin', 'auditor'],
+  // A proof bundle carries the event's data, drafts included: any key, not the public.
+  'GET /ledger/bundles/{eventId}': ['admin', 'reviewer', 'auditor'],
 };
 
 /** Who may call a route: 'public' (no key needed) or the roles allowed; null when no rule classifies it. */

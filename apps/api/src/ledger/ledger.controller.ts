@@ -33,7 +33,7 @@ export interface CheckpointResponse extends StoredCheckpoint {
   readonly origin: string;
 }
 
-/** Lookup failures of the log become problems: a size beyond the log is a 400, an unknown event or checkpoint a 404. */
+/** Lookup failures of the log become problems: a size beyond the log is a 400, an unknown event or checkpoint a 404, an event not yet under a checkpoint a 409. */
 function problemOf(error: unknown): unknown {
   if (!(error instanceof LedgerLookupError)) return error;
   switch (error.kind) {
@@ -42,6 +42,8 @@ function problemOf(error: unknown): unknown {
     case 'unknown-event':
     case 'no-checkpoint':
       return new ProblemException('not-found', error.message);
+    case 'not-yet-checkpointed':
+      return new ProblemException('checkpoint-pending', error.message);
     default: {
       const never: never = error.kind;
       return never;
@@ -120,8 +122,12 @@ export class LedgerController {
   }
 
   @Get('bundles/:eventId')
-  @Public()
-  @ApiOperation({ summary: 'Offline proof bundle: the event as hashed, its inclusion path and a signed checkpoint covering it' })
+  @ApiBearerAuth('api-key')
+  @Roles('admin', 'reviewer', 'auditor')
+  @ApiOperation({
+    summary: 'Offline proof bundle: the event as hashed, its inclusion path and a signed checkpoint covering it (any key)',
+    description: 'The bundle holds the event\'s data (drafts included), so it needs a key. 409 checkpoint-pending when no signed checkpoint covers the event yet.',
+  })
   @ApiOkResponse({ description: 'an ogp-ledger-proof bundle', schema: { example: BUNDLE_EXAMPLE } })
   async bundle(@Param() { eventId }: EventIdParam): Promise<ProofBundle> {
     try {

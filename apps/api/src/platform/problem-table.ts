@@ -22,6 +22,7 @@ export const PLATFORM_PROBLEMS = {
   'wrong-expected-version': { status: 409, title: 'The entity was changed by another request; read it again and retry' },
   'duplicate-event-id': { status: 409, title: 'An event with this id is already stored with different content' },
   'idempotency-request-in-flight': { status: 409, title: 'A request with this Idempotency-Key is still being processed' },
+  'checkpoint-pending': { status: 409, title: 'No signed checkpoint covers this event yet' },
   'precondition-failed': { status: 412, title: 'The entity no longer has the revision given in If-Match' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'unsupported-media-type': { status: 415, title: 'The request body must be application/json' },

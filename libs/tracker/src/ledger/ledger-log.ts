@@ -60,10 +60,10 @@ export interface ConsistencyAnswer {
   readonly toRoot: string;
 }
 
-/** Thrown for a size beyond the log or an unknown event: the API maps it to 400/404. */
+/** Thrown for a size beyond the log, an unknown event, or an event no checkpoint covers yet: the API maps it to 400/404/409. */
 export class LedgerLookupError extends Error {
   constructor(
-    readonly kind: 'unknown-event' | 'size-out-of-range' | 'no-checkpoint',
+    readonly kind: 'unknown-event' | 'size-out-of-range' | 'no-checkpoint' | 'not-yet-checkpointed',
     message: string,
   ) {
     super(message);
@@ -292,11 +292,17 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  /** The offline proof bundle for an event, against the latest stored checkpoint covering it (signed now if none). */
+  /**
+   * The offline proof bundle for an event, against the latest stored checkpoint covering it. A read never signs:
+   * an event newer than the latest checkpoint waits for the scheduled one, or for one asked for with
+   * signCheckpoint (POST /ledger/checkpoints).
+   */
   async bundle(eventId: string): Promise<ProofBundle> {
     const leafIndex = this.leafIndexOf(eventId);
-    let checkpoint = this.latestCheckpoint();
-    if (checkpoint === null || checkpoint.treeSize <= leafIndex) checkpoint = await this.signCheckpoint({ actorId: 'ledger', actorRole: 'system' });
+    const checkpoint = this.latestCheckpoint();
+    if (checkpoint === null || checkpoint.treeSize <= leafIndex) {
+      throw new LedgerLookupError('not-yet-checkpointed', `no signed checkpoint covers event ${eventId} yet: wait for the next scheduled one, or ask for one (POST /ledger/checkpoints)`);
+    }
     const event = await this.exportedEvent(leafIndex);
     return buildProofBundle(this.tree, event, leafIndex, checkpoint.note);
   }
