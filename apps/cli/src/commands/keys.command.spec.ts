@@ -40,6 +40,22 @@ describe('keys commands', () => {
     await store.close();
   });
 
+  it('refuses a --member that is not a member id, creating no key', async () => {
+    const exit = jest.spyOn(process, 'exit').mockImplementation((code?: string | number | null) => {
+      throw new Error(`exit ${String(code)}`);
+    });
+    let out = '';
+    try {
+      out = await cli('keys', 'create', '--role', 'admin', '--name', 'typo', '--member', 'Semarang!').catch(() => '');
+    } finally {
+      exit.mockRestore();
+    }
+    expect(out).not.toMatch(/ogp_/);
+    const store = new SqliteKeyStore(join(dataDir, 'access.sqlite'), new SystemClock());
+    expect((await store.list()).filter((k) => k.name === 'typo')).toEqual([]);
+    await store.close();
+  });
+
   it('prints one JSON object with --json, lists keys without secrets, and revokes', async () => {
     const created = JSON.parse(await cli('keys', 'create', '--role', 'reviewer', '--name', 'IRM', '--json')) as Record<string, unknown>;
     expect(created).toMatchObject({ role: 'reviewer', name: 'IRM', member: null });

@@ -2,6 +2,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { type ApiKeyRecord, isRole, KEY_STORE, type KeyStore, type Role, ROLES } from '@ogp/tracker';
+import { MEMBER_ID_PATTERN } from '@ogp/domain';
 
 interface CreateOptions {
   readonly role: Role;
@@ -40,6 +41,8 @@ export class KeysCreateCommand extends CommandRunner {
 
   @Option({ flags: '-m, --member <member>', description: 'restrict the key to one member id (e.g. semarang)' })
   parseMember(value: string): string {
+    // A typo would make a key that fails closed on every write without saying why: refuse it here.
+    if (!MEMBER_ID_PATTERN.test(value) || value.length > 40) throw new Error(`--member must be a member id such as semarang (lowercase letters, digits and dashes), got ${JSON.stringify(value)}`);
     return value;
   }
 
