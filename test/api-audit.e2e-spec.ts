@@ -172,4 +172,49 @@ describe('audit and public API (e2e, Semarang)', () => {
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     }
   });
+
+  describe('a key scoped to one member', () => {
+    const as = (key: string) => ({ Authorization: `Bearer ${key}` });
+    let own: string;
+    let other: string;
+    beforeAll(async () => {
+      const keys = app.get<KeyStore>(KEY_STORE);
+      own = (await keys.create({ role: 'admin', name: 'Semarang secretariat', member: 'semarang' })).key;
+      other = (await keys.create({ role: 'admin', name: 'Bojonegoro secretariat', member: 'bojonegoro' })).key;
+    });
+
+    it('reads its own member’s entities, history, progress and compliance', async () => {
+      for (const path of ['/audit/plans/semarang-2021', '/audit/plans/semarang-2021/history', '/audit/plans/semarang-2021/progress', '/audit/members/semarang/compliance']) {
+        expect({ path, status: (await request(http).get(path).set(as(own))).status }).toEqual({ path, status: 200 });
+      }
+    });
+
+    it('gets 404 for another member’s entities, as if they did not exist', async () => {
+      expect((await request(http).get('/audit/commitments/semarang-2021-c1').set(as(own))).status).toBe(200);
+      const paths = [
+        '/audit/members/semarang',
+        '/audit/plans/semarang-2021',
+        '/audit/plans/semarang-2021/history',
+        '/audit/plans/semarang-2021/progress',
+        '/audit/members/semarang/compliance',
+        '/audit/commitments/semarang-2021-c1',
+        '/audit/commitments/semarang-2021-c1/progress',
+      ];
+      for (const path of paths) {
+        const res = await request(http).get(path).set(as(other));
+        expect({ path, status: res.status }).toEqual({ path, status: 404 });
+      }
+    });
+
+    it('gets 403 for reads that span every member or name another member, and only its own slice otherwise', async () => {
+      expect((await request(http).get('/audit/events').set(as(own))).status).toBe(403);
+      expect((await request(http).get('/audit/export?kind=commitments&format=csv&member=semarang').set(as(other))).status).toBe(403);
+      const csv = await request(http).get('/audit/export?kind=commitments&format=csv').set(as(other));
+      expect(csv.status).toBe(200);
+      expect(csv.text.trim().split('\n')).toHaveLength(1); // the header: no Semarang commitment
+      const diff = await request(http).get('/audit/diff?from=2020-01-01T00:00:00Z&to=2024-12-31T23:59:59Z').set(as(other));
+      expect(diff.status).toBe(200);
+      expect(diff.body.data.entities).toEqual([]);
+    });
+  });
 });

@@ -9,9 +9,11 @@ import { EntityStateController } from './entity-state/entity-state.controller';
 import { EventFeedController } from './event-feed/event-feed.controller';
 import { ExportController } from './export/export.controller';
 import { ProgressController } from './progress/progress.controller';
+import { ReadScope } from './read-scope';
 
 @Module({
   imports: [ReadModelsModule],
+  providers: [ReadScope],
   // Specific paths before the generic :collection/:id routes.
   controllers: [
     EventFeedController,

@@ -3,10 +3,12 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ENTITY_ID_PATTERN } from '@ogp/domain';
-import { CLOCK, GetCompliance, type Clock } from '@ogp/tracker';
+import { CLOCK, GetCompliance, type Clock, type Principal } from '@ogp/tracker';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { Roles } from '../../platform/access.decorators';
 import { IdParams, ReadQuery } from '../read.request';
+import { CurrentPrincipal } from '../../platform/request.decorators';
+import { ReadScope } from '../read-scope';
 
 export class ComplianceQuery extends ReadQuery {
   @ApiPropertyOptional({ example: 'semarang-2021', description: 'only the obligations about this plan' })
@@ -24,6 +26,7 @@ export class ComplianceController {
   constructor(
     private readonly queries: QueryBus,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly scope: ReadScope,
   ) {}
 
   @Get('members/:id/compliance')
@@ -32,7 +35,8 @@ export class ComplianceController {
     description: 'Each result: obligation, status (met, due, overdue, not met, not applicable), planId, eventIds, detail.',
   })
   @ApiOkResponse({ description: '{ position, data: { memberId, asOf, asOfDate, ruleSet, results, events } }' })
-  compliance(@Param() params: IdParams, @Query() query: ComplianceQuery) {
+  compliance(@Param() params: IdParams, @Query() query: ComplianceQuery, @CurrentPrincipal() principal: Principal) {
+    this.scope.entity(principal, 'member', params.id);
     return this.queries.execute(new GetCompliance(params.id, query, this.clock.now().toISOString()));
   }
 }

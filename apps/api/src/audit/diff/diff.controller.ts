@@ -3,10 +3,12 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { MEMBER_ID_PATTERN } from '@ogp/domain';
-import { GetDiff } from '@ogp/tracker';
+import { GetDiff, type Principal } from '@ogp/tracker';
 import { IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
 import { Roles } from '../../platform/access.decorators';
 import { ProblemException } from '../../platform/problem.exception';
+import { CurrentPrincipal } from '../../platform/request.decorators';
+import { ReadScope } from '../read-scope';
 
 export class DiffQuery {
   @ApiProperty({ example: '2022-01-01T00:00:00Z' })
@@ -29,13 +31,16 @@ export class DiffQuery {
 @Roles('admin', 'reviewer', 'auditor')
 @Controller('audit')
 export class DiffController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly scope: ReadScope,
+  ) {}
 
   @Get('diff')
   @ApiOperation({ summary: 'Entities changed between two instants of recording, with the events, actors and reasons' })
   @ApiOkResponse({ description: '{ position, data: { from, to, entities: [...], actors: [...], eventCount } }' })
-  diff(@Query() query: DiffQuery) {
+  diff(@Query() query: DiffQuery, @CurrentPrincipal() principal: Principal) {
     if (Date.parse(query.from) > Date.parse(query.to)) throw new ProblemException('validation-failed', '`from` must not be after `to`');
-    return this.queries.execute(new GetDiff(query.from, query.to, { memberId: query.memberId }));
+    return this.queries.execute(new GetDiff(query.from, query.to, { memberId: this.scope.member(principal, query.memberId) }));
   }
 }

@@ -2,11 +2,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { GetEntityHistory } from '@ogp/tracker';
+import { GetEntityHistory, type Principal } from '@ogp/tracker';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Roles } from '../../platform/access.decorators';
 import { EntityParams, kindOf, ReadQuery } from '../read.request';
+import { CurrentPrincipal } from '../../platform/request.decorators';
+import { ReadScope } from '../read-scope';
 
 export class HistoryQuery extends ReadQuery {
   @ApiPropertyOptional({ example: 0, description: 'first revision to return' })
@@ -30,12 +32,16 @@ export class HistoryQuery extends ReadQuery {
 @Roles('admin', 'reviewer', 'auditor')
 @Controller('audit')
 export class EntityHistoryController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly scope: ReadScope,
+  ) {}
 
   @Get(':collection/:id/history')
   @ApiOperation({ summary: 'Every event of the entity: type, data, actor and role, reason, recordedAt, effectiveAt, correlation id, hash' })
   @ApiOkResponse({ description: '{ position, data: AuditEntry[] }' })
-  history(@Param() params: EntityParams, @Query() query: HistoryQuery) {
+  history(@Param() params: EntityParams, @Query() query: HistoryQuery, @CurrentPrincipal() principal: Principal) {
+    this.scope.entity(principal, kindOf(params.collection), params.id);
     return this.queries.execute(new GetEntityHistory(kindOf(params.collection), params.id, { ...query, limit: query.limit ?? 10_000 }));
   }
 }

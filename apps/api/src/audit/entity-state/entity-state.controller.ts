@@ -2,17 +2,22 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { GetEntity } from '@ogp/tracker';
+import { GetEntity, type Principal } from '@ogp/tracker';
 import { Roles } from '../../platform/access.decorators';
 import { ResponseETag, type ETagSetter } from '../../platform/etag';
 import { EntityParams, kindOf, ReadQuery } from '../read.request';
+import { CurrentPrincipal } from '../../platform/request.decorators';
+import { ReadScope } from '../read-scope';
 
 @ApiTags('audit')
 @ApiBearerAuth('api-key')
 @Roles('admin', 'reviewer', 'auditor')
 @Controller('audit')
 export class EntityStateController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly scope: ReadScope,
+  ) {}
 
   @Get(':collection/:id')
   @ApiOperation({
@@ -20,7 +25,8 @@ export class EntityStateController {
     description: 'ETag is the entity stream revision the state reflects: send it back as If-Match on a command.',
   })
   @ApiOkResponse({ description: '{ position, data: { stream, kind, entityId, memberId, planId, status, revision, recordedAt, state } }' })
-  async get(@Param() params: EntityParams, @Query() query: ReadQuery, @ResponseETag() setETag: ETagSetter) {
+  async get(@Param() params: EntityParams, @Query() query: ReadQuery, @ResponseETag() setETag: ETagSetter, @CurrentPrincipal() principal: Principal) {
+    this.scope.entity(principal, kindOf(params.collection), params.id);
     const result = await this.queries.execute(new GetEntity(kindOf(params.collection), params.id, query));
     setETag(BigInt(result.data.revision));
     return result;

@@ -2,11 +2,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { GetEventFeed } from '@ogp/tracker';
+import { GetEventFeed, type Principal } from '@ogp/tracker';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Roles } from '../../platform/access.decorators';
 import { ReadQuery } from '../read.request';
+import { CurrentPrincipal } from '../../platform/request.decorators';
+import { ReadScope } from '../read-scope';
 
 export class FeedQuery extends ReadQuery {
   @ApiPropertyOptional({ example: 0, description: 'cursor: the `next` of the previous page' })
@@ -30,12 +32,16 @@ export class FeedQuery extends ReadQuery {
 @Roles('admin', 'reviewer', 'auditor')
 @Controller('audit')
 export class EventFeedController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly scope: ReadScope,
+  ) {}
 
   @Get('events')
   @ApiOperation({ summary: 'Every domain event in the global order, a page at a time' })
   @ApiOkResponse({ description: '{ position, data: { entries: AuditEntry[], next: number | null } }' })
-  feed(@Query() query: FeedQuery) {
+  feed(@Query() query: FeedQuery, @CurrentPrincipal() principal: Principal) {
+    this.scope.everyMember(principal, 'The global event feed');
     return this.queries.execute(new GetEventFeed(query));
   }
 }

@@ -5,11 +5,13 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTag
 import { MEMBER_ID_PATTERN } from '@ogp/domain';
 import { EVENT_STORE, type EventStore } from '@ogp/event-store';
 import { commitmentRecord, exportCommitments, exportEventsNdjson, memberStreams } from '@ogp/projections';
-import { APP_CONFIG, CLOCK, ReadModels, type Clock, type ResolvedConfig } from '@ogp/tracker';
+import { APP_CONFIG, CLOCK, ReadModels, type Clock, type ResolvedConfig, type Principal } from '@ogp/tracker';
 import { IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../platform/access.decorators';
 import { ProblemException } from '../../platform/problem.exception';
+import { CurrentPrincipal } from '../../platform/request.decorators';
+import { ReadScope } from '../read-scope';
 
 export class ExportQuery {
   @ApiPropertyOptional({ enum: ['events', 'commitments'], default: 'events' })
@@ -39,6 +41,7 @@ export class ExportController {
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly readModels: ReadModels,
+    private readonly scope: ReadScope,
   ) {}
 
   @Get('export')
@@ -50,7 +53,8 @@ export class ExportController {
       "commitment with OGP's field names (Commitment ID, Title, Action Plan, ...), as CSV or NDJSON.",
   })
   @ApiOkResponse({ description: 'application/x-ndjson or text/csv, streamed' })
-  export(@Query() query: ExportQuery, @Res() reply: FastifyReply): void {
+  export(@Query() query: ExportQuery, @Res() reply: FastifyReply, @CurrentPrincipal() principal: Principal): void {
+    const member = this.scope.member(principal, query.member);
     const kind = query.kind ?? 'events';
     const format = query.format ?? (kind === 'events' ? 'ndjson' : 'csv');
     if (kind === 'events' && format === 'csv') throw new ProblemException('validation-failed', 'Events export as ndjson only');
@@ -59,10 +63,10 @@ export class ExportController {
         ? exportEventsNdjson(this.store, {
             origin: this.config.LEDGER_ORIGIN,
             exportedAt: this.clock.now().toISOString(),
-            streams: query.member === undefined ? undefined : new Set(memberStreams(this.readModels.db, query.member)),
+            streams: member === undefined ? undefined : new Set(memberStreams(this.readModels.db, member)),
           })
-        : exportCommitments(this.readModels.db, commitmentRecord, { format, memberId: query.member });
-    const name = `ogp-ledger-${kind}${query.member ? `-${query.member}` : ''}.${format}`;
+        : exportCommitments(this.readModels.db, commitmentRecord, { format, memberId: member });
+    const name = `ogp-ledger-${kind}${member ? `-${member}` : ''}.${format}`;
     void reply
       .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
       .header('content-disposition', `attachment; filename="${name}"`)

@@ -2,28 +2,35 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { GetCommitmentProgress, GetPlanProgress } from '@ogp/tracker';
+import { GetCommitmentProgress, GetPlanProgress, type Principal } from '@ogp/tracker';
 import { Roles } from '../../platform/access.decorators';
 import { IdParams, ReadQuery } from '../read.request';
+import { CurrentPrincipal } from '../../platform/request.decorators';
+import { ReadScope } from '../read-scope';
 
 @ApiTags('audit')
 @ApiBearerAuth('api-key')
 @Roles('admin', 'reviewer', 'auditor')
 @Controller('audit')
 export class ProgressController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly scope: ReadScope,
+  ) {}
 
   @Get('plans/:id/progress')
   @ApiOperation({ summary: "A plan's progress: its commitments' progress averaged (see README: progress roll-up)" })
   @ApiOkResponse({ description: '{ position, data: { planId, asOf, progress } }' })
-  plan(@Param() params: IdParams, @Query() query: ReadQuery) {
+  plan(@Param() params: IdParams, @Query() query: ReadQuery, @CurrentPrincipal() principal: Principal) {
+    this.scope.entity(principal, 'plan', params.id);
     return this.queries.execute(new GetPlanProgress(params.id, query));
   }
 
   @Get('commitments/:id/progress')
   @ApiOperation({ summary: "A commitment's progress and its milestones' completion" })
   @ApiOkResponse({ description: '{ position, data: CommitmentProgress }' })
-  commitment(@Param() params: IdParams, @Query() query: ReadQuery) {
+  commitment(@Param() params: IdParams, @Query() query: ReadQuery, @CurrentPrincipal() principal: Principal) {
+    this.scope.entity(principal, 'commitment', params.id);
     return this.queries.execute(new GetCommitmentProgress(params.id, query));
   }
 }

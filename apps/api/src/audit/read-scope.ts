@@ -1,0 +1,38 @@
+// What a key scoped to one member may read: that member's entities, their history, progress and exports, no more.
+import { Injectable } from '@nestjs/common';
+import { currentState, type EntityKind } from '@ogp/projections';
+import { type Principal, ReadModels } from '@ogp/tracker';
+import { ProblemException } from '../platform/problem.exception';
+
+/**
+ * Keys without a member scope read everything. A scoped key gets 404 for another member's entity (as for one that
+ * does not exist: it learns nothing of it), 403 for asking another member's slice, and 403 for reads that span
+ * every member (the global feed).
+ */
+@Injectable()
+export class ReadScope {
+  constructor(private readonly readModels: ReadModels) {}
+
+  /** 404 unless the principal may read this member, plan or commitment. */
+  entity(principal: Principal, kind: EntityKind, id: string): void {
+    if (principal.member === null) return;
+    const memberId = kind === 'member' ? id : (currentState(this.readModels.db, `${kind}-${id}`)?.memberId ?? null);
+    if (memberId !== principal.member) throw new ProblemException('not-found', `No ${kind} ${id}`);
+  }
+
+  /** The member a read is confined to: the scoped key's own (403 if it asked for another), else what was asked. */
+  member(principal: Principal, requested: string | undefined): string | undefined {
+    if (principal.member === null) return requested;
+    if (requested !== undefined && requested !== principal.member) {
+      throw new ProblemException('forbidden', `This key is scoped to member ${principal.member}`);
+    }
+    return principal.member;
+  }
+
+  /** 403 for a scoped key: the read spans every member. */
+  everyMember(principal: Principal, what: string): void {
+    if (principal.member !== null) {
+      throw new ProblemException('forbidden', `${what} spans every member; this key is scoped to member ${principal.member}`);
+    }
+  }
+}
