@@ -93,4 +93,41 @@ describe('LedgerLog', () => {
     await expect(waiting).rejects.toBeInstanceOf(LedgerLogStoppedError);
     await expect(log.awaitSize(log.size + 1)).rejects.toBeInstanceOf(LedgerLogStoppedError);
   });
+
+  it('follows the store again after its subscription fails, from the leaf after the last it holds', async () => {
+    // given a store whose first subscription fails after delivering one event
+    let opened = 0;
+    const flaky = Object.assign(Object.create(store) as SqliteEventStore, {
+      subscribeToAll(options: Parameters<SqliteEventStore['subscribeToAll']>[0]) {
+        opened++;
+        const inner = store.subscribeToAll(options);
+        if (opened > 1) return inner;
+        return {
+          close: () => inner.close(),
+          async *[Symbol.asyncIterator]() {
+            for await (const e of inner) {
+              yield e;
+              throw new Error('connection reset');
+            }
+          },
+        };
+      },
+    });
+    const log = new LedgerLog(flaky, config, new FixedClock(), key, readiness);
+    await log.onModuleInit();
+    try {
+      const start = log.size;
+      // when three events are appended
+      for (let i = 0; i < 3; i++) await store.append('s-flaky', [event()], { expectedRevision: 'any' });
+      // then the log holds all three, once each, through a second subscription
+      await log.awaitSize(start + 3);
+      expect(opened).toBe(2);
+      const hashes: string[] = [];
+      for await (const e of store.readAll()) hashes.push(e.hash);
+      expect(log.size).toBe(hashes.length);
+      expect(log.root()).toBe(merkleRootOf(hashes.map((h) => merkleLeafHash(entryHashBytes(h)))).toString('base64'));
+    } finally {
+      await log.onModuleDestroy();
+    }
+  });
 });

@@ -80,6 +80,8 @@ export class LedgerLogStoppedError extends Error {
 }
 
 const LOAD_PROGRESS_EVERY = 100_000;
+const RETRY_FIRST_MS = 100;
+const RETRY_MAX_MS = 5_000;
 
 @Injectable()
 export class LedgerLog implements OnModuleInit, OnModuleDestroy {
@@ -93,6 +95,8 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
   private lastLeafIsCheckpoint = false;
   private subscription: Subscription | null = null;
   private pump: Promise<void> | null = null;
+  private stopping = false;
+  private wakeRetry: (() => void) | null = null;
   private timer: NodeJS.Timeout | null = null;
   private waiters: { size: number; resolve: () => void; reject: (error: Error) => void }[] = [];
   private stopped = false;
@@ -125,9 +129,7 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
       if (this.tree.size % LOAD_PROGRESS_EVERY === 0) this.logger.log(`ledger log: loaded ${this.tree.size} events`);
     }
     this.logger.log(`ledger log: ${this.tree.size} events, ${this.checkpoints.size} checkpoints loaded in ${Date.now() - started} ms`);
-    const last = this.positions.at(-1);
-    this.subscription = this.store.subscribeToAll({ fromPosition: last ?? 'start' });
-    this.pump = this.follow(this.subscription);
+    this.pump = this.follow();
     this.readiness.register('ledger', async () => {
       const head = await this.store.headPosition();
       const behind = head !== null && (this.positions.length === 0 || comparePositions(this.positions.at(-1)!, head) < 0);
@@ -139,6 +141,8 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     if (this.timer !== null) clearInterval(this.timer);
+    this.stopping = true;
+    this.wakeRetry?.();
     await this.subscription?.close();
     await this.pump;
     // Nothing will grow the log any more: whoever waits for it is answered now (HTTP closes after this hook).
@@ -146,11 +150,36 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
     for (const w of this.waiters.splice(0)) w.reject(new LedgerLogStoppedError());
   }
 
-  private async follow(subscription: Subscription): Promise<void> {
-    try {
-      for await (const event of subscription) this.add(event);
-    } catch (error) {
-      this.logger.error(`ledger log subscription failed: ${(error as Error).message}`);
+  /**
+   * Follows the store after the last leaf; a failed subscription is opened again after it (backing off up to 5 s),
+   * so that the log, its readiness and whoever waits for it (a checkpoint, a bundle) do not stall for good.
+   */
+  private async follow(): Promise<void> {
+    let backoff = RETRY_FIRST_MS;
+    while (!this.stopping) {
+      const subscription = this.store.subscribeToAll({ fromPosition: this.positions.at(-1) ?? 'start' });
+      this.subscription = subscription;
+      let failure = 'it ended';
+      try {
+        for await (const event of subscription) {
+          this.add(event);
+          backoff = RETRY_FIRST_MS;
+        }
+      } catch (error) {
+        failure = (error as Error).message;
+      }
+      await subscription.close().catch(() => undefined);
+      if (this.stopping) return;
+      this.logger.error(`ledger log subscription failed, following again in ${backoff} ms: ${failure}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, backoff);
+        this.wakeRetry = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wakeRetry = null;
+      backoff = Math.min(backoff * 2, RETRY_MAX_MS);
     }
   }
 
