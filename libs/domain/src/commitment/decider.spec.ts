@@ -63,6 +63,11 @@ describe('commitment', () => {
     it('refuses a revision that changes nothing', () => {
       spec.given(given).when(revise({ action: 'Build a portal' }), withPlan(implementingPlan)).thenFails('commitment.no-change');
     });
+    it('compares terms by value, whatever the order of their keys (as the store gives them back sorted)', () => {
+      const { government, civilSociety } = terms.supportingInstitutions;
+      const reordered = { ...commitmentAdded, data: { ...commitmentAdded.data, supportingInstitutions: { civilSociety, government } } } as CommitmentEvent;
+      spec.given([reordered, milestoneAdded]).when(revise({ supportingInstitutions: { government, civilSociety } }), withPlan(implementingPlan)).thenFails('commitment.no-change');
+    });
     it('refuses a revision that would leave a milestone outside the period', () => {
       spec.given(given).when(revise({ startMonth: '2022-01' }), withPlan(implementingPlan)).thenFails('milestone.outside-commitment');
     });

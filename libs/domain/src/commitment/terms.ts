@@ -56,10 +56,26 @@ export function diffTerms(before: CommitmentTerms, after: CommitmentTerms): { be
   const old: Record<string, unknown> = {};
   const next: Record<string, unknown> = {};
   for (const field of TERM_FIELDS) {
-    if (JSON.stringify(before[field]) !== JSON.stringify(after[field])) {
+    if (!sameValue(before[field], after[field])) {
       old[field] = before[field];
       next[field] = after[field];
     }
   }
   return { before: old as Partial<CommitmentTerms>, after: next as Partial<CommitmentTerms> };
+}
+
+/**
+ * Equality of JSON values: arrays in order, objects by their keys in any order. Not JSON.stringify, whose answer
+ * depends on key order: a state folded from stored events (keys sorted by canonical JSON) would then differ from
+ * the same state built in memory, and one command would decide differently after a restart.
+ */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
+  }
+  const keys = Object.keys(a);
+  const other = b as Record<string, unknown>;
+  return keys.length === Object.keys(other).length && keys.every((k) => Object.hasOwn(other, k) && sameValue((a as Record<string, unknown>)[k], other[k]));
 }

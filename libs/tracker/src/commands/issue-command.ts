@@ -111,7 +111,7 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
    * The result of the events a command id already wrote to the stream, or null. Reads the stream from its end,
    * at most REPEAT_LOOKBACK events: retries come soon after the first try.
    */
-  private async committedBy(stream: string, commandId: string): Promise<CommandResult | null> {
+  async committedBy(stream: string, commandId: string): Promise<CommandResult | null> {
     const found: StoredEvent[] = [];
     for await (const event of this.store.readStream(stream, { direction: 'backwards', maxCount: REPEAT_LOOKBACK })) {
       if (event.metadata.commandId === commandId) found.unshift(event);

@@ -33,4 +33,19 @@ describe('seedDemo', () => {
     expect(await seedDemo(store)).toMatchObject({ seeded: false, events: 0 });
     expect(await store.headPosition()).toEqual(before);
   });
+
+  it('finishes a seed that stopped half way, writing only the missing steps', async () => {
+    // given a seed interrupted after half of its steps
+    const half = SEMARANG_DEMO.slice(0, Math.floor(SEMARANG_DEMO.length / 2));
+    const first = await seedDemo(store, { steps: half });
+    // when the whole demo is seeded
+    const rest = await seedDemo(store);
+    // then the store holds exactly what one uninterrupted seed writes
+    const fresh = new SqliteEventStore({ file: ':memory:' });
+    const whole = await seedDemo(fresh);
+    const strip = (events: StoredEvent[]) => events.map((e) => [e.id, e.stream, e.revision, e.type, e.data, e.metadata]);
+    expect(strip(await all(store))).toEqual(strip(await all(fresh)));
+    expect(first.events + rest.events).toBe(whole.events);
+    await fresh.close();
+  });
 });

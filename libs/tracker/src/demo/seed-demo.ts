@@ -7,9 +7,10 @@ import { AggregateStates } from '../commands/aggregate-states';
 import { IssueCommand, IssueCommandHandler } from '../commands/issue-command';
 
 export interface SeedResult {
-  /** False when the script's first stream already existed: nothing was written. */
+  /** False when every step was already in the store: nothing was written. */
   readonly seeded: boolean;
   readonly steps: number;
+  /** Events written now (steps already stored write none). */
   readonly events: number;
 }
 
@@ -20,37 +21,32 @@ export interface SeedOptions {
 
 /**
  * Each step is issued at its scripted instant by its scripted actor. Command ids are derived from the step's
- * index, so the events of a seed are the same ids whatever the machine; a store that already holds the script's
- * first stream is left alone.
+ * index, so the events of a seed are the same ids whatever the machine, and a step whose events are already in
+ * its stream is skipped: a seed that stopped half way (a crash, ^C) is finished by running it again.
  */
 export async function seedDemo(store: EventStore, options: SeedOptions = {}): Promise<SeedResult> {
   const steps = options.steps ?? SEMARANG_DEMO;
   const ids = new IdGenerator();
   const clock = new FixedClock();
   const handler = new IssueCommandHandler(store, clock, ids, new AggregateStates(store));
-  const first = steps[0];
-  if (first === undefined) return { seeded: false, steps: 0, events: 0 };
-  if (await streamExists(store, streamOf(first.command))) return { seeded: false, steps: steps.length, events: 0 };
-
   const namespace = ids.fromName(OGP_ID_NAMESPACE, 'demo-seed');
   let events = 0;
+  let written = 0;
   for (const [index, step] of steps.entries()) {
-    clock.set(step.at);
     const commandId = ids.fromName(namespace, String(index));
-    const result = await handler.execute(
-      new IssueCommand(step.command, {
-        principal: { keyId: step.actor.id, role: step.actor.role, name: step.actor.id, member: null },
-        commandId,
-        correlationId: commandId,
-      }),
-    );
-    events += result.eventIds.length;
+    if ((await handler.committedBy(streamOf(step.command), commandId)) === null) {
+      clock.set(step.at);
+      const result = await handler.execute(
+        new IssueCommand(step.command, {
+          principal: { keyId: step.actor.id, role: step.actor.role, name: step.actor.id, member: null },
+          commandId,
+          correlationId: commandId,
+        }),
+      );
+      events += result.eventIds.length;
+      written++;
+    }
     options.onStep?.(index + 1, steps.length);
   }
-  return { seeded: true, steps: steps.length, events };
-}
-
-async function streamExists(store: EventStore, stream: string): Promise<boolean> {
-  for await (const _event of store.readStream(stream, { maxCount: 1 })) return true;
-  return false;
+  return { seeded: written > 0, steps: steps.length, events };
 }
