@@ -136,6 +136,13 @@ describe('audit and public API (e2e, Semarang)', () => {
     expect(earlier.body.data.sha256).not.toBe(live.body.data.sha256);
   });
 
+  it('keeps checksums at a past position (a rebuild) for auditors', async () => {
+    const admin = (await app.get<KeyStore>(KEY_STORE).create({ role: 'admin', name: 'secretariat' })).key;
+    const res = await request(http).get(`/audit/read-models/entity-state/checksum?position=${head}`).set({ Authorization: `Bearer ${admin}` });
+    expect(res.status).toBe(403);
+    expect((await request(http).get('/audit/read-models/entity-state/checksum').set({ Authorization: `Bearer ${admin}` })).status).toBe(200);
+  });
+
   it('exports events as NDJSON that the offline verifier accepts', async () => {
     const res = await request(http).get('/audit/export?kind=events').set(auth()).buffer(true).parse((r, cb) => {
       let text = '';

@@ -3,9 +3,11 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { READ_MODEL_NAMES, type ReadModelName } from '@ogp/projections';
-import { GetReadModelChecksum } from '@ogp/tracker';
+import { GetReadModelChecksum, type Principal } from '@ogp/tracker';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { Roles } from '../../platform/access.decorators';
+import { ProblemException } from '../../platform/problem.exception';
+import { CurrentPrincipal } from '../../platform/request.decorators';
 import { POSITION_PATTERN } from '../read.request';
 
 export class ChecksumParams {
@@ -15,7 +17,7 @@ export class ChecksumParams {
 }
 
 export class ChecksumQuery {
-  @ApiPropertyOptional({ example: '120/120', description: 'a past position: the read model is rebuilt up to it in a scratch database' })
+  @ApiPropertyOptional({ example: '120/120', description: 'a past position (auditors only, one at a time): the read model is rebuilt up to it in a scratch database' })
   @IsOptional()
   @Matches(POSITION_PATTERN, { message: 'position must look like 120/120' })
   position?: string;
@@ -26,12 +28,23 @@ export class ChecksumQuery {
 @Roles('admin', 'reviewer', 'auditor')
 @Controller('audit')
 export class ChecksumController {
+  private rebuilding = false;
+
   constructor(private readonly queries: QueryBus) {}
 
   @Get('read-models/:name/checksum')
   @ApiOperation({ summary: 'SHA-256 over the read model rows in key order; compare with `npm run cli -- replay`' })
   @ApiOkResponse({ description: '{ position, data: { readModel, position, sha256 } }' })
-  checksum(@Param() params: ChecksumParams, @Query() query: ChecksumQuery) {
-    return this.queries.execute(new GetReadModelChecksum(params.name, query.position));
+  async checksum(@Param() params: ChecksumParams, @Query() query: ChecksumQuery, @CurrentPrincipal() principal: Principal) {
+    if (query.position === undefined) return this.queries.execute(new GetReadModelChecksum(params.name));
+    // A past position rebuilds the read model in a scratch database: auditors only, and one at a time.
+    if (principal.role !== 'auditor') throw new ProblemException('forbidden', 'A checksum at a past position is for auditors');
+    if (this.rebuilding) throw new ProblemException('not-ready', 'Another checksum at a past position is being computed; retry shortly');
+    this.rebuilding = true;
+    try {
+      return await this.queries.execute(new GetReadModelChecksum(params.name, query.position));
+    } finally {
+      this.rebuilding = false;
+    }
   }
 }
