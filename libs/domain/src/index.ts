@@ -33,5 +33,6 @@ export * from './obligations/rule-set';
 
 export * from './progress/progress';
 
+export * from './decide-with';
 export * from './demo/demo-script';
 export * from './demo/semarang';

@@ -1,7 +1,7 @@
 // Property tests: over random command sequences, evolve is total, pure and deterministic, and replay equals step-by-step.
 import fc from 'fast-check';
 import { commitmentDecider } from '../commitment/decider';
-import { applyTo, decideWith, emptyStates, type DomainStates } from '../demo/demo-script';
+import { applyTo, decideWith, emptyStates, type DomainStates } from '../decide-with';
 import { COMMAND_ROLES, streamOf, type DomainCommand } from '../domain-commands';
 import { EVENT_SCHEMA_VERSIONS, type DomainEvent } from '../domain-events';
 import { memberDecider } from '../member/decider';
