@@ -21,7 +21,8 @@ export interface ChainedEvent extends CanonicalEvent {
 
 export function toCanonical(e: NewEvent): CanonicalEvent {
   try {
-    return { id: e.id, type: e.type, schemaVersion: e.schemaVersion, dataText: canonicalize(e.data), metadataText: canonicalize(e.metadata) };
+    // Ids are UUIDs, compared without regard to case (as validation and the EventStoreDB adapter do): stored lowercase.
+    return { id: e.id.toLowerCase(), type: e.type, schemaVersion: e.schemaVersion, dataText: canonicalize(e.data), metadataText: canonicalize(e.metadata) };
   } catch (err) {
     throw new InvalidEventError(`Event ${e.id}: data or metadata is not JSON (${(err as Error).message})`);
   }

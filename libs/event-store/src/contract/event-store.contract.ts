@@ -107,6 +107,16 @@ export function eventStoreContract(name: string, factory: EventStoreFactory, opt
         expect(await collect(store.readStream(`${p}b`))).toHaveLength(1);
       });
 
+      it('takes an id in other letter case for the same id (UUIDs are case-insensitive)', async () => {
+        const [e] = manyEvents(1);
+        const first = await store.append(`${p}a`, [e!], { expectedRevision: 'no_stream' });
+        const again = await store.append(`${p}a`, [{ ...e!, id: e!.id.toUpperCase() }], { expectedRevision: 'any' });
+        expect(again).toEqual(first);
+        await expect(store.append(`${p}a`, [{ ...e!, id: e!.id.toUpperCase(), data: { n: 99 } }], { expectedRevision: 'any' })).rejects.toBeInstanceOf(DuplicateEventIdError);
+        const stored = await collect(store.readStream(`${p}a`));
+        expect(stored.map((x) => x.id)).toEqual([e!.id.toLowerCase()]);
+      });
+
       it('rejects a stored id with different content', async () => {
         const [e] = manyEvents(1);
         await store.append(`${p}a`, [e!], { expectedRevision: 'no_stream' });
