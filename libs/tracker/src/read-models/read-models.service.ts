@@ -28,7 +28,13 @@ export function readModelFile(config: ResolvedConfig): string {
 
 @Injectable()
 export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
+  /**
+   * The connection queries read through: its own, read-only. The runner's connection holds a batch's transaction
+   * open across awaits, and a query on it would see rows not yet committed (and perhaps rolled back); a separate
+   * connection in WAL mode sees committed batches only, never more than position() says.
+   */
   readonly db: ReadModelDb;
+  private readonly writer: ReadModelDb;
   readonly model = domainStateModel;
   private readonly runner: ProjectionRunner;
   private readonly logger = new Logger(ReadModels.name);
@@ -40,14 +46,17 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy, OnAp
     private readonly metrics: MetricsService,
     private readonly readiness: ReadinessService,
   ) {
-    this.db = openReadModelDb({ file: readModelFile(config) });
+    const file = readModelFile(config);
+    this.writer = openReadModelDb({ file });
     this.runner = new ProjectionRunner({
       store,
-      db: this.db,
+      db: this.writer,
       projections: createProjections(domainStateModel),
       retryMs: 1_000,
       onError: (error) => this.logger.error(`Projection runner failed; retrying: ${String(error)}`),
     });
+    // Opened after the runner has created the tables.
+    this.db = openReadModelDb({ file, readonly: true });
   }
 
   onApplicationBootstrap(): void {
@@ -69,6 +78,7 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy, OnAp
   /** Nest calls this after the HTTP server has finished its requests. */
   onApplicationShutdown(): void {
     if (this.db.open) this.db.close();
+    if (this.writer.open) this.writer.close();
   }
 
   /** The position every read model reflects, as "commit/prepare" (null before the first event). */
