@@ -77,4 +77,14 @@ describe('audit trail', () => {
     expect(everything.actors.reduce((n, a) => n + a.events, 0)).toBe(4);
     expect(() => diffBetween(db, T(5), T(2))).toThrow(RangeError);
   });
+
+  it('limits the events of the streams asked for, and says when it left some out', () => {
+    // the commitment's one event comes after plan events: a limit applied before the stream filter would hide it
+    const commitment = diffBetween(db, T(-1), T(5), { streams: ['commitment-C1'], limit: 1 });
+    expect(commitment).toMatchObject({ eventCount: 1, truncated: false });
+    expect(commitment.entities.map((e) => e.stream)).toEqual(['commitment-C1']);
+    const plan = diffBetween(db, T(-1), T(5), { streams: ['plan-P1'], limit: 2 });
+    expect(plan).toMatchObject({ eventCount: 3, truncated: true });
+    expect(plan.entities[0]!.events).toHaveLength(2);
+  });
 });

@@ -21,7 +21,10 @@ export interface ReadModelDiff {
   readonly entities: EntityChange[];
   /** Who changed something, with how many events. */
   readonly actors: { readonly actorId: string; readonly actorRole: string; readonly events: number }[];
+  /** Every event in the window (and streams asked for), listed or not. */
   readonly eventCount: number;
+  /** True when more events matched than the limit let the diff list. */
+  readonly truncated: boolean;
 }
 
 export interface DiffOptions {
@@ -36,19 +39,15 @@ export function diffBetween(db: ReadModelDb, fromAsOf: string, toAsOf: string, o
   const from = normalizeAsOf(fromAsOf);
   const to = normalizeAsOf(toAsOf);
   if (!(from <= to)) throw new RangeError(`diff: from (${from}) must not be after to (${to})`);
-  const rows = db
-    .prepare(
-      `SELECT ${AUDIT_COLUMNS} FROM ${AUDIT_TABLE} WHERE recorded_at > ? AND recorded_at <= ? ORDER BY seq LIMIT ?`,
-    )
-    .all(from, to, options.limit ?? 10_000) as AuditRow[];
-  const wanted = options.streams ? new Set(options.streams) : null;
+  // The stream filter is part of the query, so that the limit counts only the events asked for.
+  const where = `recorded_at > ? AND recorded_at <= ?${options.streams ? ' AND stream IN (SELECT value FROM json_each(?))' : ''}`;
+  const params: unknown[] = options.streams ? [from, to, JSON.stringify(options.streams)] : [from, to];
+  const rows = db.prepare(`SELECT ${AUDIT_COLUMNS} FROM ${AUDIT_TABLE} WHERE ${where} ORDER BY seq LIMIT ?`).all(...params, options.limit ?? 10_000) as AuditRow[];
+  const eventCount = (db.prepare(`SELECT COUNT(*) AS n FROM ${AUDIT_TABLE} WHERE ${where}`).get(...params) as { n: number }).n;
   const byStream = new Map<string, AuditEntry[]>();
   const actors = new Map<string, { actorId: string; actorRole: string; events: number }>();
-  let eventCount = 0;
   for (const row of rows) {
-    if (wanted && !wanted.has(row.stream)) continue;
     const entry = toAuditEntry(row);
-    eventCount++;
     let list = byStream.get(entry.stream);
     if (!list) byStream.set(entry.stream, (list = []));
     list.push(entry);
@@ -70,5 +69,5 @@ export function diffBetween(db: ReadModelDb, fromAsOf: string, toAsOf: string, o
       events,
     });
   }
-  return { from, to, entities, actors: [...actors.values()], eventCount };
+  return { from, to, entities, actors: [...actors.values()], eventCount, truncated: eventCount > rows.length };
 }

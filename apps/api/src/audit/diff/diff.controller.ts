@@ -38,7 +38,7 @@ export class DiffController {
 
   @Get('diff')
   @ApiOperation({ summary: 'Entities changed between two instants of recording, with the events, actors and reasons' })
-  @ApiOkResponse({ description: '{ position, data: { from, to, entities: [...], actors: [...], eventCount } }' })
+  @ApiOkResponse({ description: '{ position, data: { from, to, entities: [...], actors: [...], eventCount, truncated } }' })
   diff(@Query() query: DiffQuery, @CurrentPrincipal() principal: Principal) {
     if (Date.parse(query.from) > Date.parse(query.to)) throw new ProblemException('validation-failed', '`from` must not be after `to`');
     return this.queries.execute(new GetDiff(query.from, query.to, { memberId: this.scope.member(principal, query.memberId) }));
