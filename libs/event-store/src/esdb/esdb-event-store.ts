@@ -74,7 +74,12 @@ export class EsdbEventStore implements EventStore {
       } catch (error) {
         if (!(error instanceof EsdbWrongExpectedVersionError)) throw error;
         const retryable = (expected === 'any' || expected === 'exists') && attempt < MAX_CONFLICT_RETRIES;
-        if (!retryable) throw new WrongExpectedVersionError(stream, expected, error.actualVersion);
+        if (!retryable) {
+          // The writer that won may have been this very append, retried concurrently: then its result is ours.
+          const raced = await this.retriedResult(stream, canonical);
+          if (raced) return raced;
+          throw new WrongExpectedVersionError(stream, expected, error.actualVersion);
+        }
         // Jitter spreads the contenders so that the next round is not the same stampede.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * (attempt + 1)));
       }
