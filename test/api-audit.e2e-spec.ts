@@ -173,7 +173,7 @@ describe('audit and public API (e2e, Semarang)', () => {
   });
 
   it('rejects malformed reads with 400 problems', async () => {
-    for (const path of ['/audit/plans/Bad_Id', '/audit/widgets/x', '/audit/plans/semarang-2021?asOf=yesterday', '/audit/events?limit=0', '/audit/read-models/nope/checksum']) {
+    for (const path of ['/audit/plans/Bad_Id', '/audit/widgets/x', '/audit/plans/semarang-2021?asOf=yesterday', '/audit/plans/semarang-2021?asOf=2022-03-01T10:00:00', '/audit/events?limit=0', '/audit/read-models/nope/checksum']) {
       const res = await request(http).get(path).set(auth());
       expect({ path, status: res.status }).toEqual({ path, status: 400 });
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);

@@ -5,16 +5,23 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 export class InvalidAsOfError extends RangeError {
   readonly code = 'projections.invalid-as-of';
   constructor(readonly value: string) {
-    super(`Not an ISO date or instant: ${value}`);
+    super(`Not an ISO date or an ISO instant with its zone (Z or +07:00): ${value}`);
     this.name = 'InvalidAsOfError';
   }
 }
 
+/** An instant with its zone: without one, Date.parse would read it in the server's local time. */
+const ZONED_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/i;
+
 export function normalizeAsOf(value: string): string {
-  const text = DATE_ONLY.test(value) ? `${value}T23:59:59.999Z` : value;
-  const ms = Date.parse(text);
-  if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}/.test(value)) throw new InvalidAsOfError(value);
-  return new Date(ms).toISOString();
+  const date = DATE_ONLY.test(value);
+  if (!date && !ZONED_INSTANT.test(value)) throw new InvalidAsOfError(value);
+  const ms = Date.parse(date ? `${value}T23:59:59.999Z` : value);
+  if (Number.isNaN(ms)) throw new InvalidAsOfError(value);
+  const normalized = new Date(ms).toISOString();
+  // Date.parse rolls 2022-02-30 over into March: a date must come back as itself.
+  if (date && normalized.slice(0, 10) !== value) throw new InvalidAsOfError(value);
+  return normalized;
 }
 
 /** Upper bound for "no as-of": sorts after every ISO instant. */

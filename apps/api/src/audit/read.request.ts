@@ -11,6 +11,10 @@ export function kindOf(collection: EntityCollection): EntityKind {
   return KINDS[collection];
 }
 
+/** An instant of recording as reads take it: a date (end of that UTC day), or an instant with its zone. */
+export const AS_OF_PATTERN = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/i;
+export const AS_OF_MESSAGE = '$property must be a date or an instant with its zone, e.g. 2022-03-01 or 2022-03-01T00:00:00Z';
+
 /** A global position as the API writes it: "commit/prepare", or a plain decimal. */
 export const POSITION_PATTERN = /^(0|[1-9][0-9]{0,19})(\/(0|[1-9][0-9]{0,19}))?$/;
 
@@ -32,6 +36,7 @@ export class ReadQuery {
   })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @Matches(AS_OF_PATTERN, { message: AS_OF_MESSAGE })
   asOf?: string;
 
   @ApiPropertyOptional({

@@ -7,16 +7,19 @@ import { GetDiff, type Principal } from '@ogp/tracker';
 import { IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
 import { Roles } from '../../platform/access.decorators';
 import { ProblemException } from '../../platform/problem.exception';
+import { AS_OF_MESSAGE, AS_OF_PATTERN } from '../read.request';
 import { CurrentPrincipal } from '../../platform/request.decorators';
 import { ReadScope } from '../read-scope';
 
 export class DiffQuery {
   @ApiProperty({ example: '2022-01-01T00:00:00Z' })
   @IsISO8601({ strict: true })
+  @Matches(AS_OF_PATTERN, { message: AS_OF_MESSAGE })
   from!: string;
 
   @ApiProperty({ example: '2022-07-01T00:00:00Z' })
   @IsISO8601({ strict: true })
+  @Matches(AS_OF_PATTERN, { message: AS_OF_MESSAGE })
   to!: string;
 
   @ApiPropertyOptional({ example: 'semarang', description: "only this member's member, plan and commitment streams" })
