@@ -45,5 +45,10 @@ function validateEvent(e: NewEvent, seen: Set<string>): void {
   if (typeof meta.actorRole !== 'string' || !ROLES.has(meta.actorRole)) {
     throw new InvalidEventError(`Event ${id}: metadata.actorRole must be one of ${[...ROLES].join(', ')}`);
   }
-  if (Number.isNaN(Date.parse(meta.recordedAt as string))) throw new InvalidEventError(`Event ${id}: metadata.recordedAt is not an ISO-8601 instant`);
+  // One form only (UTC with milliseconds, as toISOString writes it): read models compare recordedAt as text, and
+  // '…05Z' would sort after '…05.000Z'.
+  const recordedAt = Date.parse(meta.recordedAt as string);
+  if (Number.isNaN(recordedAt) || new Date(recordedAt).toISOString() !== meta.recordedAt) {
+    throw new InvalidEventError(`Event ${id}: metadata.recordedAt must be a UTC instant as toISOString writes it (2021-07-30T09:00:00.000Z)`);
+  }
 }

@@ -136,6 +136,8 @@ export function eventStoreContract(name: string, factory: EventStoreFactory, opt
           { ...good, metadata: { ...good.metadata, actorId: undefined } },
           { ...good, metadata: { ...good.metadata, actorRole: 'hacker' } },
           { ...good, metadata: { ...good.metadata, recordedAt: 'yesterday' } },
+          { ...good, metadata: { ...good.metadata, recordedAt: '2026-01-02T03:04:05Z' } },
+          { ...good, metadata: { ...good.metadata, recordedAt: '2026-01-02T10:04:05.000+07:00' } },
         ];
         for (const e of bad) {
           await expect(store.append(`${p}a`, [e as NewEvent], { expectedRevision: 'any' })).rejects.toBeInstanceOf(InvalidEventError);
