@@ -206,6 +206,14 @@ describe('offline ledger verification', () => {
       expect(report).toMatchObject({ ok: true, checkpointsVerified: 0, checkpointsUnchecked: 3 });
     });
 
+    it('counts checkpoint lines as unchecked without a key, instead of failing the whole run', async () => {
+      const records = exportWithCheckpointEvents();
+      const note = (records.at(-1) as { data: string }).data;
+      const line: ExportRecord = { kind: 'checkpoint', note: (JSON.parse(note) as { note: string }).note };
+      const report = await verifyExport(readExportFile(write([...records, line])));
+      expect(report).toMatchObject({ ok: true, checkpointsVerified: 0, checkpointsUnchecked: 4 });
+    });
+
     it('catches a rewritten stream through the next inline checkpoint, naming the suspect range', async () => {
       const records = exportWithCheckpointEvents();
       // Re-chain commitment-2 from its 10th event (index ~ 38 of the log) with altered content.
