@@ -29,12 +29,16 @@ export function milestoneReportingItems(plan: PlanFact, asOf: IsoDate, ruleSet: 
   );
 }
 
-/** Substantial and Complete claims carry evidence; evidence a reviewer asks for arrives as a new version in time. */
+/**
+ * The current version of a Substantial or Complete claim carries evidence; evidence a reviewer asks for (of any
+ * version) arrives as a new version in time.
+ */
 export function evidenceItems(plan: PlanFact, asOf: IsoDate, ruleSet: ObligationRuleSet): Item[] {
-  return active(plan).flatMap((c) =>
-    c.claims.flatMap((claim): Item[] => {
+  return active(plan).flatMap((c) => {
+    const current = new Set(latestVersions(c.claims));
+    return c.claims.flatMap((claim): Item[] => {
       const items: Item[] = [];
-      if (claim.completion === 'Substantial' || claim.completion === 'Complete') {
+      if (current.has(claim) && (claim.completion === 'Substantial' || claim.completion === 'Complete')) {
         items.push(claim.evidenceCount > 0
           ? { status: 'met', eventIds: [claim.eventId], detail: `${claim.claimId} v${claim.version}: ${claim.evidenceCount} evidence item(s)` }
           : { status: 'not met', eventIds: [claim.eventId], detail: `${claim.claimId} v${claim.version}: ${claim.completion} without evidence` });
@@ -46,8 +50,8 @@ export function evidenceItems(plan: PlanFact, asOf: IsoDate, ruleSet: Obligation
         items.push({ status, eventIds: answer ? [request.eventId, answer.eventId] : [request.eventId], detail: `${claim.claimId} v${claim.version}: evidence requested ${request.on}, ${answer ? `supplied ${answer.recordedOn}` : `due by ${deadline}`}` });
       }
       return items;
-    }),
-  );
+    });
+  });
 }
 
 /** The current version of every Complete claim is verified or disputed within the review window. */
@@ -64,14 +68,16 @@ export function verificationItems(plan: PlanFact, asOf: IsoDate, ruleSet: Obliga
 }
 
 /**
- * A commitment is complete when every active milestone has a Complete claim that is not disputed (on the latest
- * such claim's as-of date, or the day the last other milestone was withdrawn if later), or at the latest when its
- * period ends.
+ * A commitment is complete when every active milestone has a Complete claim, in its current version, that is not
+ * disputed (on the latest such claim's as-of date, or the day the last other milestone was withdrawn if later), or
+ * at the latest when its period ends.
  */
 export function completionDateOf(c: CommitmentFact): { on: IsoDate; eventIds: string[] } {
   const periodEnd = lastDayOf(c.endMonth);
   const milestones = c.milestones.filter((m) => !m.withdrawn);
-  const firsts = milestones.map((m) => c.claims.filter((x) => x.milestoneId === m.milestoneId && x.completion === 'Complete' && !x.disputed).sort((a, b) => (a.asOf < b.asOf ? -1 : 1))[0]);
+  // Current versions only: a Complete claim that a later version took back does not complete its milestone.
+  const claims = latestVersions(c.claims);
+  const firsts = milestones.map((m) => claims.filter((x) => x.milestoneId === m.milestoneId && x.completion === 'Complete' && !x.disputed).sort((a, b) => (a.asOf < b.asOf ? -1 : 1))[0]);
   if (milestones.length > 0 && firsts.every((f) => f !== undefined)) {
     const last = firsts.reduce((a, b) => (a!.asOf >= b!.asOf ? a : b))!;
     const withdrawn = c.milestones.filter((m) => m.withdrawnOn !== null).map((m) => m.withdrawnOn!).sort().pop();

@@ -220,6 +220,12 @@ describe('obligations', () => {
       const c = h.claim('m1', 'Complete', '2021-12-20', '2021-12-20', []);
       expect(result(h.events, '2022-01-01', 'evidence')).toMatchObject({ status: 'not met', eventIds: [c] });
     });
+    it('judges the current version of a claim: evidence added by a new version meets it', () => {
+      const h = base();
+      h.claim('m1', 'Substantial', '2021-12-01', '2021-12-01', []);
+      const v2 = h.claim('m1', 'Substantial', '2021-12-01', '2021-12-10', undefined, 2);
+      expect(result(h.events, '2022-01-01', 'evidence')).toMatchObject({ status: 'met', eventIds: [v2] });
+    });
     it('is due, then overdue, while evidence a reviewer asked for is not supplied', () => {
       const h = base();
       h.claim('m1', 'Complete', '2021-12-20', '2021-12-20');
@@ -287,6 +293,12 @@ describe('obligations', () => {
       const c = h.claim('m1', 'Complete', '2022-03-15', '2022-03-16');
       expect(result(h.events, '2022-04-15', 'end-of-commitment')).toMatchObject({ status: 'due', eventIds: [c] });
       expect(result(h.events, '2022-04-16', 'end-of-commitment').status).toBe('overdue');
+    });
+    it('does not count a Complete claim that a later version took back', () => {
+      const h = base();
+      h.claim('m1', 'Complete', '2022-03-15', '2022-03-16');
+      h.claim('m1', 'Limited', '2022-03-20', '2022-03-21', [], 2);
+      expect(result(h.events, '2022-06-01', 'end-of-commitment').status).toBe('not applicable');
     });
     it('does not count a disputed Complete claim; then completion is the period’s end', () => {
       const h = base();
