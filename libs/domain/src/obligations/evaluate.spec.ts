@@ -19,7 +19,7 @@ function history() {
     draft: (on = '2021-06-01') => add('plan-p', 'ActionPlanDrafted', { planId: 'p', memberId: 'm', periodStart: '2021-08', periodEnd: '2023-12', effectiveAt: `${on}T03:00:00Z` }, on),
     endorse: (on: string) => add('plan-p', 'ActionPlanEndorsed', { planId: 'p', effectiveAt: on }, on),
     submit: (on = '2021-07-30') => add('plan-p', 'ActionPlanSubmitted', { planId: 'p', effectiveAt: on }, on),
-    inception: (on: string) => add('plan-p', 'InceptionAssessmentRecorded', { planId: 'p', effectiveAt: on }, on),
+    inception: (on: string, recordedOn = on) => add('plan-p', 'InceptionAssessmentRecorded', { planId: 'p', effectiveAt: on }, recordedOn),
     commitment: (endMonth = '2023-12') => add('commitment-c', 'CommitmentAdded', { commitmentId: 'c', planId: 'p', startMonth: '2021-08', endMonth }, '2021-06-02'),
     withdrawCommitment: (on: string) => add('commitment-c', 'CommitmentWithdrawn', { commitmentId: 'c' }, on),
     milestone: (id: string, dueDate: string, startDate = '2021-08-01') => add('commitment-c', 'MilestoneAdded', { commitmentId: 'c', milestoneId: id, startDate, dueDate }, '2021-06-03'),
@@ -157,6 +157,13 @@ describe('obligations', () => {
       late.submit('2021-07-30');
       late.inception('2021-10-01');
       expect(result(late.events, '2021-10-05', 'inception').status).toBe('not met');
+    });
+    it('counts when the assessment was recorded: one recorded late is not met, whatever date it gives', () => {
+      const h = base();
+      h.submit('2021-07-30');
+      h.inception('2021-09-20', '2021-11-15');
+      expect(result(h.events, '2021-10-05', 'inception').status).toBe('overdue');
+      expect(result(h.events, '2021-11-20', 'inception').status).toBe('not met');
     });
   });
 

@@ -100,9 +100,12 @@ function apply(facts: MemberFacts, commitments: Map<string, CommitmentFact>, id:
     case 'ActionPlanSubmitted':
       setOn(plan(event.data.planId), 'submission', { eventId: id, on: dateOf(event.data.effectiveAt) });
       return;
-    case 'InceptionAssessmentRecorded':
-      setOn(plan(event.data.planId), 'inception', { eventId: id, on: dateOf(event.data.effectiveAt) });
+    case 'InceptionAssessmentRecorded': {
+      // The obligation is that the assessment is recorded in time: a backdated assessment counts from its recording.
+      const assessedOn = dateOf(event.data.effectiveAt);
+      setOn(plan(event.data.planId), 'inception', { eventId: id, on: assessedOn > recordedOn ? assessedOn : recordedOn });
       return;
+    }
     case 'ImplementationStarted':
     case 'ActionPlanEnded':
     case 'DesignAssessed':
