@@ -135,7 +135,7 @@ describe('commitment assessments', () => {
   });
   const end = (ev: readonly Evidence[] = evidence, over: Record<string, unknown> = {}): CommitmentCommand => ({
     type: 'AssessEndOfCommitment',
-    data: { commitmentId: 'c-1', assessedOn: '2023-01-15', completion: 'Complete', didItOpenGovernment: { ...allValues('Not Applicable'), 'Access to Information': 'Major' }, evidence: ev, ...over } as Extract<CommitmentCommand, { type: 'AssessEndOfCommitment' }>['data'],
+    data: { commitmentId: 'c-1', assessedOn: '2022-02-15', completion: 'Complete', didItOpenGovernment: { ...allValues('Not Applicable'), 'Access to Information': 'Major' }, evidence: ev, ...over } as Extract<CommitmentCommand, { type: 'AssessEndOfCommitment' }>['data'],
   });
   it('records a design assessment with relevance per OGP value', () => {
     const [event] = spec.given(given).when(design(), ctx(REVIEWER)).thenAccepted();
@@ -154,6 +154,10 @@ describe('commitment assessments', () => {
   it('accepts three evidence items and refuses four', () => {
     spec.given(given).when(end([...evidence, ...evidence, ...evidence]), ctx(REVIEWER)).thenAccepted();
     spec.given(given).when(end([...evidence, ...evidence, ...evidence, ...evidence]), ctx(REVIEWER)).thenFails('assessment.too-much-evidence');
+  });
+  it('refuses an assessment dated after the day it is recorded', () => {
+    spec.given(given).when(end(evidence, { assessedOn: '2022-03-02' }), ctx(REVIEWER)).thenFails('date.in-future');
+    spec.given(given).when(design({ assessedOn: '2022-03-02' }), ctx(REVIEWER)).thenFails('date.in-future');
   });
   it('refuses a value off the "Did it open government?" scale', () => {
     spec.given(given).when(end(evidence, { didItOpenGovernment: allValues('Transformative') }), ctx(REVIEWER)).thenFails('value.invalid');

@@ -2,7 +2,7 @@
 import type { DecisionContext } from '../shared/context';
 import { fail } from '../shared/errors';
 import { CLAIMABLE_COMPLETION, COMPLETION_LEVELS, DID_IT_OPEN_GOVERNMENT, EVIDENCE_REQUIRED_FOR, NOT_APPLICABLE, OGP_VALUES, POTENTIAL_FOR_RESULTS, RELEVANCE, VERIFIABILITY } from '../shared/scales';
-import { requireDate, requireEvidence, requireId, requireOneOf, requireOrder, requireReason, requireRole, requireText } from '../shared/validate';
+import { requireDate, requirePastDate, requireEvidence, requireId, requireOneOf, requireOrder, requireReason, requireRole, requireText } from '../shared/validate';
 import type { PlanState } from '../plan/state';
 import type { AssessDesign, AssessEndOfCommitment, DisputeClaim, ReportProgress, RequestEvidence, VerifyClaim } from './commands';
 import type { CommitmentEvent } from './events';
@@ -70,7 +70,7 @@ export function decideAssessDesign(command: AssessDesign, state: CommitmentState
       verifiability: requireOneOf(VERIFIABILITY, d.verifiability, 'verifiability'),
       relevance,
       potentialForResults: requireOneOf(POTENTIAL_FOR_RESULTS, d.potentialForResults, 'potentialForResults'),
-      effectiveAt: requireDate(d.assessedOn, 'assessedOn'),
+      effectiveAt: requirePastDate(d.assessedOn, 'assessedOn', context.now),
     },
   }];
 }
@@ -80,7 +80,7 @@ export function decideAssessEnd(command: AssessEndOfCommitment, state: Commitmen
   requireRole(context.actor, 'reviewer', command.type);
   const commitment = requireCommitment(state, d.commitmentId);
   if (commitment.endOfCommitment !== null) fail('assessment.already-recorded', `The end-of-commitment assessment of ${commitment.commitmentId} was recorded for ${commitment.endOfCommitment.assessedOn}`);
-  const assessedOn = requireDate(d.assessedOn, 'assessedOn');
+  const assessedOn = requirePastDate(d.assessedOn, 'assessedOn', context.now);
   requireOrder(`${commitment.terms.startMonth}-01`, assessedOn, 'The end-of-commitment assessment predates the commitment');
   const completion = requireOneOf(COMPLETION_LEVELS, d.completion, 'completion');
   const scale = [...DID_IT_OPEN_GOVERNMENT, NOT_APPLICABLE] as const;

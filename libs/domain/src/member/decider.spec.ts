@@ -53,6 +53,10 @@ describe('member', () => {
     it('refuses a date that does not exist', () => {
       spec.given([memberRegistered]).when(meeting({ heldOn: '2021-02-29' }), as(ADMIN)).thenFails('date.invalid');
     });
+    it('refuses a meeting or an update dated after the day it is recorded (it has not happened yet)', () => {
+      spec.given([memberRegistered]).when(meeting({ heldOn: '2022-03-02' }), as(ADMIN)).thenFails('date.in-future');
+      spec.given([memberRegistered]).when(meeting({ heldOn: '2022-03-01' }), as(ADMIN)).thenAccepted();
+    });
     it('refuses recording the same meeting twice', () => {
       const first = memberDecider.decide(meeting(), memberDecider.evolve(null, memberRegistered), as(ADMIN));
       spec.given([memberRegistered, ...first]).when(meeting(), as(ADMIN)).thenFails('forum.meeting-already-recorded');

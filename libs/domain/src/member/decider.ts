@@ -2,7 +2,7 @@
 import type { Decider, DecisionContext } from '../shared/context';
 import { fail } from '../shared/errors';
 import { ignoreEvent, unknownCommand } from '../shared/exhaustive';
-import { isHttpUrl, requireDate, requireId, requireRole, requireText, requireTextList } from '../shared/validate';
+import { isHttpUrl, requirePastDate, requireId, requireRole, requireText, requireTextList } from '../shared/validate';
 import type { MemberCommand } from './commands';
 import type { MemberEvent } from './events';
 import type { Member, MemberState } from './state';
@@ -32,7 +32,7 @@ export function decideMember(command: MemberCommand, state: MemberState, context
       const d = command.data;
       const member = requireMember(state, d.memberId);
       requireId('meeting', d.meetingId, 'meetingId');
-      const heldOn = requireDate(d.heldOn, 'heldOn');
+      const heldOn = requirePastDate(d.heldOn, 'heldOn', context.now);
       const government = requireTextList(d.participants?.government, 'participants.government');
       const civilSociety = requireTextList(d.participants?.civilSociety, 'participants.civilSociety');
       if (government.length === 0 || civilSociety.length === 0) fail('forum.participants-required', 'A multi-stakeholder forum meeting needs at least one government and one civil society participant');
@@ -44,7 +44,7 @@ export function decideMember(command: MemberCommand, state: MemberState, context
       const d = command.data;
       requireMember(state, d.memberId);
       if (!isHttpUrl(d.url)) fail('evidence.invalid', 'url must be an http(s) url', { field: 'url' });
-      const updatedOn = requireDate(d.updatedOn, 'updatedOn');
+      const updatedOn = requirePastDate(d.updatedOn, 'updatedOn', context.now);
       requireText(d.summary, 'summary');
       return [{ type: 'PublicInformationUpdated', data: { memberId: d.memberId, url: d.url, summary: d.summary, effectiveAt: updatedOn } }];
     }

@@ -100,8 +100,11 @@ describe('action plan', () => {
   describe('when Implementing', () => {
     const given = [planDrafted, planEndorsed, planSubmitted, implementationStarted];
     it('ends the plan', () => {
-      spec.given(given).when(end, ctx()).then([{ type: 'ActionPlanEnded', data: { planId: 'plan-1', effectiveAt: '2023-12-31' } }]);
+      spec.given(given).when(end, ctx(ADMIN, memberState, '2024-01-05T02:00:00Z')).then([{ type: 'ActionPlanEnded', data: { planId: 'plan-1', effectiveAt: '2023-12-31' } }]);
       expect(given.reduce(planDecider.evolve, null)?.status).toBe('Implementing');
+    });
+    it('refuses to end the plan on a day that has not come yet', () => {
+      spec.given(given).when(end, ctx()).thenFails('date.in-future');
     });
     it('refuses an end date before implementation started', () => {
       spec.given(given).when({ type: 'EndActionPlan', data: { planId: 'plan-1', endedOn: '2021-07-31' } }, ctx()).thenFails('date.out-of-order');

@@ -1,5 +1,5 @@
 // Checks shared by the deciders; each throws the DomainError whose code names the broken rule.
-import { isIsoDate, isIsoInstant, isIsoMonth, type IsoDate, type IsoMonth } from './dates';
+import { dateOf, isIsoDate, isIsoInstant, isIsoMonth, type IsoDate, type IsoInstant, type IsoMonth } from './dates';
 import { fail } from './errors';
 import { isIdOf, SHA256_PATTERN, type IdKind } from './ids';
 import { isOneOf } from './scales';
@@ -14,6 +14,14 @@ export function requireId(kind: IdKind, value: unknown, field: string): string {
 export function requireDate(value: unknown, field: string): IsoDate {
   if (isIsoDate(value)) return value;
   return fail('date.invalid', `${field} must be an ISO date (YYYY-MM-DD): ${String(value)}`, { field });
+}
+
+/** The date of something already done (a meeting held, a plan submitted): not after the day it is recorded. */
+export function requirePastDate(value: unknown, field: string, now: IsoInstant): IsoDate {
+  const date = requireDate(value, field);
+  const today = dateOf(now);
+  if (date > today) fail('date.in-future', `${field} ${date} is after today (${today}): record it once it has happened`, { field });
+  return date;
 }
 
 export function requireMonth(value: unknown, field: string): IsoMonth {
