@@ -122,7 +122,7 @@ function list(values: readonly string[]): string {
   return values.join('; ');
 }
 
-/** A commitment in OGP's spreadsheet fields; Completion is the end-of-commitment assessment, else the latest claims' roll-up. */
+/** A commitment in OGP's spreadsheet fields; Completion is the end-of-commitment assessment (Withdrawn, or empty before one). */
 export function commitmentRecord(commitment: unknown, plan: unknown): CommitmentRecord {
   const c = commitment as Commitment;
   const p = plan as PlanState;
