@@ -92,10 +92,10 @@ export async function run(args: BenchArgs): Promise<void> {
     const keys = app.get<KeyStore>(KEY_STORE);
     const admin = (await keys.create({ role: 'admin', name: 'bench' })).key;
     const auditor = (await keys.create({ role: 'auditor', name: 'bench' })).key;
-    const send = async (path: string, body: object): Promise<{ stream: string }> => {
+    const send = async (path: string, body: object): Promise<{ stream: string; position: string }> => {
       const res = await fetch(`${url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
       if (res.status !== 201) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-      return (await res.json()) as { stream: string };
+      return (await res.json()) as { stream: string; position: string };
     };
     const id = (stream: string): string => stream.slice(stream.indexOf('-') + 1);
 
@@ -109,8 +109,9 @@ export async function run(args: BenchArgs): Promise<void> {
         leadInstitution: 'Diskominfo Kota Semarang', supportingInstitutions: { government: [], civilSociety: ['PATTIRO Semarang'] }, policyArea: 'Right to information',
         startMonth: '2021-08', endMonth: '2023-12',
       })).stream);
-      await send(`/admin/commitments/${commitmentId}/milestones`, { title: 'Publish the PPID service standard', startDate: '2021-09-01', dueDate: '2022-03-31' });
-      const events = await fetch(`${url}/audit/commitments/${commitmentId}/history`, { headers: { authorization: `Bearer ${auditor}` } });
+      const added = await send(`/admin/commitments/${commitmentId}/milestones`, { title: 'Publish the PPID service standard', startDate: '2021-09-01', dueDate: '2022-03-31' });
+      // Read models follow the store: wait for the position the command wrote.
+      const events = await fetch(`${url}/audit/commitments/${commitmentId}/history?waitFor=${added.position}`, { headers: { authorization: `Bearer ${auditor}` } });
       const history = (await events.json()) as { data: { type: string; data: { milestoneId?: string } }[] };
       const milestoneId = history.data.find((e) => e.type === 'MilestoneAdded')?.data.milestoneId;
       if (milestoneId === undefined) throw new Error('seeded milestone not found in history');
