@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, CommandRunner } from 'nest-commander';
 import { SqliteEventStore } from '@ogp/event-store';
-import { KEY_STORE, type KeyStore, ROLES, seedDemo } from '@ogp/tracker';
+import { KEY_STORE, type KeyStore, ReadModels, ROLES, seedDemo } from '@ogp/tracker';
 import { seedProgress } from './seed-progress';
 import { createApp, listen } from '../../../api/src/app.factory';
 
@@ -20,6 +20,9 @@ export class DemoCommand extends CommandRunner {
     const keys = app.get<KeyStore>(KEY_STORE);
     const created = await Promise.all(ROLES.map((role) => keys.create({ role, name: `demo ${role}` })));
     const url = await listen(app);
+    // The example reads below answer from the read models: let them catch up with the seed first.
+    const head = await store.headPosition();
+    if (head !== null) await app.get(ReadModels).waitFor(head);
     const key = (role: string): string => created.find((c) => c.record.role === role)?.key ?? '';
     process.stdout.write(
       [
