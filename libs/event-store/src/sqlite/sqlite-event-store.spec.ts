@@ -75,4 +75,15 @@ describe('SqliteEventStore', () => {
     await store.close();
     await expect(store.append('s', manyEvents(1), { expectedRevision: 'any' })).rejects.toThrow('closed');
   });
+
+  it('fails a read that outlives the store instead of ending it early', async () => {
+    const store = new SqliteEventStore({ file: ':memory:' });
+    for (let i = 0; i < 3; i++) await store.append('s', manyEvents(1000), { expectedRevision: 'any' });
+    const reading = (async () => {
+      let n = 0;
+      for await (const _event of store.readAll()) if (++n === 1) await store.close();
+      return n;
+    })();
+    await expect(reading).rejects.toThrow('closed');
+  });
 });

@@ -69,7 +69,8 @@ export class SqliteEventStore implements EventStore {
     let cursor = from === 'start' ? 0 : from === 'end' ? END_SEQ : seqBound(from);
     let remaining = options.maxCount ?? Infinity;
     return new PagedIterable(() => {
-      if (remaining <= 0 || this.closed) return [];
+      if (remaining <= 0) return [];
+      this.assertOpen();
       const rows = this.reads.streamPage(stream, cursor, direction, Math.min(PAGE_SIZE, remaining));
       remaining = rows.length < PAGE_SIZE ? 0 : remaining - rows.length;
       if (rows.length > 0) cursor = nextCursor(rows, direction, 3);
@@ -84,7 +85,8 @@ export class SqliteEventStore implements EventStore {
     let cursor = from === 'start' ? (direction === 'forwards' ? 0 : -1) : from === 'end' ? END_SEQ : seqBound(from.commit);
     let remaining = options.maxCount ?? Infinity;
     return new PagedIterable(() => {
-      if (remaining <= 0 || this.closed) return [];
+      if (remaining <= 0) return [];
+      this.assertOpen();
       const rows = this.reads.allPage(cursor, direction, Math.min(PAGE_SIZE, remaining), options.filter);
       // A short page is the last one: stop without asking SQLite for an empty page.
       remaining = rows.length < PAGE_SIZE ? 0 : remaining - rows.length;
@@ -120,6 +122,11 @@ export class SqliteEventStore implements EventStore {
     if (seq === null) return null;
     const big = BigInt(seq);
     return { commit: big, prepare: big };
+  }
+
+  /** A read that outlives the store fails rather than ending as if the stream or log ended there. */
+  private assertOpen(): void {
+    if (this.closed) throw new Error('Event store is closed');
   }
 
   async close(): Promise<void> {
