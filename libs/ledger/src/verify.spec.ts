@@ -41,6 +41,21 @@ describe('LedgerVerifier', () => {
     );
   });
 
+  it('names the rewritten event, not its successor, when an event and its own hash were rewritten together', async () => {
+    const parts = Array.from({ length: 9 }, (_, i) => ({ stream: `s${i % 3}`, type: 't', data: { i }, schemaVersion: 1 }));
+    const events = chain(parts, (i) => String(i + 1));
+    // s1@1 (index 4) gets new data and a freshly computed hash; s1@2 (index 7) still links to the old hash.
+    const forged = { ...events[4]!, data: canonicalize({ i: 'forged' }) };
+    const rewritten = events.map((e, i) => (i === 4 ? { ...forged, hash: eventHash(forged) } : e));
+    expect((await verifyLedger(rewritten)).failure).toMatchObject({
+      kind: 'prev-hash-mismatch',
+      event: { stream: 's1', revision: '1', position: '5', index: 4 },
+    });
+    // A successor whose own link was edited (its hash no longer covers it) is the one named.
+    const relinked = events.map((e, i) => (i === 7 ? { ...e, prevHash: 'f'.repeat(64) } : e));
+    expect((await verifyLedger(relinked)).failure).toMatchObject({ kind: 'prev-hash-mismatch', event: { stream: 's1', revision: '2', index: 7 } });
+  });
+
   it('accepts bigint revisions as the event store returns them', async () => {
     const events = chain([{ stream: 's', type: 't', data: {}, schemaVersion: 1 }], () => '1').map((e) => ({ ...e, revision: 0n }));
     expect((await verifyLedger(events)).ok).toBe(true);

@@ -37,6 +37,9 @@ export class LedgerVerifier {
   private readonly streamSlots = new Map<string, number>();
   private readonly tipRevisions: number[] = [];
   private readonly tipHashes: string[] = [];
+  /** Leaf index and position of each stream's tip: to name it when it turns out to be the event that was changed. */
+  private readonly tipIndexes: number[] = [];
+  private readonly tipPositions: string[] = [];
   private readonly encoder = new ChainEntryEncoder();
   private readonly entryHash = Buffer.allocUnsafe(32);
   // Identities of recent events in parallel rings (no object per event on the hot path).
@@ -81,6 +84,12 @@ export class LedgerVerifier {
     if (revision !== expected) return this.fail('revision-gap', `expected revision ${expected} of ${e.stream}, found ${revision}`, this.identityOf(e, index));
     const prevHash = slot === undefined ? null : this.tipHashes[slot]!;
     if (e.prevHash !== prevHash) {
+      // Does this event still hash to its own hash with the link it carries? Then the link is as written and the
+      // previous event (with a freshly computed hash) is the one that changed: name it, not its successor.
+      if (slot !== undefined && typeof e.prevHash === 'string' && hash('sha256', chainEntryText(e), 'hex') === e.hash) {
+        const changed: BadEvent = { stream: e.stream, revision: String(expected - 1), position: this.tipPositions[slot]!, index: this.tipIndexes[slot]! };
+        return this.fail('prev-hash-mismatch', `${e.stream}@${expected - 1} no longer has the hash its successor links to: that event was changed`, changed);
+      }
       return this.fail('prev-hash-mismatch', `prevHash is not the hash of ${e.stream}@${expected - 1}: that event or this link was changed`, this.identityOf(e, index));
     }
     const hex =
@@ -94,9 +103,13 @@ export class LedgerVerifier {
       this.streamSlots.set(e.stream, this.tipHashes.length);
       this.tipRevisions.push(revision);
       this.tipHashes.push(hex);
+      this.tipIndexes.push(index);
+      this.tipPositions.push(e.position);
     } else {
       this.tipRevisions[slot] = revision;
       this.tipHashes[slot] = hex;
+      this.tipIndexes[slot] = index;
+      this.tipPositions[slot] = e.position;
     }
     if (index === 0) this.firstEvent = this.identityOf(e, 0);
     const recent = index % RECENT;
