@@ -55,6 +55,15 @@ describe('replay', () => {
     live.close();
   });
 
+  it('refuses to compare while the live read models stand at different positions, rather than report a false mismatch', async () => {
+    const store = new SqliteEventStore({ file: ':memory:' });
+    await appendToyWorkload(store, 40, 24);
+    const live = await liveDb(store, 10);
+    live.prepare("UPDATE projection_checkpoints SET commit_pos = 30, prepare_pos = 30 WHERE name = 'entity-state'").run();
+    await expect(replayAndCompare({ store, model: toyStateModel, live })).rejects.toThrow(/different positions/);
+    live.close();
+  });
+
   it('gives a checksum at a past position equal to the live one taken then', async () => {
     const store = new SqliteEventStore({ file: ':memory:' });
     await appendToyWorkload(store, 60, 22);
