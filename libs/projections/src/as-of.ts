@@ -10,12 +10,15 @@ export class InvalidAsOfError extends RangeError {
   }
 }
 
-/** An instant with its zone: without one, Date.parse would read it in the server's local time. */
-const ZONED_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/i;
+/**
+ * What an as-of may be: a date, or an instant with its zone (without one, Date.parse would read it in the server's
+ * local time). The API validates requests with it too.
+ */
+export const AS_OF_PATTERN = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/i;
 
 export function normalizeAsOf(value: string): string {
+  if (!AS_OF_PATTERN.test(value)) throw new InvalidAsOfError(value);
   const date = DATE_ONLY.test(value);
-  if (!date && !ZONED_INSTANT.test(value)) throw new InvalidAsOfError(value);
   const ms = Date.parse(date ? `${value}T23:59:59.999Z` : value);
   if (Number.isNaN(ms)) throw new InvalidAsOfError(value);
   const normalized = new Date(ms).toISOString();

@@ -1,7 +1,7 @@
 // Request shapes shared by every audit read: which entity, as of when, and which own write to wait for.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ENTITY_ID_PATTERN } from '@ogp/domain';
-import type { EntityKind } from '@ogp/projections';
+import { AS_OF_PATTERN, type EntityKind } from '@ogp/projections';
 import { IsIn, IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
 
 const KINDS = { members: 'member', plans: 'plan', commitments: 'commitment' } as const satisfies Record<string, EntityKind>;
@@ -11,8 +11,7 @@ export function kindOf(collection: EntityCollection): EntityKind {
   return KINDS[collection];
 }
 
-/** An instant of recording as reads take it: a date (end of that UTC day), or an instant with its zone. */
-export const AS_OF_PATTERN = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/i;
+/** What a request hears when its as-of does not match @ogp/projections' AS_OF_PATTERN. */
 export const AS_OF_MESSAGE = '$property must be a date or an instant with its zone, e.g. 2022-03-01 or 2022-03-01T00:00:00Z';
 
 /** A global position as the API writes it: "commit/prepare", or a plain decimal. */

@@ -3,11 +3,12 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { MEMBER_ID_PATTERN } from '@ogp/domain';
+import { AS_OF_PATTERN } from '@ogp/projections';
 import { GetDiff, type Principal } from '@ogp/tracker';
 import { IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
 import { Roles } from '../../platform/access.decorators';
 import { ProblemException } from '../../platform/problem.exception';
-import { AS_OF_MESSAGE, AS_OF_PATTERN } from '../read.request';
+import { AS_OF_MESSAGE } from '../read.request';
 import { CurrentPrincipal } from '../../platform/request.decorators';
 import { ReadScope } from '../read-scope';
 
