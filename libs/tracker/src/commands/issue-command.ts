@@ -19,7 +19,6 @@ import {
   EVENT_STORE,
   WrongExpectedVersionError,
   type EventStore,
-  type AppendResult,
   type ExpectedRevision,
   type NewEvent,
   type Position,
@@ -169,15 +168,17 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
     if (!preconditionHolds(meta.expectedRevision, own.revision)) throw new WrongExpectedVersionError(stream, meta.expectedRevision!, own.revision ?? 'no_stream');
     const now = this.clock.now().toISOString();
     const events = decideWith(command, states, { now, actor: { id: meta.principal.keyId, role: meta.principal.role } });
+    const expected: ExpectedRevision = own.revision === null ? 'no_stream' : own.revision;
+    /** Runs once the state decided on has committed; fails with WrongExpectedVersion (redecide) if it never will. */
+    const afterPredecessor = <T>(run: () => T | Promise<T>): Promise<T> =>
+      predecessor === undefined
+        ? Promise.resolve(run())
+        : predecessor.then(run, () => {
+            throw new WrongExpectedVersionError(stream, expected, own.revision ?? 'no_stream');
+          });
     if (events.length === 0) {
       // Nothing to write: answer once the state decided on has committed (it may include appends in flight).
-      const unchanged: CommandResult = { stream, revision: String(own.revision ?? -1n), position: null, eventIds: [], eventTypes: [] };
-      const committed = (predecessor ?? Promise.resolve()).then(
-        () => unchanged,
-        () => {
-          throw new WrongExpectedVersionError(stream, meta.expectedRevision ?? 'any', own.revision ?? 'no_stream');
-        },
-      );
+      const committed = afterPredecessor((): CommandResult => ({ stream, revision: String(own.revision ?? -1n), position: null, eventIds: [], eventTypes: [] }));
       committed.catch(() => undefined);
       return { committed };
     }
@@ -197,14 +198,7 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
         recordedAt: now,
       },
     }));
-    const expected: ExpectedRevision = own.revision === null ? 'no_stream' : own.revision;
-    const append = (): Promise<AppendResult> => this.store.append(stream, toAppend, { expectedRevision: expected });
-    const appended =
-      predecessor === undefined
-        ? append()
-        : predecessor.then(append, () => {
-            throw new WrongExpectedVersionError(stream, expected, own.revision ?? 'no_stream');
-          });
+    const appended = afterPredecessor(() => this.store.append(stream, toAppend, { expectedRevision: expected }));
     this.appends.set(stream, appended);
     const settled = (): void => {
       if (this.appends.get(stream) === appended) this.appends.delete(stream);
