@@ -99,7 +99,6 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
   private wakeRetry: (() => void) | null = null;
   private timer: NodeJS.Timeout | null = null;
   private waiters: { size: number; resolve: () => void; reject: (error: Error) => void }[] = [];
-  private stopped = false;
   private signing: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -146,7 +145,6 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
     await this.subscription?.close();
     await this.pump;
     // Nothing will grow the log any more: whoever waits for it is answered now (HTTP closes after this hook).
-    this.stopped = true;
     for (const w of this.waiters.splice(0)) w.reject(new LedgerLogStoppedError());
   }
 
@@ -208,7 +206,7 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
   /** Resolves once the log holds at least `size` leaves. */
   awaitSize(size: number): Promise<void> {
     if (this.tree.size >= size) return Promise.resolve();
-    if (this.stopped) return Promise.reject(new LedgerLogStoppedError());
+    if (this.stopping) return Promise.reject(new LedgerLogStoppedError());
     return new Promise((resolve, reject) => this.waiters.push({ size, resolve, reject }));
   }
 
