@@ -8,7 +8,7 @@ import type { ReadModelDb } from '../projection';
 import { minPosition } from '../positions';
 import { openReadModelDb } from '../read-model-db';
 import { createProjections, type ReadModelName } from '../read-models';
-import { readAllCheckpoints } from '../runner/checkpoints';
+import { type Checkpoint, readAllCheckpoints } from '../runner/checkpoints';
 import { checksumProjection } from './checksum';
 import { rebuild, type RebuildProgress, type RebuildResult } from './rebuild';
 
@@ -36,7 +36,10 @@ export interface ReplayReport {
 
 /** Where every projection in the database has got to (null: at least one has applied nothing). */
 export function readModelPosition(db: ReadModelDb): Position | null {
-  const checkpoints = readAllCheckpoints(db);
+  return slowestOf(readAllCheckpoints(db));
+}
+
+function slowestOf(checkpoints: readonly Checkpoint[]): Position | null {
   return checkpoints.length === 0 ? null : minPosition(checkpoints.map((c) => c.position));
 }
 
@@ -65,11 +68,12 @@ export interface ReplayOptions {
  * The live checksums and position are read in one read transaction, so a runner writing meanwhile cannot skew them.
  */
 export async function replayAndCompare(options: ReplayOptions): Promise<ReplayReport> {
-  const { position, live, apart } = options.live.transaction(() => ({
-    position: readModelPosition(options.live),
+  const { checkpoints, live } = options.live.transaction(() => ({
+    checkpoints: readAllCheckpoints(options.live),
     live: checksumReadModels(options.live, options.model),
-    apart: new Set(readAllCheckpoints(options.live).map((c) => (c.position === null ? 'none' : positionToString(c.position)))).size > 1,
   }))();
+  const position = slowestOf(checkpoints);
+  const apart = new Set(checkpoints.map((c) => (c.position === null ? 'none' : positionToString(c.position)))).size > 1;
   // A rebuild reaches one position; live read models standing at different ones (one still catching up, or a
   // version bump) cannot all equal it, and a 'different' verdict would be false.
   if (apart) throw new Error('The live read models stand at different positions: let them catch up (npm run cli -- replay does), then compare');
