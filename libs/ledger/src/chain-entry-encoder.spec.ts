@@ -8,7 +8,7 @@ import { ChainEntryEncoder, decodeHash } from './chain-entry-encoder';
 describe('ChainEntryEncoder', () => {
   it('writes the bytes of chainEntryText for any entry', () => {
     const encoder = new ChainEntryEncoder();
-    const entry = fc.record({
+    const arbitraryEntry = fc.record({
       // Plain ASCII names (the copied path) as well as any string (escapes, unicode: the JSON.stringify path).
       stream: fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }), fc.string({ minLength: 1, maxLength: 30 })),
       type: fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }),
@@ -18,26 +18,29 @@ describe('ChainEntryEncoder', () => {
       metadata: fc.jsonValue().map((v) => canonicalize(v)),
       prevHash: fc.option(fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => Buffer.from(b).toString('hex'))),
     });
+    // A batch of entries, one after another in one buffer: each one's bytes lie between the previous end and its own.
     fc.assert(
-      fc.property(entry, (e) => {
-        const bytes = encoder.encode(e.data, e.metadata, e.prevHash, e.revision, e.schemaVersion, e.stream, e.type);
+      fc.property(fc.array(arbitraryEntry, { minLength: 1, maxLength: 8 }), (batch) => {
+        encoder.reset();
+        const ends = batch.map((e) => encoder.append(e.data, e.metadata, e.prevHash, e.revision, e.schemaVersion, e.stream, e.type));
+        const expected = batch.map((e) => Buffer.from(chainEntryText(e), 'utf8'));
         // Buffer.equals, not toEqual: jest compares buffers byte by byte through its generic deep equality.
-        expect(bytes.equals(Buffer.from(chainEntryText(e), 'utf8'))).toBe(true);
+        expect(encoder.bytes.subarray(0, encoder.length).equals(Buffer.concat(expected))).toBe(true);
+        expect(ends).toEqual(expected.map((_, i) => expected.slice(0, i + 1).reduce((n, b) => n + b.length, 0)));
       }),
       { numRuns: 300 },
     );
   });
 
-  it('grows its buffer for large events, and encodes small ones into the new buffer after that', () => {
+  it('keeps the entries already in the batch when a large one makes its buffer grow', () => {
     const encoder = new ChainEntryEncoder();
-    const small = (i: number) => ({ stream: 's', type: 't', revision: i, schemaVersion: 1, data: `{"i":${i % 10}}`, metadata: '{}', prevHash: null });
-    const encode = (e: ReturnType<typeof small>) => encoder.encode(e.data, e.metadata, null, e.revision, e.schemaVersion, e.stream, e.type);
-    expect(encode(small(1)).equals(Buffer.from(chainEntryText(small(1))))).toBe(true);
-    const data = canonicalize({ narrative: 'ü'.repeat(100_000) });
-    const e = { stream: 's', type: 't', revision: 12, schemaVersion: 2, data, metadata: '{}', prevHash: null };
-    expect(encoder.encode(data, '{}', null, 12, 2, 's', 't').equals(Buffer.from(chainEntryText(e)))).toBe(true);
-    // Same length as the first entry: the cached view of the old buffer must not come back.
-    expect(encode(small(2)).equals(Buffer.from(chainEntryText(small(2))))).toBe(true);
+    const small = { stream: 's', type: 't', revision: 1, schemaVersion: 1, data: '{"i":1}', metadata: '{}', prevHash: null };
+    const large = { ...small, revision: 12, data: canonicalize({ narrative: 'ü'.repeat(100_000) }) };
+    const text = { ...small, revision: 13 };
+    for (const e of [small, large]) encoder.append(e.data, e.metadata, e.prevHash, e.revision, e.schemaVersion, e.stream, e.type);
+    encoder.appendText(chainEntryText(text));
+    const expected = Buffer.concat([small, large, text].map((e) => Buffer.from(chainEntryText(e))));
+    expect(encoder.bytes.subarray(0, encoder.length).equals(expected)).toBe(true);
   });
 });
 

@@ -14,20 +14,33 @@ const TYPE = ascii(',"type":');
 const CLOSE = 0x7d; // }
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-/** Entries up to this many bytes get a cached view of the buffer per length (see view()). */
-const MAX_CACHED_VIEW = 1 << 14;
 
+/**
+ * Appends the entries of a batch one after another into one growing buffer, so that a batch is hashed in one call
+ * (sha256-batch.ts).
+ */
 export class ChainEntryEncoder {
   private buf = Buffer.allocUnsafe(1 << 16);
   private at = 0;
-  /** views[n] = buf.subarray(0, n), made once per length: a view per call was a measurable share of the cost. */
-  private views: Buffer[] = [];
+
+  /** The buffer holding the entries appended since reset(), at [0, length). Replaced when it grows. */
+  get bytes(): Buffer {
+    return this.buf;
+  }
+
+  get length(): number {
+    return this.at;
+  }
+
+  reset(): void {
+    this.at = 0;
+  }
 
   /**
-   * The canonical chain entry bytes of an event whose revision and schemaVersion are safe non-negative integers and
-   * whose prevHash is lowercase hex or null. The returned view is overwritten by the next call.
+   * Appends the canonical chain entry bytes of an event whose revision and schemaVersion are safe non-negative
+   * integers and whose prevHash is lowercase hex or null; returns the offset where they end.
    */
-  encode(
+  append(
     data: string,
     metadata: string,
     prevHash: string | null,
@@ -35,15 +48,10 @@ export class ChainEntryEncoder {
     schemaVersion: number,
     stream: string,
     type: string,
-  ): Buffer {
+  ): number {
     // Upper bound: UTF-8 takes at most 3 bytes per UTF-16 unit, a JSON escape 6.
-    const need = 3 * (data.length + metadata.length) + 6 * (stream.length + type.length) + 200;
-    if (need > this.buf.length) {
-      this.buf = Buffer.allocUnsafe(Math.max(need, 2 * this.buf.length));
-      this.views = [];
-    }
+    this.reserve(3 * (data.length + metadata.length) + 6 * (stream.length + type.length) + 200);
     const buf = this.buf;
-    this.at = 0;
     this.put(DATA);
     this.at += buf.write(data, this.at, 'utf8');
     this.put(METADATA);
@@ -63,12 +71,21 @@ export class ChainEntryEncoder {
     this.put(TYPE);
     this.putQuoted(type);
     buf[this.at++] = CLOSE;
-    return this.view(this.at);
+    return this.at;
   }
 
-  private view(length: number): Buffer {
-    if (length > MAX_CACHED_VIEW) return this.buf.subarray(0, length);
-    return (this.views[length] ??= this.buf.subarray(0, length));
+  /** Appends a text's UTF-8 bytes (an entry that append() does not take, as chainEntryText gives it); returns the end. */
+  appendText(text: string): number {
+    this.reserve(3 * text.length);
+    this.at += this.buf.write(text, this.at, 'utf8');
+    return this.at;
+  }
+
+  private reserve(bytes: number): void {
+    if (this.at + bytes <= this.buf.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.at + bytes, 2 * this.buf.length));
+    this.buf.copy(grown, 0, 0, this.at);
+    this.buf = grown;
   }
 
   /** A byte loop: the parts are a few dozen bytes, where TypedArray#set's call costs more than the copy. */
@@ -113,14 +130,14 @@ export class ChainEntryEncoder {
 const HEX = new Int8Array(128).fill(-1);
 for (let i = 0; i < 16; i++) HEX['0123456789abcdef'.charCodeAt(i)] = i;
 
-/** Decodes 64 lowercase hex characters into out[0..32); false (out undefined) if the text is anything else. */
-export function decodeHash(hex: string, out: Uint8Array): boolean {
+/** Decodes 64 lowercase hex characters into out[offset..offset+32); false (those bytes undefined) if the text is anything else. */
+export function decodeHash(hex: string, out: Uint8Array, offset = 0): boolean {
   if (hex.length !== 64) return false;
   for (let i = 0; i < 32; i++) {
     const hi = HEX[hex.charCodeAt(2 * i) & 127]!;
     const lo = HEX[hex.charCodeAt(2 * i + 1) & 127]!;
     if (hi < 0 || lo < 0 || hex.charCodeAt(2 * i) > 127 || hex.charCodeAt(2 * i + 1) > 127) return false;
-    out[i] = (hi << 4) | lo;
+    out[offset + i] = (hi << 4) | lo;
   }
   return true;
 }

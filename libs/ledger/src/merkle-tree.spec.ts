@@ -5,6 +5,7 @@ import { EMPTY_TREE_ROOT, merkleLeafHash, merkleRootOf } from './merkle-hash';
 import { verifyConsistency, verifyInclusion } from './merkle-proof';
 import { InMemoryMerkleNodeStore } from './merkle-node-store';
 import { MerkleTree } from './merkle-tree';
+import { javascriptHasher, nativeHasher } from './sha256-batch';
 
 const entry = (i: number): Buffer => createHash('sha256').update(`event ${i}`).digest();
 
@@ -28,6 +29,35 @@ const flipBit = (proof: Buffer[], at: number, bit: number): Buffer[] =>
 
 describe('MerkleTree', () => {
   const { tree, leaves } = treeOf(70);
+
+  it.each([nativeHasher(), javascriptHasher].filter((h) => h !== null).map((h) => [h!.name, h!] as const))(
+    'appendMany (%s hashing) builds the tree that append does, in runs of any length from any size',
+    (_name, hasher) => {
+      const entries = Buffer.concat(Array.from({ length: 300 }, (_, i) => entry(i)));
+      fc.assert(
+        fc.property(fc.array(fc.integer({ min: 0, max: 70 }), { maxLength: 12 }), (runs) => {
+          const batched = new MerkleTree();
+          let size = 0;
+          for (const [i, run] of runs.entries()) {
+            const count = Math.min(run, 300 - size);
+            // Every other run one leaf at a time: appendMany must pick up from append's state and leave it usable.
+            if (i % 2 === 0) batched.appendMany(entries, size, count, hasher);
+            else for (let k = size; k < size + count; k++) batched.append(entries, 32 * k);
+            size += count;
+          }
+          expect(batched.size).toBe(size);
+          const { tree: expected } = treeOf(size);
+          for (let n = 1; n <= size; n += 1 + (n >> 3)) expect(batched.root(n)).toEqual(expected.root(n));
+          if (size > 0) expect(batched.root()).toEqual(expected.root());
+        }),
+        { numRuns: 60 },
+      );
+    },
+  );
+
+  it('appendMany refuses a range beyond its buffer', () => {
+    expect(() => new MerkleTree().appendMany(Buffer.alloc(64), 1, 2)).toThrow(/2 hashes from index 1/);
+  });
 
   it('has the empty root at size 0', () => {
     expect(new MerkleTree().root()).toEqual(EMPTY_TREE_ROOT);

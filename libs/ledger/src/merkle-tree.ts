@@ -2,6 +2,7 @@
 import { EMPTY_TREE_ROOT, HASH_SIZE } from './merkle-hash';
 import { InMemoryMerkleNodeStore, MerkleNodeStore } from './merkle-node-store';
 import { sha256Leaf, sha256Node } from './merkle-sha256';
+import { BatchHasher, defaultHasher } from './sha256-batch';
 import { LedgerError } from './ledger-error';
 import { isPowerOfTwo, splitPoint, toSafeSize, TreeSize } from './tree-size';
 
@@ -43,6 +44,45 @@ export class MerkleTree {
     if (index % 2 === 0) leafInto(entryHash, offset, this.leftNodes, 0);
     else leafInto(entryHash, offset, this.right, 0);
     return this.appendLeaf(index);
+  }
+
+  /**
+   * Appends the leaves for `count` chain hashes (32 bytes each, from entryHashes[32 * first]) and closes every
+   * subtree they complete, a level at a time: the leaves, then each level's new nodes, are hashed in one batch per
+   * level (see sha256-batch.ts). The same tree as `count` calls of append().
+   */
+  appendMany(entryHashes: Buffer, first: number, count: number, hasher: BatchHasher = defaultHasher()): void {
+    if (!Number.isSafeInteger(first) || !Number.isSafeInteger(count) || first < 0 || count < 0 || entryHashes.length < (first + count) * HASH) {
+      throw new LedgerError('invalid-hash', `entry hashes must hold ${count} hashes from index ${first}`);
+    }
+    if (count === 0) return;
+    // work = [the level's unpaired left node, if any] + the level's new nodes; pairs in it are its parents' inputs.
+    let work = this.scratch(0, (count + 1) * HASH);
+    hasher.merkle(0, entryHashes.subarray(first * HASH, (first + count) * HASH), 32, count, work.subarray(HASH));
+    let added = count;
+    for (let level = 0; added > 0; level++) {
+      const carry = this.store.count(level) % 2;
+      const nodes = work.subarray(HASH, HASH + added * HASH);
+      for (let i = 0; i < added; i++) this.store.push(level, nodes, i * HASH);
+      if (carry === 1) this.leftNodes.copy(work, 0, level * HASH, level * HASH + HASH);
+      const from = carry === 1 ? work : nodes;
+      const total = added + carry;
+      const parents = Math.floor(total / 2);
+      if (total % 2 === 1) from.copy(this.leftNodes, level * HASH, (total - 1) * HASH, total * HASH);
+      if (parents === 0) break;
+      const next = this.scratch((level + 1) % 2, (parents + 1) * HASH);
+      hasher.merkle(1, from, 64, parents, next.subarray(HASH));
+      work = next;
+      added = parents;
+    }
+  }
+
+  /** Two reusable buffers for appendMany's levels (a level's nodes are read while its parents are written). */
+  private readonly scratchBuffers: Buffer[] = [Buffer.alloc(0), Buffer.alloc(0)];
+
+  private scratch(which: number, size: number): Buffer {
+    if (this.scratchBuffers[which]!.length < size) this.scratchBuffers[which] = Buffer.allocUnsafe(Math.max(size, 2 * this.scratchBuffers[which]!.length));
+    return this.scratchBuffers[which]!;
   }
 
   /** Appends an already computed leaf hash (SHA-256(0x00 || entry hash)); returns its leaf index. */

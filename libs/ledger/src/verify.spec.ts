@@ -3,7 +3,13 @@ import fc from 'fast-check';
 import { canonicalize } from './canonical';
 import { eventHash } from './chain';
 import { EXPORT_FORMAT, EXPORT_VERSION, ExportedEvent, ExportRecord } from './export-format';
-import { verifyExport, verifyLedger } from './verify';
+import { LedgerVerifier, verifyExport, verifyLedger } from './verify';
+import { signCheckpoint } from './checkpoint';
+import { entryHashBytes } from './merkle-hash';
+import { MerkleTree } from './merkle-tree';
+import { generateNoteKey, parseSignerKey } from './note-key';
+import { javascriptHasher, nativeHasher } from './sha256-batch';
+import type { VerifyProgress } from './verify-report';
 
 function chain(parts: { stream: string; type: string; data: unknown; schemaVersion: number }[], position: (i: number) => string): ExportedEvent[] {
   const tips = new Map<string, { revision: number; hash: string }>();
@@ -104,6 +110,57 @@ describe('LedgerVerifier', () => {
 
     it('refuses events before the header in a batch', async () => {
       await expect(verifyExport(stream([[{ kind: 'event' as const, ...events[0]! }]]))).rejects.toThrow(/no header/);
+    });
+  });
+
+  describe('in batches', () => {
+    // A log long enough for several batches, with checkpoints (some signed over another root) at any sizes: every
+    // batch size and hasher must give the report, and the progress, of checking one event at a time.
+    const origin = 'test.example/log';
+    const keys = generateNoteKey(origin);
+    const signer = parseSignerKey(keys.signerKey);
+    const parts = Array.from({ length: 2600 }, (_, i) => ({ stream: `s${(i * 7) % 37}`, type: i % 3 === 0 ? 'A' : 'B', data: { i, note: 'ü'.repeat(i % 5) }, schemaVersion: 1 }));
+    const events = chain(parts, (i) => String(i + 1));
+    const tree = new MerkleTree();
+    for (const e of events) tree.append(entryHashBytes(e.hash));
+    const hashers = [nativeHasher(), javascriptHasher].filter((h) => h !== null);
+    const tamper = (e: ExportedEvent, how: number): ExportedEvent => {
+      if (how === 0) return { ...e, data: '{"i":-1}' };
+      if (how === 1) return { ...e, prevHash: e.prevHash === null ? 'ab'.repeat(32) : null };
+      if (how === 2) return { ...e, revision: Number(e.revision) + 1 };
+      if (how === 3) return { ...e, hash: e.hash.toUpperCase() };
+      return { ...e, position: '1' };
+    };
+    const run = (log: readonly ExportedEvent[], checkpoints: string[], options: ConstructorParameters<typeof LedgerVerifier>[0]) => {
+      const progress: VerifyProgress[] = [];
+      const verifier = new LedgerVerifier({ publicKey: keys.verifierKey, checkpoints, progressEvery: 400, onProgress: (p) => progress.push(p), ...options });
+      for (const e of log) if (verifier.addEvent(e) !== null) break;
+      return { report: verifier.finish(), progress };
+    };
+
+    it('reports what checking one event at a time reports', () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 0, max: events.length - 1 }),
+          fc.integer({ min: 0, max: 5 }),
+          fc.array(fc.record({ size: fc.integer({ min: 1, max: events.length }), forged: fc.boolean() }), { maxLength: 3 }),
+          fc.constantFrom(1, 3, 64, 1024),
+          fc.constantFrom(...hashers),
+          (at, how, signed, batchSize, hasher) => {
+            const log = events.map((e, i) => (i === at && how < 5 ? tamper(e, how) : e));
+            const notes = signed.map(({ size, forged }) => signCheckpoint(origin, size, forged ? Buffer.alloc(32, 7) : tree.root(size), signer));
+            const expected = run(log, notes, { batchSize: 1, hasher: javascriptHasher });
+            expect(run(log, notes, { batchSize, hasher })).toEqual(expected);
+            expect(expected.report.ok).toBe(how === 5 && signed.every((c) => !c.forged));
+          },
+        ),
+        { numRuns: 60 },
+      );
+    });
+
+    it('refuses a batch size it cannot keep', () => {
+      expect(() => new LedgerVerifier({ batchSize: 0 })).toThrow(RangeError);
+      expect(() => new LedgerVerifier({ batchSize: 10_000 })).toThrow(RangeError);
     });
   });
 });

@@ -8,6 +8,7 @@ import { comparePositionText, ExportedEvent, ExportRecord } from './export-forma
 import { LedgerError } from './ledger-error';
 import { MerkleTree } from './merkle-tree';
 import { NoteVerifierInput, resolveNoteVerifier } from './signed-note';
+import { BatchHasher, defaultHasher } from './sha256-batch';
 import { BadEvent, VerifyFailure, VerifyFailureKind, VerifyProgress, VerifyReport } from './verify-report';
 
 export interface VerifyOptions {
@@ -19,17 +20,31 @@ export interface VerifyOptions {
   readonly checkpoints?: Iterable<string>;
   readonly progressEvery?: number;
   readonly onProgress?: (progress: VerifyProgress) => void;
+  /** How entries and Merkle nodes are hashed (default: natively where the addon is built). */
+  readonly hasher?: BatchHasher;
+  /** Events hashed together, 1 to 8192 (default 1024); the report does not depend on it. */
+  readonly batchSize?: number;
 }
 
 // Module-level copies of imported bindings used on the hot path: swc's CommonJS output reads every import through a
 // getter on the exporting module, once per access.
 const CHECKPOINT_TYPE = CHECKPOINT_SIGNED;
 const CHECKPOINT_STREAM_NAME = CHECKPOINT_STREAM;
+const HASH_MISMATCH = 'content does not hash to the recorded hash: the event was changed';
 
 /** How many recent events' identities are kept to name the first suspect of a checkpoint that arrives late. */
 const RECENT = 8192;
+/** Events whose entries are hashed, and whose leaves are added to the tree, together (at most RECENT). */
+const DEFAULT_BATCH = 1024;
+/** A batch is hashed early once its entries take this many bytes: large events must not make it grow without bound. */
+const MAX_BATCH_BYTES = 8 << 20;
 
-/** Feed events in global order and checkpoints in any order; the first failure sticks. Memory: leaves + one tip per stream. */
+/**
+ * Feed events in global order and checkpoints in any order; the first failure sticks. Memory: leaves + one tip per
+ * stream. Each event's order, revision and link are checked as it arrives; its entry hash and Merkle leaf a batch at
+ * a time (see sha256-batch.ts), so a changed event may be reported a few hundred events later than it was fed.
+ * The report, and the failure it names, are those of checking one event at a time.
+ */
 export class LedgerVerifier {
   private readonly tree = new MerkleTree();
   // Stream tips: a slot per stream and the tip's revision and hash in arrays, rather than an object per stream:
@@ -40,8 +55,17 @@ export class LedgerVerifier {
   /** Leaf index and position of each stream's tip: to name it when it turns out to be the event that was changed. */
   private readonly tipIndexes: number[] = [];
   private readonly tipPositions: string[] = [];
+  private readonly hasher: BatchHasher;
+  /** The batch: events from batchStart to seen are checked in order, not yet hashed (the tree has those before it). */
+  private batchStart = 0;
+  private seen = 0;
+  private readonly batchSize: number;
   private readonly encoder = new ChainEntryEncoder();
-  private readonly entryHash = Buffer.allocUnsafe(32);
+  private readonly ends: Uint32Array;
+  private readonly recordedHashes: Buffer;
+  private readonly computedHashes: Buffer;
+  /** How many streams there were before each event of the batch: what progress counts when the tree is mid-batch. */
+  private readonly streamsBefore: Uint32Array;
   // Identities of recent events in parallel rings (no object per event on the hot path).
   private readonly recentStream: string[] = new Array<string>(RECENT).fill('');
   private readonly recentRevision = new Float64Array(RECENT);
@@ -61,53 +85,64 @@ export class LedgerVerifier {
 
   constructor(private readonly options: VerifyOptions = {}) {
     this.nextProgress = options.progressEvery ?? 10_000;
+    this.hasher = options.hasher ?? defaultHasher();
+    const batch = options.batchSize ?? DEFAULT_BATCH;
+    if (!Number.isSafeInteger(batch) || batch < 1 || batch > RECENT) throw new RangeError(`batchSize must be 1 to ${RECENT}, got ${batch}`);
+    this.batchSize = batch;
+    this.ends = new Uint32Array(batch);
+    this.recordedHashes = Buffer.allocUnsafe(batch * 32);
+    this.computedHashes = Buffer.allocUnsafe(batch * 32);
+    this.streamsBefore = new Uint32Array(batch);
     this.publicKey = options.publicKey === undefined ? undefined : resolveNoteVerifier(options.publicKey);
     for (const note of options.checkpoints ?? []) this.addCheckpoint(note);
   }
 
+  /** The failure found so far (events still in the batch are not hashed yet: finish() has the last word). */
   get failed(): VerifyFailure | null {
     return this.failure;
   }
 
-  /** Checks one event; returns the failure (then and ever after) or null. */
+  /** Checks one event; returns the failure found so far (then and ever after) or null. */
   addEvent(e: ExportedEvent): VerifyFailure | null {
     if (this.failure !== null) return this.failure;
-    const index = this.tree.size;
+    const index = this.seen;
     const revision = typeof e.revision === 'number' ? e.revision : Number(e.revision);
-    if (!Number.isSafeInteger(revision) || revision < 0) return this.fail('malformed-event', `revision ${e.revision} is not a safe integer`, this.identityOf(e, index));
+    if (!Number.isSafeInteger(revision) || revision < 0) return this.failAfterBatch('malformed-event', `revision ${e.revision} is not a safe integer`, this.identityOf(e, index));
     if (this.positionDecreases(e.position)) {
       const previous = this.identityAt(index - 1);
-      return this.fail('position-order', `position ${e.position} follows ${previous?.position} in the export: events were reordered`, previous ?? this.identityOf(e, index));
+      return this.failAfterBatch('position-order', `position ${e.position} follows ${previous?.position} in the export: events were reordered`, previous ?? this.identityOf(e, index));
     }
     const slot = this.streamSlots.get(e.stream);
     const expected = slot === undefined ? 0 : this.tipRevisions[slot]! + 1;
-    if (revision !== expected) return this.fail('revision-gap', `expected revision ${expected} of ${e.stream}, found ${revision}`, this.identityOf(e, index));
+    if (revision !== expected) return this.failAfterBatch('revision-gap', `expected revision ${expected} of ${e.stream}, found ${revision}`, this.identityOf(e, index));
     const prevHash = slot === undefined ? null : this.tipHashes[slot]!;
     if (e.prevHash !== prevHash) {
       // Does this event still hash to its own hash with the link it carries? Then the link is as written and the
       // previous event (with a freshly computed hash) is the one that changed: name it, not its successor.
       if (slot !== undefined && typeof e.prevHash === 'string' && hash('sha256', chainEntryText(e), 'hex') === e.hash) {
         const changed: BadEvent = { stream: e.stream, revision: String(expected - 1), position: this.tipPositions[slot]!, index: this.tipIndexes[slot]! };
-        return this.fail('prev-hash-mismatch', `${e.stream}@${expected - 1} no longer has the hash its successor links to: that event was changed`, changed);
+        return this.failAfterBatch('prev-hash-mismatch', `${e.stream}@${expected - 1} no longer has the hash its successor links to: that event was changed`, changed);
       }
-      return this.fail('prev-hash-mismatch', `prevHash is not the hash of ${e.stream}@${expected - 1}: that event or this link was changed`, this.identityOf(e, index));
+      return this.failAfterBatch('prev-hash-mismatch', `prevHash is not the hash of ${e.stream}@${expected - 1}: that event or this link was changed`, this.identityOf(e, index));
     }
-    const hex =
+    const k = index - this.batchStart;
+    this.streamsBefore[k] = this.tipHashes.length;
+    // A recorded hash that is not lowercase hex cannot be the digest (the chain writes lowercase hex).
+    if (!decodeHash(e.hash, this.recordedHashes, 32 * k)) return this.failAfterBatch('hash-mismatch', HASH_MISMATCH, this.identityOf(e, index));
+    this.ends[k] =
       Number.isSafeInteger(e.schemaVersion) && e.schemaVersion >= 0
-        ? hash('sha256', this.encoder.encode(e.data, e.metadata, prevHash, revision, e.schemaVersion, e.stream, e.type), 'hex')
-        : hash('sha256', chainEntryText(e), 'hex');
-    if (hex !== e.hash) return this.fail('hash-mismatch', 'content does not hash to the recorded hash: the event was changed', this.identityOf(e, index));
-    decodeHash(hex, this.entryHash);
-    this.tree.append(this.entryHash);
+        ? this.encoder.append(e.data, e.metadata, prevHash, revision, e.schemaVersion, e.stream, e.type)
+        : this.encoder.appendText(chainEntryText(e));
+    // The link to this event is checked against its recorded hash; the batch checks that hash before it counts.
     if (slot === undefined) {
       this.streamSlots.set(e.stream, this.tipHashes.length);
       this.tipRevisions.push(revision);
-      this.tipHashes.push(hex);
+      this.tipHashes.push(e.hash);
       this.tipIndexes.push(index);
       this.tipPositions.push(e.position);
     } else {
       this.tipRevisions[slot] = revision;
-      this.tipHashes[slot] = hex;
+      this.tipHashes[slot] = e.hash;
       this.tipIndexes[slot] = index;
       this.tipPositions[slot] = e.position;
     }
@@ -116,17 +151,52 @@ export class LedgerVerifier {
     this.recentStream[recent] = e.stream;
     this.recentRevision[recent] = revision;
     this.recentPosition[recent] = e.position;
+    this.seen++;
     if (this.identityWanted.size !== 0 && this.identityWanted.delete(index)) this.verified.set(index, this.identityOf(e, index));
-    if (e.type === CHECKPOINT_TYPE && e.stream === CHECKPOINT_STREAM_NAME) this.checkpointEvent(e, this.identityOf(e, index));
-    const size = index + 1;
-    while (this.failure === null && this.pending.length > 0 && this.pending[0]!.treeSize === size) {
-      this.checkRoot(this.pending.shift()!);
-    }
-    if (size === this.nextProgress) {
-      this.nextProgress += this.options.progressEvery ?? 10_000;
-      this.options.onProgress?.(this.progress());
-    }
+    if (e.type === CHECKPOINT_TYPE && e.stream === CHECKPOINT_STREAM_NAME) {
+      // A checkpoint event is checked against the tree that includes it: hash the batch now.
+      this.flush();
+      if (this.failure === null) this.checkpointEvent(e, this.identityOf(e, index));
+    } else if (this.seen - this.batchStart === this.batchSize || this.encoder.length >= MAX_BATCH_BYTES) this.flush();
     return this.failure;
+  }
+
+  /**
+   * Hashes the batch's entries and compares them with their recorded hashes, then adds the leaves of those that
+   * match to the tree, checking each pending checkpoint when the tree reaches its size.
+   */
+  private flush(): void {
+    const base = this.batchStart;
+    const count = this.seen - base;
+    if (count === 0 || this.failure !== null) return;
+    const mismatch = this.hasher.entries(this.encoder.bytes, this.ends, count, this.computedHashes, this.recordedHashes);
+    const good = mismatch < 0 ? count : mismatch;
+    const every = this.options.progressEvery ?? 10_000;
+    for (let done = 0; done < good; ) {
+      // Segments end where a pending checkpoint or a progress report is due, so each sees its exact tree size.
+      const checkpointAt = this.pending.length > 0 ? this.pending[0]!.treeSize - base : good;
+      const stop = Math.min(good, this.nextProgress - base, checkpointAt > done ? checkpointAt : good);
+      this.tree.appendMany(this.recordedHashes, done, stop - done, this.hasher);
+      done = stop;
+      while (this.failure === null && this.pending.length > 0 && this.pending[0]!.treeSize === this.tree.size) {
+        this.checkRoot(this.pending.shift()!);
+      }
+      if (this.failure !== null) break;
+      if (this.tree.size === this.nextProgress) {
+        this.nextProgress += every;
+        this.options.onProgress?.(this.progress());
+      }
+    }
+    this.encoder.reset();
+    if (this.failure === null && mismatch >= 0) this.fail('hash-mismatch', HASH_MISMATCH, this.identityAt(base + mismatch));
+    // After a failure the batch stays: the report counts what the tree holds.
+    if (this.failure === null) this.batchStart = this.seen;
+  }
+
+  /** Fails with this event's problem, unless an event before it, still in the batch, turns out to be changed. */
+  private failAfterBatch(kind: VerifyFailureKind, message: string, event: BadEvent | null): VerifyFailure {
+    this.flush();
+    return this.failure ?? this.fail(kind, message, event);
   }
 
   private identityOf(e: ExportedEvent, index: number): BadEvent {
@@ -135,6 +205,7 @@ export class LedgerVerifier {
 
   /** Checks a signed checkpoint note now if its size is reached, or when it is. */
   addCheckpoint(note: string, at: BadEvent | null = null): VerifyFailure | null {
+    this.flush();
     if (this.failure !== null) return this.failure;
     if (this.publicKey === undefined) {
       // Without the log's key a checkpoint cannot be checked: the report counts it, as it does CheckpointSigned events.
@@ -159,6 +230,7 @@ export class LedgerVerifier {
 
   /** Ends the run: checkpoints beyond the last event mean the export was cut short. */
   finish(): VerifyReport {
+    this.flush();
     const beyond = this.pending[0];
     if (this.failure === null && beyond !== undefined) {
       this.fail('checkpoint-beyond-log', `a signed checkpoint covers ${beyond.treeSize} events but the export has ${this.tree.size}: events are missing at the end`, null, beyond.treeSize, this.tree.size);
@@ -178,7 +250,9 @@ export class LedgerVerifier {
   }
 
   private progress(): VerifyProgress {
-    return { events: this.tree.size, streams: this.tipHashes.length, checkpointsVerified: this.verified.size };
+    const k = this.tree.size - this.batchStart;
+    const streams = k < this.seen - this.batchStart ? this.streamsBefore[k]! : this.tipHashes.length;
+    return { events: this.tree.size, streams, checkpointsVerified: this.verified.size };
   }
 
   private positionDecreases(position: string): boolean {
@@ -227,9 +301,9 @@ export class LedgerVerifier {
   private checkRoot(cp: SignedCheckpoint): void {
     if (this.tree.root(cp.treeSize).equals(cp.rootHash)) {
       if (this.verified.get(cp.treeSize) != null) return;
-      const next = cp.treeSize < this.tree.size ? this.identityAt(cp.treeSize) : null;
+      const next = cp.treeSize < this.seen ? this.identityAt(cp.treeSize) : null;
       this.verified.set(cp.treeSize, next);
-      if (next === null && cp.treeSize >= this.tree.size) this.identityWanted.add(cp.treeSize);
+      if (next === null && cp.treeSize >= this.seen) this.identityWanted.add(cp.treeSize);
       return;
     }
     let good = 0;
@@ -246,7 +320,7 @@ export class LedgerVerifier {
 
   /** The identity of the event at a leaf index, if it is still in the recent rings. */
   private identityAt(index: number): BadEvent | null {
-    if (index < 0 || index >= this.tree.size || this.tree.size - index > RECENT) return null;
+    if (index < 0 || index >= this.seen || this.seen - index > RECENT) return null;
     const slot = index % RECENT;
     return { stream: this.recentStream[slot]!, revision: String(this.recentRevision[slot]), position: this.recentPosition[slot]!, index };
   }
