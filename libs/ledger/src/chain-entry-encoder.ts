@@ -2,6 +2,8 @@
 // Why: concatenating ~15 parts and then flattening the string for hashing cost as much as the SHA-256 itself.
 // chain-entry-encoder.spec.ts checks the bytes against Buffer.from(chainEntryText(e)) on generated entries.
 
+import type { EntryWriter } from './sha256-batch';
+
 const ascii = (s: string): Buffer => Buffer.from(s, 'latin1');
 const DATA = ascii('{"data":');
 const METADATA = ascii(',"metadata":');
@@ -22,6 +24,9 @@ const BACKSLASH = 0x5c;
 export class ChainEntryEncoder {
   private buf = Buffer.allocUnsafe(1 << 16);
   private at = 0;
+
+  /** With the native addon's writer, events whose names need no escaping are written from C. */
+  constructor(private readonly native: EntryWriter | null = null) {}
 
   /** The buffer holding the entries appended since reset(), at [0, length). Replaced when it grows. */
   get bytes(): Buffer {
@@ -50,7 +55,11 @@ export class ChainEntryEncoder {
     type: string,
   ): number {
     // Upper bound: UTF-8 takes at most 3 bytes per UTF-16 unit, a JSON escape 6.
-    this.reserve(3 * (data.length + metadata.length) + 6 * (stream.length + type.length) + 200);
+    this.reserve(3 * (data.length + metadata.length + (prevHash?.length ?? 0)) + 6 * (stream.length + type.length) + 200);
+    if (this.native !== null) {
+      const end = this.native(this.buf, this.at, data, metadata, prevHash, revision, schemaVersion, stream, type);
+      if (end >= 0) return (this.at = end);
+    }
     const buf = this.buf;
     this.put(DATA);
     this.at += buf.write(data, this.at, 'utf8');
@@ -125,19 +134,4 @@ export class ChainEntryEncoder {
     const s = String(n);
     for (let i = 0; i < s.length; i++) this.buf[this.at++] = s.charCodeAt(i);
   }
-}
-
-const HEX = new Int8Array(128).fill(-1);
-for (let i = 0; i < 16; i++) HEX['0123456789abcdef'.charCodeAt(i)] = i;
-
-/** Decodes 64 lowercase hex characters into out[offset..offset+32); false (those bytes undefined) if the text is anything else. */
-export function decodeHash(hex: string, out: Uint8Array, offset = 0): boolean {
-  if (hex.length !== 64) return false;
-  for (let i = 0; i < 32; i++) {
-    const hi = HEX[hex.charCodeAt(2 * i) & 127]!;
-    const lo = HEX[hex.charCodeAt(2 * i + 1) & 127]!;
-    if (hi < 0 || lo < 0 || hex.charCodeAt(2 * i) > 127 || hex.charCodeAt(2 * i + 1) > 127) return false;
-    out[offset + i] = (hi << 4) | lo;
-  }
-  return true;
 }

@@ -10,6 +10,8 @@ export interface MerkleNodeStore {
   count(level: number): number;
   /** Appends the 32 bytes at src[offset] as the next node of the level. */
   push(level: number, src: Uint8Array, offset: number): void;
+  /** Appends `count` nodes, 32 bytes each from src[offset], in order. */
+  pushMany(level: number, src: Buffer, offset: number, count: number): void;
   /** Copies node (level, index) into target[offset..offset+32). */
   read(level: number, index: number, target: Uint8Array, offset: number): void;
 }
@@ -39,6 +41,18 @@ export class InMemoryMerkleNodeStore implements MerkleNodeStore {
     const at = slot * HASH;
     for (let i = 0; i < HASH; i++) chunk[at + i] = src[offset + i]!;
     l.count++;
+  }
+
+  pushMany(level: number, src: Buffer, offset: number, count: number): void {
+    const l = this.level(level);
+    for (let done = 0; done < count; ) {
+      const slot = l.count % l.perChunk;
+      if (slot === 0) l.chunks.push(Buffer.allocUnsafe(l.perChunk * HASH));
+      const n = Math.min(count - done, l.perChunk - slot);
+      src.copy(l.chunks[l.chunks.length - 1]!, slot * HASH, offset + done * HASH, offset + (done + n) * HASH);
+      l.count += n;
+      done += n;
+    }
   }
 
   read(level: number, index: number, target: Uint8Array, offset: number): void {

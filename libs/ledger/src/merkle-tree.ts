@@ -63,7 +63,7 @@ export class MerkleTree {
     for (let level = 0; added > 0; level++) {
       const carry = this.store.count(level) % 2;
       const nodes = work.subarray(HASH, HASH + added * HASH);
-      for (let i = 0; i < added; i++) this.store.push(level, nodes, i * HASH);
+      this.store.pushMany(level, work, HASH, added);
       if (carry === 1) this.leftNodes.copy(work, 0, level * HASH, level * HASH + HASH);
       const from = carry === 1 ? work : nodes;
       const total = added + carry;

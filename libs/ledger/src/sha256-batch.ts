@@ -11,12 +11,30 @@ export interface BatchHasher {
   readonly name: 'native' | 'javascript';
   /**
    * SHA-256 of each message bytes[ends[i-1]..ends[i]) (ends[-1] = 0) into out[32i..32i+32), for i < count;
-   * returns the first i whose digest differs from expected[32i..32i+32), or -1.
+   * returns the first i whose digest's lowercase hex is not exactly expected[i], or -1.
    */
-  entries(bytes: Buffer, ends: Uint32Array, count: number, out: Buffer, expected: Buffer): number;
+  entries(bytes: Buffer, ends: Uint32Array, count: number, out: Buffer, expected: readonly unknown[]): number;
   /** out[32i..] = SHA-256(prefix || input[width*i..width*(i+1))) for i < count: RFC 6962 leaves (0, 32) and nodes (1, 64). */
   merkle(prefix: 0 | 1, input: Buffer, width: 32 | 64, count: number, out: Buffer): void;
+  /**
+   * Writes chainEntryText's UTF-8 at buf[at..] and returns where it ends, or -1 when the event needs the JS encoder
+   * (a stream or type name that JSON escapes, too little room). prevHash must be lowercase hex or null. Natively
+   * only: writing the strings from C costs two thirds of Buffer#write's JS path (chain-entry-encoder.ts).
+   */
+  readonly entry?: EntryWriter;
 }
+
+export type EntryWriter = (
+  buf: Buffer,
+  at: number,
+  data: string,
+  metadata: string,
+  prevHash: string | null,
+  revision: number,
+  schemaVersion: number,
+  stream: string,
+  type: string,
+) => number;
 
 export const javascriptHasher: BatchHasher = {
   name: 'javascript',
@@ -25,7 +43,7 @@ export const javascriptHasher: BatchHasher = {
     for (let i = 0, start = 0; i < count; start = ends[i++]!) {
       const digest = hash('sha256', bytes.subarray(start, ends[i]), 'buffer');
       digest.copy(out, 32 * i);
-      if (mismatch < 0 && !digest.equals(expected.subarray(32 * i, 32 * i + 32))) mismatch = i;
+      if (mismatch < 0 && digest.toString('hex') !== expected[i]) mismatch = i;
     }
     return mismatch;
   },
@@ -54,9 +72,9 @@ export function nativeHasher(): BatchHasher | null {
   if (native !== undefined) return native;
   const path = process.env.OGP_NATIVE_SHA256 === 'off' ? null : findAddon();
   if (path === null) return (native = null);
-  const addon = { exports: {} as Pick<BatchHasher, 'entries' | 'merkle'> };
+  const addon = { exports: {} as Required<Pick<BatchHasher, 'entries' | 'merkle' | 'entry'>> };
   process.dlopen(addon, path);
-  native = { name: 'native', entries: addon.exports.entries, merkle: addon.exports.merkle };
+  native = { name: 'native', entries: addon.exports.entries, merkle: addon.exports.merkle, entry: addon.exports.entry };
   return native;
 }
 

@@ -148,10 +148,12 @@ describe('LedgerVerifier', () => {
           fc.constantFrom(...hashers),
           (at, how, signed, batchSize, hasher) => {
             const log = events.map((e, i) => (i === at && how < 5 ? tamper(e, how) : e));
+            // The first event's position is '1' already: that "tamper" changes nothing.
+            const changed = JSON.stringify(log[at]) !== JSON.stringify(events[at]);
             const notes = signed.map(({ size, forged }) => signCheckpoint(origin, size, forged ? Buffer.alloc(32, 7) : tree.root(size), signer));
             const expected = run(log, notes, { batchSize: 1, hasher: javascriptHasher });
             expect(run(log, notes, { batchSize, hasher })).toEqual(expected);
-            expect(expected.report.ok).toBe(how === 5 && signed.every((c) => !c.forged));
+            expect(expected.report.ok).toBe(!changed && signed.every((c) => !c.forged));
           },
         ),
         { numRuns: 60 },

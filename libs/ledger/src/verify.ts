@@ -3,7 +3,7 @@ import { hash } from 'node:crypto';
 import { openCheckpoint, SignedCheckpoint } from './checkpoint';
 import { CHECKPOINT_SIGNED, CHECKPOINT_STREAM } from './checkpoint-event';
 import { chainEntryText } from './chain';
-import { ChainEntryEncoder, decodeHash } from './chain-entry-encoder';
+import { ChainEntryEncoder } from './chain-entry-encoder';
 import { comparePositionText, ExportedEvent, ExportRecord } from './export-format';
 import { LedgerError } from './ledger-error';
 import { MerkleTree } from './merkle-tree';
@@ -60,9 +60,10 @@ export class LedgerVerifier {
   private batchStart = 0;
   private seen = 0;
   private readonly batchSize: number;
-  private readonly encoder = new ChainEntryEncoder();
+  private readonly encoder: ChainEntryEncoder;
   private readonly ends: Uint32Array;
-  private readonly recordedHashes: Buffer;
+  /** The batch's recorded hashes (hex, as fed), and the digests computed for it. */
+  private readonly recordedHashes: string[] = [];
   private readonly computedHashes: Buffer;
   /** How many streams there were before each event of the batch: what progress counts when the tree is mid-batch. */
   private readonly streamsBefore: Uint32Array;
@@ -86,11 +87,11 @@ export class LedgerVerifier {
   constructor(private readonly options: VerifyOptions = {}) {
     this.nextProgress = options.progressEvery ?? 10_000;
     this.hasher = options.hasher ?? defaultHasher();
+    this.encoder = new ChainEntryEncoder(this.hasher.entry ?? null);
     const batch = options.batchSize ?? DEFAULT_BATCH;
     if (!Number.isSafeInteger(batch) || batch < 1 || batch > RECENT) throw new RangeError(`batchSize must be 1 to ${RECENT}, got ${batch}`);
     this.batchSize = batch;
     this.ends = new Uint32Array(batch);
-    this.recordedHashes = Buffer.allocUnsafe(batch * 32);
     this.computedHashes = Buffer.allocUnsafe(batch * 32);
     this.streamsBefore = new Uint32Array(batch);
     this.publicKey = options.publicKey === undefined ? undefined : resolveNoteVerifier(options.publicKey);
@@ -127,8 +128,7 @@ export class LedgerVerifier {
     }
     const k = index - this.batchStart;
     this.streamsBefore[k] = this.tipHashes.length;
-    // A recorded hash that is not lowercase hex cannot be the digest (the chain writes lowercase hex).
-    if (!decodeHash(e.hash, this.recordedHashes, 32 * k)) return this.failAfterBatch('hash-mismatch', HASH_MISMATCH, this.identityOf(e, index));
+    this.recordedHashes[k] = e.hash;
     this.ends[k] =
       Number.isSafeInteger(e.schemaVersion) && e.schemaVersion >= 0
         ? this.encoder.append(e.data, e.metadata, prevHash, revision, e.schemaVersion, e.stream, e.type)
@@ -176,7 +176,7 @@ export class LedgerVerifier {
       // Segments end where a pending checkpoint or a progress report is due, so each sees its exact tree size.
       const checkpointAt = this.pending.length > 0 ? this.pending[0]!.treeSize - base : good;
       const stop = Math.min(good, this.nextProgress - base, checkpointAt > done ? checkpointAt : good);
-      this.tree.appendMany(this.recordedHashes, done, stop - done, this.hasher);
+      this.tree.appendMany(this.computedHashes, done, stop - done, this.hasher);
       done = stop;
       while (this.failure === null && this.pending.length > 0 && this.pending[0]!.treeSize === this.tree.size) {
         this.checkRoot(this.pending.shift()!);
