@@ -1,6 +1,6 @@
-// Batched SHA-256 for the ledger verifier: one N-API call hashes many messages with the OpenSSL that Node links
-// (hardware SHA extensions where the CPU has them). node:crypto pays about 1 µs per call, more than hashing a
-// 33-, 65- or 700-byte message costs; here a call covers a whole batch.
+// SHA-256 for the ledger verifier, with the OpenSSL that Node links (hardware SHA extensions where the CPU has
+// them). node:crypto pays about 1 µs per call, more than hashing a 33-, 65- or 700-byte message costs; here one
+// call hashes a whole batch of Merkle nodes, or writes and hashes one chain entry straight from the event's strings.
 #define NAPI_VERSION 8
 #include <node_api.h>
 #include <openssl/sha.h>
@@ -27,57 +27,9 @@ static napi_value fail(napi_env env, const char *message) {
   return NULL;
 }
 
-static const char HEX_DIGITS[] = "0123456789abcdef";
-
-// Whether a JS value is exactly the lowercase hex text of a 32-byte digest.
-static int is_hex_of(napi_env env, napi_value value, const uint8_t *digest) {
-  char text[66];
-  size_t n = 0;
-  napi_valuetype type;
-  if (napi_typeof(env, value, &type) != napi_ok || type != napi_string) return 0;
-  if (napi_get_value_string_utf8(env, value, text, sizeof text, &n) != napi_ok || n != 64) return 0;
-  for (int i = 0; i < 32; i++)
-    if (text[2 * i] != HEX_DIGITS[digest[i] >> 4] || text[2 * i + 1] != HEX_DIGITS[digest[i] & 15]) return 0;
-  return 1;
-}
-
-// entries(bytes, ends, count, out, expected): hashes bytes[ends[i-1]..ends[i]) (ends[-1] = 0) into out[32i..];
-// returns the first i whose digest's lowercase hex is not the string expected[i], or -1.
-static napi_value entries(napi_env env, napi_callback_info info) {
-  size_t argc = 5;
-  napi_value argv[5];
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 5) return fail(env, "entries: 5 arguments");
-  uint8_t *bytes, *out;
-  size_t bytes_len, out_len;
-  bool is_typed = false, is_array = false;
-  napi_typedarray_type type;
-  size_t ends_len;
-  void *ends_data;
-  uint32_t count, expected_len;
-  if (!buffer_arg(env, argv[0], &bytes, &bytes_len) || !buffer_arg(env, argv[3], &out, &out_len))
-    return fail(env, "entries: bytes and out must be Buffers");
-  if (napi_is_typedarray(env, argv[1], &is_typed) != napi_ok || !is_typed ||
-      napi_get_typedarray_info(env, argv[1], &type, &ends_len, &ends_data, NULL, NULL) != napi_ok || type != napi_uint32_array)
-    return fail(env, "entries: ends must be a Uint32Array");
-  if (napi_is_array(env, argv[4], &is_array) != napi_ok || !is_array || napi_get_array_length(env, argv[4], &expected_len) != napi_ok)
-    return fail(env, "entries: expected must be an array of hex strings");
-  if (napi_get_value_uint32(env, argv[2], &count) != napi_ok) return fail(env, "entries: count must be a number");
-  if (count > ends_len || (size_t)count * 32 > out_len || count > expected_len) return fail(env, "entries: count out of range");
-  const uint32_t *ends = ends_data;
-  int32_t mismatch = -1;
-  uint32_t start = 0;
-  for (uint32_t i = 0; i < count; i++) {
-    uint32_t end = ends[i];
-    if (end < start || end > bytes_len) return fail(env, "entries: ends out of range");
-    sha256(bytes + start, end - start, out + 32 * (size_t)i);
-    if (mismatch < 0) {
-      napi_value expected;
-      if (napi_get_element(env, argv[4], i, &expected) != napi_ok || !is_hex_of(env, expected, out + 32 * (size_t)i)) mismatch = (int32_t)i;
-    }
-    start = end;
-  }
+static napi_value int32_value(napi_env env, int32_t value) {
   napi_value result;
-  napi_create_int32(env, mismatch, &result);
+  napi_create_int32(env, value, &result);
   return result;
 }
 
@@ -112,10 +64,13 @@ static size_t put(uint8_t *at, const char *text) {
   return n;
 }
 
-// Writes a JS string's UTF-8 at buf[at..]; 0 if it might not have fit (napi truncates silently).
-static size_t put_string(napi_env env, napi_value value, uint8_t *buf, size_t at, size_t cap, int *ok) {
+// Writes a JS string's UTF-8 at buf[at..], leaving `keep` bytes free; clears *ok if it is not a string or might not
+// have fit: napi truncates silently, before a character that does not fit whole, so up to 4 bytes short of the room.
+static size_t put_string(napi_env env, napi_value value, uint8_t *buf, size_t at, size_t cap, size_t keep, int *ok) {
   size_t n = 0;
-  if (cap <= at + 1 || napi_get_value_string_utf8(env, value, (char *)buf + at, cap - at, &n) != napi_ok || n >= cap - at - 1) *ok = 0;
+  if (cap < at + keep + 8 || napi_get_value_string_utf8(env, value, (char *)buf + at, cap - keep - at, &n) != napi_ok ||
+      n + 5 > cap - keep - at)
+    *ok = 0;
   return n;
 }
 
@@ -126,45 +81,63 @@ static size_t put_decimal(uint8_t *at, int64_t value) {
   return (size_t)n;
 }
 
-// A name that JSON.stringify copies as it is: printable ASCII without quote or backslash.
+// A name that JSON.stringify copies as it is: ASCII from 0x20, without quote or backslash.
 static int plain(const uint8_t *text, size_t n) {
   for (size_t i = 0; i < n; i++)
-    if (text[i] < 0x20 || text[i] > 0x7e || text[i] == '"' || text[i] == '\\') return 0;
+    if (text[i] < 0x20 || text[i] > 0x7f || text[i] == '"' || text[i] == '\\') return 0;
   return 1;
 }
 
-// entry(buf, at, data, metadata, prevHash, revision, schemaVersion, stream, type): appends chainEntryText's UTF-8 at
-// buf[at..] and returns where it ends, or -1 when this event needs the JS encoder (no room, a name to escape, a
-// number out of range). prevHash must be lowercase hex or null, as the verifier has checked.
+static const char HEX_DIGITS[] = "0123456789abcdef";
+
+// Whether a JS value is exactly the lowercase hex text of a 32-byte digest.
+static int is_hex_of(napi_env env, napi_value value, const uint8_t *digest) {
+  char text[66];
+  size_t n = 0;
+  napi_valuetype type;
+  if (napi_typeof(env, value, &type) != napi_ok || type != napi_string) return 0;
+  if (napi_get_value_string_utf8(env, value, text, sizeof text, &n) != napi_ok || n != 64) return 0;
+  for (int i = 0; i < 32; i++)
+    if (text[2 * i] != HEX_DIGITS[digest[i] >> 4] || text[2 * i + 1] != HEX_DIGITS[digest[i] & 15]) return 0;
+  return 1;
+}
+
+// Room kept after data and metadata for the fixed parts, two numbers and the prevHash (64 hex digits).
+#define TAIL 224
+
+// entry(scratch, data, metadata, prevHash, revision, schemaVersion, stream, type, expected, out, outOffset): writes
+// chainEntryText's UTF-8 into scratch, hashes it into out[outOffset..+32] and returns 1 if `expected` is the digest's
+// lowercase hex, 0 if not; -1 when the event needs the JS encoder (a name that JSON escapes, a number or prevHash out
+// of the expected shape, too little scratch). prevHash must be hex text or null, as the verifier has checked.
 static napi_value entry(napi_env env, napi_callback_info info) {
-  size_t argc = 9;
-  napi_value argv[9];
-  napi_value result;
-  int64_t end = -1;
-  uint8_t *buf;
-  size_t cap;
-  uint32_t start;
+  size_t argc = 11;
+  napi_value argv[11];
+  uint8_t *buf, *out;
+  size_t cap, out_len;
+  uint32_t out_at;
   int64_t revision, schema;
   napi_valuetype prev_type;
   int ok = 1;
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 9 || !buffer_arg(env, argv[0], &buf, &cap) ||
-      napi_get_value_uint32(env, argv[1], &start) != napi_ok || napi_get_value_int64(env, argv[5], &revision) != napi_ok ||
-      napi_get_value_int64(env, argv[6], &schema) != napi_ok || napi_typeof(env, argv[4], &prev_type) != napi_ok)
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 11 || !buffer_arg(env, argv[0], &buf, &cap) ||
+      !buffer_arg(env, argv[9], &out, &out_len) || napi_get_value_uint32(env, argv[10], &out_at) != napi_ok ||
+      (size_t)out_at + 32 > out_len)
     return fail(env, "entry: bad arguments");
-  size_t at = start;
-  // Fixed parts and numbers take at most 160 bytes; the strings are checked one by one.
-  if (revision < 0 || schema < 0 || cap < at + 160) goto done;
+  if (napi_get_value_int64(env, argv[4], &revision) != napi_ok || napi_get_value_int64(env, argv[5], &schema) != napi_ok ||
+      revision < 0 || schema < 0 || napi_typeof(env, argv[3], &prev_type) != napi_ok)
+    return int32_value(env, -1);
+  size_t at = 0;
   at += put(buf + at, "{\"data\":");
-  at += put_string(env, argv[2], buf, at, cap - 160, &ok);
-  if (!ok) goto done;
+  at += put_string(env, argv[1], buf, at, cap, TAIL, &ok);
+  if (!ok) return int32_value(env, -1);
   at += put(buf + at, ",\"metadata\":");
-  at += put_string(env, argv[3], buf, at, cap - 160, &ok);
-  if (!ok) goto done;
+  at += put_string(env, argv[2], buf, at, cap, TAIL, &ok);
+  if (!ok) return int32_value(env, -1);
   if (prev_type == napi_null) at += put(buf + at, ",\"prevHash\":null");
   else {
     at += put(buf + at, ",\"prevHash\":\"");
-    at += put_string(env, argv[4], buf, at, cap - 160, &ok);
-    if (!ok) goto done;
+    size_t from = at;
+    at += put_string(env, argv[3], buf, at, cap, TAIL - 80, &ok);
+    if (!ok || at - from != 64) return int32_value(env, -1);
     buf[at++] = '"';
   }
   at += put(buf + at, ",\"revision\":");
@@ -173,26 +146,23 @@ static napi_value entry(napi_env env, napi_callback_info info) {
   at += put_decimal(buf + at, schema);
   at += put(buf + at, ",\"stream\":\"");
   size_t from = at;
-  at += put_string(env, argv[7], buf, at, cap - 160, &ok);
-  if (!ok || !plain(buf + from, at - from)) goto done;
+  at += put_string(env, argv[6], buf, at, cap, 16, &ok);
+  if (!ok || !plain(buf + from, at - from)) return int32_value(env, -1);
   at += put(buf + at, "\",\"type\":\"");
   from = at;
-  at += put_string(env, argv[8], buf, at, cap - 4, &ok);
-  if (!ok || !plain(buf + from, at - from)) goto done;
+  at += put_string(env, argv[7], buf, at, cap, 4, &ok);
+  if (!ok || !plain(buf + from, at - from)) return int32_value(env, -1);
   at += put(buf + at, "\"}");
-  end = (int64_t)at;
-done:
-  napi_create_int64(env, end, &result);
-  return result;
+  sha256(buf, at, out + out_at);
+  return int32_value(env, is_hex_of(env, argv[8], out + out_at));
 }
 
 static napi_value init(napi_env env, napi_value exports) {
   napi_property_descriptor properties[] = {
-    {"entries", NULL, entries, NULL, NULL, NULL, napi_default, NULL},
     {"merkle", NULL, merkle, NULL, NULL, NULL, napi_default, NULL},
     {"entry", NULL, entry, NULL, NULL, NULL, napi_default, NULL},
   };
-  napi_define_properties(env, exports, 3, properties);
+  napi_define_properties(env, exports, 2, properties);
   return exports;
 }
 

@@ -2,8 +2,6 @@
 // Why: concatenating ~15 parts and then flattening the string for hashing cost as much as the SHA-256 itself.
 // chain-entry-encoder.spec.ts checks the bytes against Buffer.from(chainEntryText(e)) on generated entries.
 
-import type { EntryWriter } from './sha256-batch';
-
 const ascii = (s: string): Buffer => Buffer.from(s, 'latin1');
 const DATA = ascii('{"data":');
 const METADATA = ascii(',"metadata":');
@@ -16,36 +14,34 @@ const TYPE = ascii(',"type":');
 const CLOSE = 0x7d; // }
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+/** Entries up to this many bytes get a cached view of the buffer per length (see view()). */
+const MAX_CACHED_VIEW = 1 << 14;
 
-/**
- * Appends the entries of a batch one after another into one growing buffer, so that a batch is hashed in one call
- * (sha256-batch.ts).
- */
+/** At least the UTF-8 length of the entry: at most 3 bytes per UTF-16 unit, 6 for a JSON escape, fixed parts. */
+export function entryBound(data: string, metadata: string, prevHash: string | null, stream: string, type: string): number {
+  return 3 * (data.length + metadata.length + (prevHash?.length ?? 0)) + 6 * (stream.length + type.length) + 256;
+}
+
 export class ChainEntryEncoder {
   private buf = Buffer.allocUnsafe(1 << 16);
   private at = 0;
+  /** views[n] = buf.subarray(0, n), made once per length: a view per call was a measurable share of the cost. */
+  private views: Buffer[] = [];
 
-  /** With the native addon's writer, events whose names need no escaping are written from C. */
-  constructor(private readonly native: EntryWriter | null = null) {}
-
-  /** The buffer holding the entries appended since reset(), at [0, length). Replaced when it grows. */
-  get bytes(): Buffer {
+  /** The encoder's buffer, at least `bytes` long: scratch room for the native entry writer (sha256-batch.ts). */
+  scratch(bytes: number): Buffer {
+    if (bytes > this.buf.length) {
+      this.buf = Buffer.allocUnsafe(Math.max(bytes, 2 * this.buf.length));
+      this.views = [];
+    }
     return this.buf;
   }
 
-  get length(): number {
-    return this.at;
-  }
-
-  reset(): void {
-    this.at = 0;
-  }
-
   /**
-   * Appends the canonical chain entry bytes of an event whose revision and schemaVersion are safe non-negative
-   * integers and whose prevHash is lowercase hex or null; returns the offset where they end.
+   * The canonical chain entry bytes of an event whose revision and schemaVersion are safe non-negative integers and
+   * whose prevHash is lowercase hex or null. The returned view is overwritten by the next call.
    */
-  append(
+  encode(
     data: string,
     metadata: string,
     prevHash: string | null,
@@ -53,14 +49,9 @@ export class ChainEntryEncoder {
     schemaVersion: number,
     stream: string,
     type: string,
-  ): number {
-    // Upper bound: UTF-8 takes at most 3 bytes per UTF-16 unit, a JSON escape 6.
-    this.reserve(3 * (data.length + metadata.length + (prevHash?.length ?? 0)) + 6 * (stream.length + type.length) + 200);
-    if (this.native !== null) {
-      const end = this.native(this.buf, this.at, data, metadata, prevHash, revision, schemaVersion, stream, type);
-      if (end >= 0) return (this.at = end);
-    }
-    const buf = this.buf;
+  ): Buffer {
+    const buf = this.scratch(entryBound(data, metadata, prevHash, stream, type));
+    this.at = 0;
     this.put(DATA);
     this.at += buf.write(data, this.at, 'utf8');
     this.put(METADATA);
@@ -80,21 +71,12 @@ export class ChainEntryEncoder {
     this.put(TYPE);
     this.putQuoted(type);
     buf[this.at++] = CLOSE;
-    return this.at;
+    return this.view(this.at);
   }
 
-  /** Appends a text's UTF-8 bytes (an entry that append() does not take, as chainEntryText gives it); returns the end. */
-  appendText(text: string): number {
-    this.reserve(3 * text.length);
-    this.at += this.buf.write(text, this.at, 'utf8');
-    return this.at;
-  }
-
-  private reserve(bytes: number): void {
-    if (this.at + bytes <= this.buf.length) return;
-    const grown = Buffer.allocUnsafe(Math.max(this.at + bytes, 2 * this.buf.length));
-    this.buf.copy(grown, 0, 0, this.at);
-    this.buf = grown;
+  private view(length: number): Buffer {
+    if (length > MAX_CACHED_VIEW) return this.buf.subarray(0, length);
+    return (this.views[length] ??= this.buf.subarray(0, length));
   }
 
   /** A byte loop: the parts are a few dozen bytes, where TypedArray#set's call costs more than the copy. */

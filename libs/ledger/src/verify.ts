@@ -3,12 +3,12 @@ import { hash } from 'node:crypto';
 import { openCheckpoint, SignedCheckpoint } from './checkpoint';
 import { CHECKPOINT_SIGNED, CHECKPOINT_STREAM } from './checkpoint-event';
 import { chainEntryText } from './chain';
-import { ChainEntryEncoder } from './chain-entry-encoder';
+import { ChainEntryEncoder, entryBound } from './chain-entry-encoder';
 import { comparePositionText, ExportedEvent, ExportRecord } from './export-format';
 import { LedgerError } from './ledger-error';
 import { MerkleTree } from './merkle-tree';
 import { NoteVerifierInput, resolveNoteVerifier } from './signed-note';
-import { BatchHasher, defaultHasher } from './sha256-batch';
+import { BatchHasher, defaultHasher, EntryHasher } from './sha256-batch';
 import { BadEvent, VerifyFailure, VerifyFailureKind, VerifyProgress, VerifyReport } from './verify-report';
 
 export interface VerifyOptions {
@@ -22,7 +22,7 @@ export interface VerifyOptions {
   readonly onProgress?: (progress: VerifyProgress) => void;
   /** How entries and Merkle nodes are hashed (default: natively where the addon is built). */
   readonly hasher?: BatchHasher;
-  /** Events hashed together, 1 to 8192 (default 1024); the report does not depend on it. */
+  /** Events whose Merkle leaves are hashed together, 1 to 8192 (default 1024); the report does not depend on it. */
   readonly batchSize?: number;
 }
 
@@ -34,16 +34,14 @@ const HASH_MISMATCH = 'content does not hash to the recorded hash: the event was
 
 /** How many recent events' identities are kept to name the first suspect of a checkpoint that arrives late. */
 const RECENT = 8192;
-/** Events whose entries are hashed, and whose leaves are added to the tree, together (at most RECENT). */
+/** Events whose Merkle leaves and nodes are hashed together (at most RECENT). */
 const DEFAULT_BATCH = 1024;
-/** A batch is hashed early once its entries take this many bytes: large events must not make it grow without bound. */
-const MAX_BATCH_BYTES = 8 << 20;
 
 /**
  * Feed events in global order and checkpoints in any order; the first failure sticks. Memory: leaves + one tip per
- * stream. Each event's order, revision and link are checked as it arrives; its entry hash and Merkle leaf a batch at
- * a time (see sha256-batch.ts), so a changed event may be reported a few hundred events later than it was fed.
- * The report, and the failure it names, are those of checking one event at a time.
+ * stream. Each event's order, revision, link and hash are checked as it arrives; the Merkle leaves are added a batch
+ * at a time (see sha256-batch.ts), so a changed event may be reported up to a batch later than it was fed. The
+ * report, and the failure it names, are those of checking one event at a time.
  */
 export class LedgerVerifier {
   private readonly tree = new MerkleTree();
@@ -60,11 +58,11 @@ export class LedgerVerifier {
   private batchStart = 0;
   private seen = 0;
   private readonly batchSize: number;
-  private readonly encoder: ChainEntryEncoder;
-  private readonly ends: Uint32Array;
-  /** The batch's recorded hashes (hex, as fed), and the digests computed for it. */
-  private readonly recordedHashes: string[] = [];
+  private readonly entryHasher: EntryHasher | null;
+  private readonly encoder = new ChainEntryEncoder();
+  /** The batch's entry digests, and the first event in it whose recorded hash is not its digest (-1: none). */
   private readonly computedHashes: Buffer;
+  private mismatch = -1;
   /** How many streams there were before each event of the batch: what progress counts when the tree is mid-batch. */
   private readonly streamsBefore: Uint32Array;
   // Identities of recent events in parallel rings (no object per event on the hot path).
@@ -87,11 +85,10 @@ export class LedgerVerifier {
   constructor(private readonly options: VerifyOptions = {}) {
     this.nextProgress = options.progressEvery ?? 10_000;
     this.hasher = options.hasher ?? defaultHasher();
-    this.encoder = new ChainEntryEncoder(this.hasher.entry ?? null);
+    this.entryHasher = this.hasher.entry ?? null;
     const batch = options.batchSize ?? DEFAULT_BATCH;
     if (!Number.isSafeInteger(batch) || batch < 1 || batch > RECENT) throw new RangeError(`batchSize must be 1 to ${RECENT}, got ${batch}`);
     this.batchSize = batch;
-    this.ends = new Uint32Array(batch);
     this.computedHashes = Buffer.allocUnsafe(batch * 32);
     this.streamsBefore = new Uint32Array(batch);
     this.publicKey = options.publicKey === undefined ? undefined : resolveNoteVerifier(options.publicKey);
@@ -128,11 +125,7 @@ export class LedgerVerifier {
     }
     const k = index - this.batchStart;
     this.streamsBefore[k] = this.tipHashes.length;
-    this.recordedHashes[k] = e.hash;
-    this.ends[k] =
-      Number.isSafeInteger(e.schemaVersion) && e.schemaVersion >= 0
-        ? this.encoder.append(e.data, e.metadata, prevHash, revision, e.schemaVersion, e.stream, e.type)
-        : this.encoder.appendText(chainEntryText(e));
+    if (!this.hashEntry(e, prevHash, revision, k) && this.mismatch < 0) this.mismatch = k;
     // The link to this event is checked against its recorded hash; the batch checks that hash before it counts.
     if (slot === undefined) {
       this.streamSlots.set(e.stream, this.tipHashes.length);
@@ -157,19 +150,33 @@ export class LedgerVerifier {
       // A checkpoint event is checked against the tree that includes it: hash the batch now.
       this.flush();
       if (this.failure === null) this.checkpointEvent(e, this.identityOf(e, index));
-    } else if (this.seen - this.batchStart === this.batchSize || this.encoder.length >= MAX_BATCH_BYTES) this.flush();
+    } else if (this.seen - this.batchStart === this.batchSize) this.flush();
     return this.failure;
   }
 
+  /** Hashes the event's chain entry into computedHashes[32k..]; whether that is its recorded hash. */
+  private hashEntry(e: ExportedEvent, prevHash: string | null, revision: number, k: number): boolean {
+    const plain = Number.isSafeInteger(e.schemaVersion) && e.schemaVersion >= 0;
+    if (this.entryHasher !== null && plain) {
+      const scratch = this.encoder.scratch(entryBound(e.data, e.metadata, prevHash, e.stream, e.type));
+      const matched = this.entryHasher(scratch, e.data, e.metadata, prevHash, revision, e.schemaVersion, e.stream, e.type, e.hash, this.computedHashes, 32 * k);
+      if (matched >= 0) return matched === 1;
+    }
+    const hex = hash('sha256', plain ? this.encoder.encode(e.data, e.metadata, prevHash, revision, e.schemaVersion, e.stream, e.type) : chainEntryText(e), 'hex');
+    if (hex !== e.hash) return false;
+    this.computedHashes.write(hex, 32 * k, 'hex');
+    return true;
+  }
+
   /**
-   * Hashes the batch's entries and compares them with their recorded hashes, then adds the leaves of those that
-   * match to the tree, checking each pending checkpoint when the tree reaches its size.
+   * Adds the leaves of the batch's events up to the first whose hash did not match to the tree, checking each
+   * pending checkpoint when the tree reaches its size.
    */
   private flush(): void {
     const base = this.batchStart;
     const count = this.seen - base;
     if (count === 0 || this.failure !== null) return;
-    const mismatch = this.hasher.entries(this.encoder.bytes, this.ends, count, this.computedHashes, this.recordedHashes);
+    const mismatch = this.mismatch;
     const good = mismatch < 0 ? count : mismatch;
     const every = this.options.progressEvery ?? 10_000;
     for (let done = 0; done < good; ) {
@@ -187,10 +194,12 @@ export class LedgerVerifier {
         this.options.onProgress?.(this.progress());
       }
     }
-    this.encoder.reset();
     if (this.failure === null && mismatch >= 0) this.fail('hash-mismatch', HASH_MISMATCH, this.identityAt(base + mismatch));
     // After a failure the batch stays: the report counts what the tree holds.
-    if (this.failure === null) this.batchStart = this.seen;
+    if (this.failure === null) {
+      this.batchStart = this.seen;
+      this.mismatch = -1;
+    }
   }
 
   /** Fails with this event's problem, unless an event before it, still in the batch, turns out to be changed. */
