@@ -2,8 +2,8 @@
   "targets": [
     {
       "target_name": "ogp_sha256",
-      "sources": ["sha256.c"],
-      "cflags": ["-O3", "-Wall", "-Wextra", "-Wno-deprecated-declarations"]
+      "sources": ["sha256.cc"],
+      "cflags": ["-O3", "-Wall", "-Wextra", "-Wno-deprecated-declarations", "-Wno-cast-function-type"]
     }
   ]
 }

@@ -62,7 +62,13 @@ export function nativeHasher(): BatchHasher | null {
   const path = process.env.OGP_NATIVE_SHA256 === 'off' ? null : findAddon();
   if (path === null) return (native = null);
   const addon = { exports: {} as Required<Pick<BatchHasher, 'merkle' | 'entry'>> };
-  process.dlopen(addon, path);
+  try {
+    process.dlopen(addon, path);
+  } catch (err) {
+    // Built for another Node (the addon uses V8's API, which changes between Node versions): `npm rebuild` fixes it.
+    process.emitWarning(`native SHA-256 not loaded (${(err as Error).message.split('\n')[0]}); verifying in JavaScript. Run npm rebuild.`);
+    return (native = null);
+  }
   native = { name: 'native', merkle: addon.exports.merkle, entry: addon.exports.entry };
   return native;
 }

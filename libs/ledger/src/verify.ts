@@ -40,7 +40,7 @@ const DEFAULT_BATCH = 1024;
 /**
  * Feed events in global order and checkpoints in any order; the first failure sticks. Memory: leaves + one tip per
  * stream. Each event's order, revision, link and hash are checked as it arrives; the Merkle leaves are added a batch
- * at a time (see sha256-batch.ts), so a changed event may be reported up to a batch later than it was fed. The
+ * at a time (see sha256-batch.ts), so a checkpoint that fails may be reported up to a batch after its size. The
  * report, and the failure it names, are those of checking one event at a time.
  */
 export class LedgerVerifier {
@@ -60,9 +60,8 @@ export class LedgerVerifier {
   private readonly batchSize: number;
   private readonly entryHasher: EntryHasher | null;
   private readonly encoder = new ChainEntryEncoder();
-  /** The batch's entry digests, and the first event in it whose recorded hash is not its digest (-1: none). */
+  /** The batch's entry digests (its events' checked hashes), whose Merkle leaves are added to the tree at flush. */
   private readonly computedHashes: Buffer;
-  private mismatch = -1;
   /** How many streams there were before each event of the batch: what progress counts when the tree is mid-batch. */
   private readonly streamsBefore: Uint32Array;
   // Identities of recent events in parallel rings (no object per event on the hot path).
@@ -125,8 +124,7 @@ export class LedgerVerifier {
     }
     const k = index - this.batchStart;
     this.streamsBefore[k] = this.tipHashes.length;
-    if (!this.hashEntry(e, prevHash, revision, k) && this.mismatch < 0) this.mismatch = k;
-    // The link to this event is checked against its recorded hash; the batch checks that hash before it counts.
+    if (!this.hashEntry(e, prevHash, revision, k)) return this.failAfterBatch('hash-mismatch', HASH_MISMATCH, this.identityOf(e, index));
     if (slot === undefined) {
       this.streamSlots.set(e.stream, this.tipHashes.length);
       this.tipRevisions.push(revision);
@@ -168,38 +166,29 @@ export class LedgerVerifier {
     return true;
   }
 
-  /**
-   * Adds the leaves of the batch's events up to the first whose hash did not match to the tree, checking each
-   * pending checkpoint when the tree reaches its size.
-   */
+  /** Adds the batch's leaves to the tree, checking each pending checkpoint when the tree reaches its size. */
   private flush(): void {
     const base = this.batchStart;
     const count = this.seen - base;
     if (count === 0 || this.failure !== null) return;
-    const mismatch = this.mismatch;
-    const good = mismatch < 0 ? count : mismatch;
     const every = this.options.progressEvery ?? 10_000;
-    for (let done = 0; done < good; ) {
+    for (let done = 0; done < count; ) {
       // Segments end where a pending checkpoint or a progress report is due, so each sees its exact tree size.
-      const checkpointAt = this.pending.length > 0 ? this.pending[0]!.treeSize - base : good;
-      const stop = Math.min(good, this.nextProgress - base, checkpointAt > done ? checkpointAt : good);
+      const checkpointAt = this.pending.length > 0 ? this.pending[0]!.treeSize - base : count;
+      const stop = Math.min(count, this.nextProgress - base, checkpointAt > done ? checkpointAt : count);
       this.tree.appendMany(this.computedHashes, done, stop - done, this.hasher);
       done = stop;
       while (this.failure === null && this.pending.length > 0 && this.pending[0]!.treeSize === this.tree.size) {
         this.checkRoot(this.pending.shift()!);
       }
-      if (this.failure !== null) break;
+      // After a failure the batch stays: the report counts what the tree holds.
+      if (this.failure !== null) return;
       if (this.tree.size === this.nextProgress) {
         this.nextProgress += every;
         this.options.onProgress?.(this.progress());
       }
     }
-    if (this.failure === null && mismatch >= 0) this.fail('hash-mismatch', HASH_MISMATCH, this.identityAt(base + mismatch));
-    // After a failure the batch stays: the report counts what the tree holds.
-    if (this.failure === null) {
-      this.batchStart = this.seen;
-      this.mismatch = -1;
-    }
+    this.batchStart = this.seen;
   }
 
   /** Fails with this event's problem, unless an event before it, still in the batch, turns out to be changed. */
