@@ -153,8 +153,8 @@ constexpr size_t kTail = 224;
 
 // entry(scratch, data, metadata, prevHash, revision, schemaVersion, stream, type, expected, out, outOffset): writes
 // chainEntryText's UTF-8 into scratch, hashes it into out[outOffset..+32] and returns 1 if `expected` is the digest's
-// lowercase hex, 0 if not; -1 when the event needs the JS encoder (a name that JSON escapes, a number or prevHash out
-// of the expected shape, too little scratch).
+// lowercase hex, 0 if not; -1 when the event needs the JS encoder (a name that JSON escapes, a number out of range, a
+// prevHash that is not lowercase hex, too little scratch).
 void Entry(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   uint32_t out_at;
@@ -174,7 +174,11 @@ void Entry(const FunctionCallbackInfo<Value>& args) {
     w.Put(",\"prevHash\":null");
   } else if (w.ok) {
     w.Put(",\"prevHash\":\"");
+    size_t from = w.at;
+    // Written as it is, so it must need no escape: lowercase hex, as the chain writes it (JS takes anything else).
     if (w.Text(args[3], kTail - 80) != 64) w.Fail();
+    for (size_t i = from; w.ok && i < w.at; i++)
+      if (!((w.buf[i] >= '0' && w.buf[i] <= '9') || (w.buf[i] >= 'a' && w.buf[i] <= 'f'))) w.Fail();
     w.Put("\"");
   }
   if (!w.ok) return args.GetReturnValue().Set(-1);
