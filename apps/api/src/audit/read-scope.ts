@@ -1,6 +1,6 @@
 // What a key scoped to one member may read: that member's entities, their history, progress and exports, no more.
 import { Injectable } from '@nestjs/common';
-import { currentState, type EntityKind } from '@ogp/projections';
+import type { EntityKind } from '@ogp/projections';
 import { type Principal, ReadModels } from '@ogp/tracker';
 import { ProblemException } from '../platform/problem.exception';
 
@@ -16,7 +16,7 @@ export class ReadScope {
   /** 404 unless the principal may read this member, plan or commitment. */
   entity(principal: Principal, kind: EntityKind, id: string): void {
     if (principal.member === null) return;
-    const memberId = kind === 'member' ? id : (currentState(this.readModels.db, `${kind}-${id}`)?.memberId ?? null);
+    const memberId = kind === 'member' ? id : (this.readModels.currentEntity(`${kind}-${id}`)?.data.memberId ?? null);
     if (memberId !== principal.member) throw new ProblemException('not-found', `No ${kind} ${id}`);
   }
 

@@ -8,8 +8,17 @@ import { ProblemException } from './problem.exception';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
+/** What a route's decorators say about access; fixed once the application is built. */
+interface RouteAccess {
+  readonly isPublic: boolean;
+  readonly roles: readonly Role[] | undefined;
+}
+
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
+  /** By handler, then class (a handler inherited by two controllers may have two answers). */
+  private readonly access = new WeakMap<object, WeakMap<object, RouteAccess>>();
+
   constructor(
     private readonly reflector: Reflector,
     @Inject(KEY_STORE) private readonly keys: KeyStore,
@@ -17,8 +26,8 @@ export class ApiKeyGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const { isPublic, roles } = this.routeAccess(context);
+    if (isPublic) return true;
 
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
@@ -27,10 +36,27 @@ export class ApiKeyGuard implements CanActivate {
     if (principal === null) throw new ProblemException('unauthorized', 'The API key is unknown or revoked');
     request.principal = principal;
 
-    const roles = this.reflector.getAllAndOverride<readonly Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles !== undefined && !roles.includes(principal.role)) {
       throw new ProblemException('forbidden', `This route needs the role ${roles.join(' or ')}; the key has ${principal.role}`);
     }
     return true;
+  }
+
+  /** Nest's Reflector would read the metadata anew on each request; a route's decorators do not change. */
+  private routeAccess(context: ExecutionContext): RouteAccess {
+    const handler = context.getHandler();
+    const controller = context.getClass();
+    let byClass = this.access.get(handler);
+    if (byClass === undefined) this.access.set(handler, (byClass = new WeakMap()));
+    let found = byClass.get(controller);
+    if (found === undefined) {
+      const targets = [handler, controller];
+      found = {
+        isPublic: Boolean(this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, targets)),
+        roles: this.reflector.getAllAndOverride<readonly Role[] | undefined>(REQUIRED_ROLES, targets),
+      };
+      byClass.set(controller, found);
+    }
+    return found;
   }
 }

@@ -1,9 +1,11 @@
-// The Fastify adapter as configured: body limit, prototype-poisoning rejection, correlation ids, pino level.
+// The Fastify adapter as configured: body limit, prototype-poisoning rejection, correlation ids, pino level and
+// per-request loggers.
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { MetricsService, ResolvedConfig } from '@ogp/tracker';
 import { LogController } from 'fastify';
 import { correlationIdFor } from './correlation';
 import { installJsonBodyParser } from './json-body-parser';
+import { lazyChildLogger } from './request-logger';
 import { serializeJson } from './json-serialization';
 import { CORRELATION_ID_HEADER } from './request-context';
 
@@ -15,6 +17,7 @@ export function createFastifyAdapter(config: ResolvedConfig): FastifyAdapter {
     genReqId: correlationIdFor,
     logController: new LogController({ requestIdLogLabel: 'correlationId' }),
     logger: { level: config.LOG_LEVEL },
+    childLoggerFactory: lazyChildLogger,
     // Finish in-flight requests on close, but do not wait for idle keep-alive connections.
     forceCloseConnections: 'idle',
   });
@@ -27,12 +30,15 @@ export function installFastifyHooks(adapter: FastifyAdapter, metrics: MetricsSer
   // Bodies are JSON or nothing: without this, text/plain reaches the pipes as a string instead of getting 415.
   fastify.removeContentTypeParser('text/plain');
   installJsonBodyParser(fastify);
-  fastify.addHook('onRequest', async (request, reply) => {
+  // Callback hooks, not async ones: Fastify would otherwise wait on a promise for each, on every request.
+  fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header(CORRELATION_ID_HEADER, request.id);
+    done();
   });
-  fastify.addHook('onResponse', async (request, reply) => {
+  fastify.addHook('onResponse', (request, reply, done) => {
     // Unmatched routes share one label, so that scanners cannot blow up the metric's cardinality.
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.observeHttpRequest(route, request.method, reply.statusCode, reply.elapsedTime / 1000);
+    done();
   });
 }

@@ -76,7 +76,7 @@ export class KeysListCommand extends CommandRunner {
   }
 }
 
-@SubCommand({ name: 'revoke', arguments: '<id>', description: 'Revoke an API key by id; it stops working at once' })
+@SubCommand({ name: 'revoke', arguments: '<id>', description: 'Revoke an API key by id; a running server refuses it within a second' })
 export class KeysRevokeCommand extends CommandRunner {
   constructor(@Inject(KEY_STORE) private readonly keys: KeyStore) {
     super();

@@ -1,4 +1,5 @@
 // KeyStore adapter on SQLite (DATA_DIR/access.sqlite; ':memory:' in tests).
+import { timingSafeEqual } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Clock } from '../clock/clock';
 import { mintApiKey, parseApiKey, secretMatches } from './api-key';
@@ -15,12 +16,38 @@ interface KeyRow {
   revoked_at: string | null;
 }
 
+/**
+ * How long a verified key is trusted without asking the database again. A revocation through this store takes effect
+ * at once (it drops the key from the cache); one written by another process (the CLI's `keys revoke` next to a
+ * running API) takes effect within this time.
+ */
+export const VERIFIED_KEY_TTL_MS = 1_000;
+/** Bounds the cache's memory whatever the number of keys presented; past it, the cache starts over. */
+const VERIFIED_KEY_CAPACITY = 1_000;
+
+interface VerifiedKey {
+  /** The secret that matched the stored hash: comparing bytes costs far less than hashing again (OpenSSL, ~7 µs). */
+  readonly secret: Buffer;
+  readonly principal: Principal;
+  readonly until: number;
+}
+
 export class SqliteKeyStore implements KeyStore {
   private readonly db: Database.Database;
   /** Every request authenticates: its statement is prepared once, not per call. */
   private readonly byId: Database.Statement<[string], KeyRow>;
+  /**
+   * Keys verified lately, by key id: a lookup on the file costs each request two fcntl locks (~25 µs here), the
+   * cache a constant-time comparison of the presented secret with the one verified. It holds those secrets in memory
+   * (as every request carrying them is): expired entries are dropped whenever a key is verified on the file.
+   */
+  private readonly verified = new Map<string, VerifiedKey>();
 
-  constructor(file: string, private readonly clock: Clock) {
+  constructor(
+    file: string,
+    private readonly clock: Clock,
+    private readonly verifiedKeyTtlMs = VERIFIED_KEY_TTL_MS,
+  ) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     // better-sqlite3 opens WAL databases with synchronous=NORMAL: an acknowledged revocation or recorded answer could
@@ -59,10 +86,25 @@ export class SqliteKeyStore implements KeyStore {
   async authenticate(key: string): Promise<Principal | null> {
     const parsed = parseApiKey(key);
     if (!parsed) return null;
+    // Monotonic time, not the clock: the cache's age is the process's business, not the domain's.
+    const now = performance.now();
+    const cached = this.verified.get(parsed.id);
+    if (cached !== undefined && cached.until > now) {
+      // Both are 43 ASCII characters (parseApiKey), so the comparison takes the same time whatever they hold.
+      return timingSafeEqual(Buffer.from(parsed.secret, 'latin1'), cached.secret) ? cached.principal : null;
+    }
     const row = this.byId.get(parsed.id);
     if (!row || row.revoked_at !== null || !secretMatches(parsed.secret, row.secret_hash)) return null;
     const record = toRecord(row);
-    return { keyId: record.id, role: record.role, name: record.name, member: record.member };
+    const principal: Principal = Object.freeze({ keyId: record.id, role: record.role, name: record.name, member: record.member });
+    this.remember(parsed.id, { secret: Buffer.from(parsed.secret, 'latin1'), principal, until: now + this.verifiedKeyTtlMs }, now);
+    return principal;
+  }
+
+  private remember(id: string, key: VerifiedKey, now: number): void {
+    for (const [other, entry] of this.verified) if (entry.until <= now) this.verified.delete(other);
+    if (this.verified.size >= VERIFIED_KEY_CAPACITY) this.verified.clear();
+    this.verified.set(id, key);
   }
 
   async list(): Promise<readonly ApiKeyRecord[]> {
@@ -74,6 +116,8 @@ export class SqliteKeyStore implements KeyStore {
     const result = this.db
       .prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
       .run(this.clock.now().toISOString(), id);
+    // Before answering: once revoke() returns, this process no longer accepts the key.
+    this.verified.delete(id);
     return result.changes === 1;
   }
 

@@ -1,9 +1,9 @@
 // GetEntity: one member, plan or commitment as it stands now or as the system knew it at an instant.
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { entityState, entityStream, type EntityKind, type EntityState } from '@ogp/projections';
+import { entityStream, type EntityKind, type EntityState, stateAsOf } from '@ogp/projections';
 import { ReadModels } from '../read-models/read-models.service';
 import { EntityNotFoundError } from './entity-not-found.error';
-import { readAfter, type ReadOptions, type ReadResult } from './read-result';
+import { readAfter, type ReadOptions, type ReadResult, waitForOwnWrite } from './read-result';
 
 export class GetEntity extends Query<ReadResult<EntityState>> {
   constructor(
@@ -15,16 +15,25 @@ export class GetEntity extends Query<ReadResult<EntityState>> {
   }
 }
 
+function notFound(stream: string, asOf?: string): never {
+  throw new EntityNotFoundError(stream, asOf);
+}
+
 @QueryHandler(GetEntity)
 export class GetEntityHandler implements IQueryHandler<GetEntity, ReadResult<EntityState>> {
   constructor(private readonly readModels: ReadModels) {}
 
-  execute({ kind, id, options }: GetEntity): Promise<ReadResult<EntityState>> {
+  async execute({ kind, id, options }: GetEntity): Promise<ReadResult<EntityState>> {
     const stream = entityStream(kind, id);
-    return readAfter(this.readModels, options.waitFor, () => {
-      const found = entityState(this.readModels.db, this.readModels.model, stream, options.asOf);
-      if (found === null) throw new EntityNotFoundError(stream, options.asOf);
-      return found;
-    });
+    const { asOf, waitFor } = options;
+    if (asOf === undefined) {
+      await waitForOwnWrite(this.readModels, waitFor);
+      return this.readModels.currentEntity(stream) ?? notFound(stream);
+    }
+    return readAfter(
+      this.readModels,
+      waitFor,
+      () => stateAsOf(this.readModels.db, this.readModels.model, stream, asOf) ?? notFound(stream, asOf),
+    );
   }
 }

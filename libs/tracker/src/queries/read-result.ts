@@ -15,9 +15,14 @@ export interface ReadOptions {
   readonly waitFor?: string;
 }
 
+/** Resolves once the read models reflect `waitFor` (at once when not given). */
+export async function waitForOwnWrite(readModels: ReadModels, waitFor: string | undefined): Promise<void> {
+  if (waitFor !== undefined) await readModels.waitFor(parsePosition(waitFor));
+}
+
 /** Waits for `waitFor` (if given), then reads; the position is taken before the read so it never overstates. */
 export async function readAfter<T>(readModels: ReadModels, waitFor: string | undefined, read: () => T): Promise<ReadResult<T>> {
-  if (waitFor !== undefined) await readModels.waitFor(parsePosition(waitFor));
+  await waitForOwnWrite(readModels, waitFor);
   const position = readModels.position();
   return { position, data: read() };
 }

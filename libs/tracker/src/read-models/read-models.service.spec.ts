@@ -1,6 +1,6 @@
 // The API's read models: queries see committed batches only, never a batch the runner is still applying.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type NewEvent, SqliteEventStore } from '@ogp/event-store';
@@ -15,6 +15,13 @@ const registered = (): NewEvent => ({
   schemaVersion: 1,
   data: { memberId: 'semarang', name: 'Kota Semarang', country: 'ID', cohort: 2020, partners: [], status: 'Active' },
   metadata: { actorId: 'key-ops', actorRole: 'admin', commandId: 'c', correlationId: 'c', causationId: null, reason: null, recordedAt: '2021-05-01T00:00:00.000Z' },
+});
+
+const informationUpdated = (): NewEvent => ({
+  ...registered(),
+  id: randomUUID(),
+  type: 'PublicInformationUpdated',
+  data: { memberId: 'semarang', url: 'https://semarangkota.go.id/ogp', summary: 'Action plan published', effectiveAt: '2021-06-01' },
 });
 
 describe('ReadModels', () => {
@@ -38,6 +45,31 @@ describe('ReadModels', () => {
       await readModels.waitFor(position);
       expect(readModels.position()).toBe('1/1');
       expect(auditRows().n).toBe(1);
+    } finally {
+      await readModels.onModuleDestroy();
+      readModels.onApplicationShutdown();
+      await store.close();
+    }
+  });
+
+  it('answers an entity from one read per position, and anew once the position moves', async () => {
+    // given read models that have applied a member's registration
+    const data = join(dir, 'entity-reads');
+    mkdirSync(data);
+    const store = new SqliteEventStore({ file: join(data, 'events.sqlite') });
+    const readModels = new ReadModels(store, loadConfig({}, { DATA_DIR: data }), new MetricsService(), new ReadinessService());
+    readModels.onApplicationBootstrap();
+    try {
+      expect(readModels.currentEntity('member-semarang')).toBeNull();
+      await readModels.waitFor((await store.append('member-semarang', [registered()], { expectedRevision: 'no_stream' })).position);
+      // when it is read twice at the same position
+      const first = readModels.currentEntity('member-semarang');
+      // then both reads get the same answer, with the position it reflects
+      expect(first).toMatchObject({ position: '1/1', data: { revision: 0, state: { publicInformationUpdatedOn: null } } });
+      expect(readModels.currentEntity('member-semarang')).toBe(first);
+      // and once another event is applied, the read reflects it
+      await readModels.waitFor((await store.append('member-semarang', [informationUpdated()], { expectedRevision: 0n })).position);
+      expect(readModels.currentEntity('member-semarang')).toMatchObject({ position: '2/2', data: { revision: 1, state: { publicInformationUpdatedOn: '2021-06-01' } } });
     } finally {
       await readModels.onModuleDestroy();
       readModels.onApplicationShutdown();

@@ -5,7 +5,9 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { EVENT_STORE, positionToString, type EventStore, type Position } from '@ogp/event-store';
 import {
   createProjections,
+  currentState,
   domainStateModel,
+  type EntityState,
   openReadModelDb,
   ProjectionRunner,
   type ProjectionLag,
@@ -14,6 +16,8 @@ import {
 import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
 import { MetricsService } from '../metrics/metrics.service';
 import { ReadinessService } from '../metrics/readiness.service';
+import type { ReadResult } from '../queries/read-result';
+import { EntityStateCache } from './entity-state-cache';
 
 /** How long a read that asked for its own write (waitFor) may wait for the read models. */
 export const WAIT_FOR_TIMEOUT_MS = 5_000;
@@ -39,6 +43,7 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy, OnAp
   private readonly runner: ProjectionRunner;
   private readonly logger = new Logger(ReadModels.name);
   private lagTimer: NodeJS.Timeout | null = null;
+  private readonly entities: EntityStateCache;
 
   constructor(
     @Inject(EVENT_STORE) readonly store: EventStore,
@@ -57,6 +62,7 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy, OnAp
     });
     // Opened after the runner has created the tables.
     this.db = openReadModelDb({ file, readonly: true });
+    this.entities = new EntityStateCache((stream) => currentState(this.db, stream));
   }
 
   onApplicationBootstrap(): void {
@@ -87,6 +93,14 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy, OnAp
     // does not query the checkpoint table.
     const position = this.runner.position();
     return position === null ? null : positionToString(position);
+  }
+
+  /**
+   * The current state of a stream's entity with the position it reflects (null: no event of it yet), deeply frozen.
+   * Reads at an unchanged position share one read of the database, and one answer.
+   */
+  currentEntity(stream: string): ReadResult<EntityState> | null {
+    return this.entities.get(this.position(), stream);
   }
 
   /** Resolves once the read models reflect `position` (a client's own write); rejects after the timeout. */
