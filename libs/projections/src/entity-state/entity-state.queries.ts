@@ -115,8 +115,9 @@ export function stateAsOf(db: ReadModelDb, model: EntityStateModel, stream: stri
   let state: unknown = snap ? (JSON.parse(snap.state) as unknown) : model.initialState(name.kind);
   let revision = snap ? snap.revision : -1n;
   let recordedAt = snap?.recorded_at ?? null;
-  // Per stream, recordedAt grows with the revision (one writer stamps appends in order), so the events to fold sit
-  // between this snapshot and the next one, which was recorded after asOf (or it would have been chosen).
+  // Per stream, recordedAt grows with the revision (the command handler never records an event before its stream's
+  // last one, whatever its clock), so the events to fold sit between this snapshot and the next one, which was
+  // recorded after asOf (or it would have been chosen).
   const rows = cachedStatement(
     db,
     `SELECT revision, type, recorded_at, data FROM ${AUDIT_TABLE}

@@ -60,11 +60,12 @@ describe('AggregateStates.loadFresh', () => {
     await store.append('member-semarang', [registered], { expectedRevision: 'no_stream' });
     const states = new AggregateStates(store);
     const own = await states.load('member-semarang');
-    states.applied('member-semarang', own, [{ type: 'ForumMeetingRecorded', data: meeting(1).data } as never], 1n);
+    states.applied('member-semarang', own, [{ type: 'ForumMeetingRecorded', data: meeting(1).data } as never], 1n, '2030-01-01T00:00:00.000Z');
     // when another decision reads the member as its context
     const fresh = await states.loadFresh('member-semarang');
     // then it gets what the store holds
     expect(fresh.revision).toBe(0n);
-    expect((await states.load('member-semarang')).revision).toBe(1n);
+    expect(fresh.recordedAt).toBe(registered.metadata.recordedAt);
+    expect(await states.load('member-semarang')).toMatchObject({ revision: 1n, recordedAt: '2030-01-01T00:00:00.000Z' });
   });
 });

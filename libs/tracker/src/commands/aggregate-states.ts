@@ -3,10 +3,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { commitmentDecider, memberDecider, planDecider, type AggregateKind, type DomainEvent } from '@ogp/domain';
 import { EVENT_STORE, type EventStore } from '@ogp/event-store';
 
-/** A stream's state and the revision it reflects (null: the stream does not exist yet). */
+/** A stream's state, the revision it reflects (null: the stream does not exist yet) and its last recordedAt. */
 export interface LoadedState<S> {
   readonly state: S;
   readonly revision: bigint | null;
+  /** When the stream's last event was recorded (null: no event yet): the next one must not be recorded earlier. */
+  readonly recordedAt: string | null;
 }
 
 type AnyState = unknown;
@@ -67,20 +69,22 @@ export class AggregateStates {
     const known = this.committed.get(stream);
     let state = known === undefined ? INITIAL[kind]() : known.state;
     let revision = known === undefined ? null : known.revision;
+    let recordedAt = known === undefined ? null : known.recordedAt;
     const events = this.store.readStream(stream, revision === null ? undefined : { fromRevision: revision + 1n });
     for await (const event of events) {
       state = EVOLVE[kind](state, { type: event.type, data: event.data } as DomainEvent);
       revision = event.revision;
+      recordedAt = event.metadata.recordedAt;
     }
-    const loaded = known !== undefined && revision === known.revision ? known : { state, revision };
+    const loaded = known !== undefined && revision === known.revision ? known : { state, revision, recordedAt };
     remember(this.committed, stream, loaded);
     return loaded as LoadedState<S>;
   }
 
-  /** Records the state after this process appended `events` at `revision`. */
-  applied(stream: string, before: LoadedState<AnyState>, events: readonly DomainEvent[], revision: bigint): void {
+  /** Records the state after this process appended `events`, recorded at `recordedAt`, up to `revision`. */
+  applied(stream: string, before: LoadedState<AnyState>, events: readonly DomainEvent[], revision: bigint, recordedAt: string): void {
     const evolve = EVOLVE[kindOfStream(stream)];
-    remember(this.cache, stream, { state: events.reduce(evolve, before.state), revision });
+    remember(this.cache, stream, { state: events.reduce(evolve, before.state), revision, recordedAt });
   }
 
   /** Drops what this process believed of the stream (its append failed): the next load reads the store. */

@@ -53,6 +53,19 @@ describe('IssueCommandHandler', () => {
     expect(await revisions()).toEqual(Array.from({ length: 12 }, (_, i) => BigInt(i)));
   });
 
+  it('never records an event of a stream before the stream\'s last one, whatever its own clock says', async () => {
+    // given another process, its clock ten minutes ahead, wrote the stream's last event
+    const ahead = new IssueCommandHandler(store, new FixedClock('2021-05-01T00:10:00.000Z'), ids, new AggregateStates(store));
+    await ahead.execute(issue(forum()));
+    // when this process (clock at 00:00) records the next event, on a cache made stale and on fresh state alike
+    await a.execute(issue(forum()));
+    await b.execute(issue(forum()));
+    // then recordedAt does not go back along the stream (as-of reads rely on it)
+    const recorded: string[] = [];
+    for await (const e of store.readStream('member-semarang')) recorded.push(e.metadata.recordedAt);
+    expect(recorded).toEqual(['2021-05-01T00:00:00.000Z', ...Array(3).fill('2021-05-01T00:10:00.000Z')]);
+  });
+
   it('lets one of several writers naming the same expected revision win and refuses the others', async () => {
     const settled = await Promise.allSettled(Array.from({ length: 5 }, () => a.execute(issue(forum(), 0n))));
     expect(settled.filter((s) => s.status === 'fulfilled')).toHaveLength(1);

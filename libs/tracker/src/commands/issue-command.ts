@@ -166,7 +166,10 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
     // Scope first: a key scoped to another member learns nothing from a 412 about the entity's revisions.
     this.checkScope(command, states, meta.principal);
     if (!preconditionHolds(meta.expectedRevision, own.revision)) throw new WrongExpectedVersionError(stream, meta.expectedRevision!, own.revision ?? 'no_stream');
-    const now = this.clock.now().toISOString();
+    // Never before the stream's last event, whatever this process's clock says (another process, a clock stepped
+    // back): as-of reads find a stream's state at an instant by recordedAt, which must grow with the revision.
+    const clockNow = this.clock.now().toISOString();
+    const now = own.recordedAt !== null && own.recordedAt > clockNow ? own.recordedAt : clockNow;
     const events = decideWith(command, states, { now, actor: { id: meta.principal.keyId, role: meta.principal.role } });
     const expected: ExpectedRevision = own.revision === null ? 'no_stream' : own.revision;
     /** Runs once the state decided on has committed; fails with WrongExpectedVersion (redecide) if it never will. */
@@ -204,7 +207,7 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
       if (this.appends.get(stream) === appended) this.appends.delete(stream);
     };
     appended.then(settled, settled);
-    this.states.applied(stream, own, events as readonly DomainEvent[], (own.revision ?? -1n) + BigInt(events.length));
+    this.states.applied(stream, own, events as readonly DomainEvent[], (own.revision ?? -1n) + BigInt(events.length), now);
     const committed = appended.then(
       (result): CommandResult => ({
         stream,
