@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <vector>
 
 namespace {
 
@@ -151,32 +152,45 @@ bool IsHexOf(Isolate* isolate, Local<Value> value, const uint8_t* digest) {
 // Room kept after data and metadata for the fixed parts, two numbers and the prevHash (64 hex digits).
 constexpr size_t kTail = 224;
 
-// entry(scratch, data, metadata, prevHash, revision, schemaVersion, stream, type, expected, out, outOffset): writes
-// chainEntryText's UTF-8 into scratch, hashes it into out[outOffset..+32] and returns 1 if `expected` is the digest's
-// lowercase hex, 0 if not; -1 when the event needs the JS encoder (a name that JSON escapes, a number out of range, a
-// prevHash that is not lowercase hex, too little scratch).
+// Where entries are written: one buffer per thread (workers have their own), grown to the largest entry seen.
+thread_local std::vector<uint8_t> scratch(1 << 16);
+
+// Length in UTF-16 units of a string argument; -1 if it is not a string.
+int64_t TextLength(Local<Value> value) {
+  return value->IsString() ? value.As<String>()->Length() : -1;
+}
+
+// entry(data, metadata, prevHash, revision, schemaVersion, stream, type, expected, out, outOffset): writes
+// chainEntryText's UTF-8, hashes it into out[outOffset..+32] and returns streamHash(stream) * 2, plus 1 if `expected`
+// is the digest's lowercase hex; -1 when the event needs the JS encoder (a name that JSON escapes, a number out of
+// range, a prevHash that is not lowercase hex).
 void Entry(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   uint32_t out_at;
-  if (args.Length() != 11 || !node::Buffer::HasInstance(args[0]) || !node::Buffer::HasInstance(args[9]) ||
-      !SmallUint(args[10], UINT32_MAX, &out_at) || size_t{out_at} + 32 > node::Buffer::Length(args[9]))
+  if (args.Length() != 10 || !node::Buffer::HasInstance(args[8]) || !SmallUint(args[9], UINT32_MAX, &out_at) ||
+      size_t{out_at} + 32 > node::Buffer::Length(args[8]))
     return Throw(isolate, "entry: bad arguments");
-  uint8_t* out = reinterpret_cast<uint8_t*>(node::Buffer::Data(args[9])) + out_at;
+  uint8_t* out = reinterpret_cast<uint8_t*>(node::Buffer::Data(args[8])) + out_at;
   uint64_t revision, schema_version;
-  Writer w{isolate, reinterpret_cast<uint8_t*>(node::Buffer::Data(args[0])), node::Buffer::Length(args[0])};
-  if (!SafeInteger(args[4], &revision) || !SafeInteger(args[5], &schema_version) || w.cap < kTail + 64)
+  int64_t data = TextLength(args[0]), metadata = TextLength(args[1]), stream = TextLength(args[5]), type = TextLength(args[6]);
+  if (!SafeInteger(args[3], &revision) || !SafeInteger(args[4], &schema_version) || data < 0 || metadata < 0 ||
+      stream < 0 || type < 0)
     return args.GetReturnValue().Set(-1);
+  // At most 3 UTF-8 bytes per UTF-16 unit; the names are taken only as plain ASCII.
+  size_t need = 3 * static_cast<size_t>(data + metadata) + static_cast<size_t>(stream + type) + kTail + 64;
+  if (scratch.size() < need) scratch.resize(need);
+  Writer w{isolate, scratch.data(), scratch.size()};
   w.Put("{\"data\":");
-  w.Text(args[1], kTail);
+  w.Text(args[0], kTail);
   if (w.ok) w.Put(",\"metadata\":");
-  w.Text(args[2], kTail);
-  if (w.ok && args[3]->IsNull()) {
+  w.Text(args[1], kTail);
+  if (w.ok && args[2]->IsNull()) {
     w.Put(",\"prevHash\":null");
   } else if (w.ok) {
     w.Put(",\"prevHash\":\"");
     size_t from = w.at;
     // Written as it is, so it must need no escape: lowercase hex, as the chain writes it (JS takes anything else).
-    if (w.Text(args[3], kTail - 80) != 64) w.Fail();
+    if (w.Text(args[2], kTail - 80) != 64) w.Fail();
     for (size_t i = from; w.ok && i < w.at; i++)
       if (!((w.buf[i] >= '0' && w.buf[i] <= '9') || (w.buf[i] >= 'a' && w.buf[i] <= 'f'))) w.Fail();
     w.Put("\"");
@@ -187,13 +201,18 @@ void Entry(const FunctionCallbackInfo<Value>& args) {
   w.Put(",\"schemaVersion\":");
   w.Decimal(schema_version);
   w.Put(",\"stream\":\"");
-  w.Name(args[6], 16);
+  size_t stream_from = w.at;
+  w.Name(args[5], 16);
+  // FNV-1a of the name (its bytes are its UTF-16 code units: plain ASCII), top 30 bits: the verifier's key for the
+  // stream's chain tip (stream-slots.ts streamHash), computed here while the name is at hand.
+  uint32_t stream_hash = 2166136261u;
+  for (size_t i = stream_from; w.ok && i < w.at; i++) stream_hash = (stream_hash ^ w.buf[i]) * 16777619u;
   if (w.ok) w.Put("\",\"type\":\"");
-  w.Name(args[7], 4);
+  w.Name(args[6], 4);
   if (!w.ok) return args.GetReturnValue().Set(-1);
   w.Put("\"}");
   Sha256(w.buf, w.at, out);
-  args.GetReturnValue().Set(IsHexOf(isolate, args[8], out) ? 1 : 0);
+  args.GetReturnValue().Set(static_cast<int32_t>((stream_hash >> 2) << 1 | (IsHexOf(isolate, args[7], out) ? 1 : 0)));
 }
 
 }  // namespace

@@ -18,7 +18,7 @@ const BACKSLASH = 0x5c;
 const MAX_CACHED_VIEW = 1 << 14;
 
 /** At least the UTF-8 length of the entry: at most 3 bytes per UTF-16 unit, 6 for a JSON escape, fixed parts. */
-export function entryBound(data: string, metadata: string, prevHash: string | null, stream: string, type: string): number {
+function entryBound(data: string, metadata: string, prevHash: string | null, stream: string, type: string): number {
   return 3 * (data.length + metadata.length + (prevHash?.length ?? 0)) + 6 * (stream.length + type.length) + 256;
 }
 
@@ -28,8 +28,8 @@ export class ChainEntryEncoder {
   /** views[n] = buf.subarray(0, n), made once per length: a view per call was a measurable share of the cost. */
   private views: Buffer[] = [];
 
-  /** The encoder's buffer, at least `bytes` long: scratch room for the native entry writer (sha256-batch.ts). */
-  scratch(bytes: number): Buffer {
+  /** The encoder's buffer, at least `bytes` long. */
+  private scratch(bytes: number): Buffer {
     if (bytes > this.buf.length) {
       this.buf = Buffer.allocUnsafe(Math.max(bytes, 2 * this.buf.length));
       this.views = [];

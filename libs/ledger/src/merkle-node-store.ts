@@ -49,7 +49,8 @@ export class InMemoryMerkleNodeStore implements MerkleNodeStore {
       const slot = l.count % l.perChunk;
       if (slot === 0) l.chunks.push(Buffer.allocUnsafe(l.perChunk * HASH));
       const n = Math.min(count - done, l.perChunk - slot);
-      src.copy(l.chunks[l.chunks.length - 1]!, slot * HASH, offset + done * HASH, offset + (done + n) * HASH);
+      // TypedArray#set, not Buffer#copy: the same memmove with far less argument handling per call.
+      l.chunks[l.chunks.length - 1]!.set(src.subarray(offset + done * HASH, offset + (done + n) * HASH), slot * HASH);
       l.count += n;
       done += n;
     }

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { canonicalize } from './canonical';
 import { chainEntryText } from './chain';
 import { BatchHasher, javascriptHasher, nativeHasher } from './sha256-batch';
+import { streamHash } from './stream-slots';
 
 const sha256 = (...parts: Uint8Array[]): Buffer => {
   const h = createHash('sha256');
@@ -59,8 +60,7 @@ describe('verifier SHA-256', () => {
       prevHash: fc.option(fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => Buffer.from(b).toString('hex'))),
     });
 
-    run('hashes chainEntryText\'s UTF-8, or declines, and matches only the exact lowercase hex', () => {
-      const scratch = Buffer.alloc(1 << 16);
+    run('hashes chainEntryText\'s UTF-8, or declines, matches only the exact lowercase hex, and keys the stream as streamHash does', () => {
       const out = Buffer.alloc(64);
       let written = 0;
       fc.assert(
@@ -68,16 +68,16 @@ describe('verifier SHA-256', () => {
           const digest = sha256(Buffer.from(chainEntryText(e), 'utf8'));
           const hex = digest.toString('hex');
           const args = [e.data, e.metadata, e.prevHash, e.revision, e.schemaVersion, e.stream, e.type] as const;
-          const matched = entry!(scratch, ...args, hex, out, 32);
+          const hashed = entry!(...args, hex, out, 32);
           // Names it writes itself: ASCII that JSON.stringify copies as it is. The JS encoder takes the rest.
           const plain = (name: string) => /^[\x20-\x7f]*$/.test(name) && JSON.stringify(name) === `"${name}"`;
           if (!plain(e.stream) || !plain(e.type)) {
-            expect(matched).toBe(-1);
+            expect(hashed).toBe(-1);
             return;
           }
-          expect(matched).toBe(1);
+          expect(hashed).toBe((streamHash(e.stream) << 1) | 1);
           expect(out.subarray(32)).toEqual(digest);
-          expect(entry!(scratch, ...args, notTheHex[how]!(hex), out, 0)).toBe(0);
+          expect(entry!(...args, notTheHex[how]!(hex), out, 0)).toBe(streamHash(e.stream) << 1);
           written++;
         }),
         { numRuns: 400 },
@@ -85,14 +85,17 @@ describe('verifier SHA-256', () => {
       expect(written).toBeGreaterThan(100);
     });
 
-    run('declines what it has no room for, and refuses bad arguments', () => {
+    run('grows its buffer for a large entry, declines what JS must encode, and refuses bad arguments', () => {
       const out = Buffer.alloc(32);
-      const hex = '0'.repeat(64);
-      expect(entry!(Buffer.alloc(300), 'x'.repeat(200), '{}', null, 1, 1, 's', 't', hex, out, 0)).toBe(-1);
-      expect(entry!(Buffer.alloc(4096), '{}', '{}', 'ab', 1, 1, 's', 't', hex, out, 0)).toBe(-1);
-      expect(entry!(Buffer.alloc(4096), '{}', '{}', null, -1, 1, 's', 't', hex, out, 0)).toBe(-1);
+      const large = { stream: 's', type: 't', revision: 1, schemaVersion: 1, data: canonicalize({ n: 'ü'.repeat(300_000) }), metadata: '{}', prevHash: null };
+      const hex = sha256(Buffer.from(chainEntryText(large), 'utf8')).toString('hex');
+      expect(entry!(large.data, '{}', null, 1, 1, 's', 't', hex, out, 0) & 1).toBe(1);
+      expect(entry!('{}', '{}', 'ab', 1, 1, 's', 't', hex, out, 0)).toBe(-1);
+      expect(entry!('{}', '{}', 'AB'.repeat(32), 1, 1, 's', 't', hex, out, 0)).toBe(-1);
+      expect(entry!('{}', '{}', null, -1, 1, 's', 't', hex, out, 0)).toBe(-1);
+      expect(entry!('{}', null as unknown as string, null, 1, 1, 's', 't', hex, out, 0)).toBe(-1);
       // Messages, not constructors: the addon's TypeError comes from Node's realm, not jest's.
-      expect(() => entry!(Buffer.alloc(4096), '{}', '{}', null, 1, 1, 's', 't', hex, out, 1)).toThrow('entry: bad arguments');
+      expect(() => entry!('{}', '{}', null, 1, 1, 's', 't', hex, out, 1)).toThrow('entry: bad arguments');
       expect(() => native!.merkle(1, Buffer.alloc(64), 64, 2, Buffer.alloc(64))).toThrow('merkle: count out of range');
       expect(() => native!.merkle(0, Buffer.alloc(96), 32, 3, Buffer.alloc(64))).toThrow('merkle: count out of range');
       expect(() => native!.merkle(1, Buffer.alloc(130), 65 as 64, 2, Buffer.alloc(64))).toThrow('merkle: prefix, width and count must be small numbers');

@@ -8,12 +8,12 @@ import { dirname, join } from 'node:path';
 import { sha256Leaf, sha256Node } from './merkle-sha256';
 
 /**
- * Writes chainEntryText's UTF-8 into scratch, hashes it into out[outOffset..outOffset+32) and returns 1 if
- * `expected` is the digest's lowercase hex, 0 if it is anything else; -1 (nothing hashed) when the event needs the
- * JS encoder: a stream or type name that JSON escapes, a prevHash that is not 64 characters, too little scratch.
+ * Writes chainEntryText's UTF-8 (into the addon's own buffer), hashes it into out[outOffset..outOffset+32) and
+ * returns the stream name's streamHash (stream-slots.ts) times 2, plus 1 if `expected` is the digest's lowercase
+ * hex; -1 (nothing hashed) when the event needs the JS encoder: a stream or type name that JSON escapes, a prevHash
+ * that is not lowercase hex, a number out of range.
  */
 export type EntryHasher = (
-  scratch: Buffer,
   data: string,
   metadata: string,
   prevHash: string | null,

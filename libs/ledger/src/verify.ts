@@ -3,12 +3,13 @@ import { hash } from 'node:crypto';
 import { openCheckpoint, SignedCheckpoint } from './checkpoint';
 import { CHECKPOINT_SIGNED, CHECKPOINT_STREAM } from './checkpoint-event';
 import { chainEntryText } from './chain';
-import { ChainEntryEncoder, entryBound } from './chain-entry-encoder';
+import { ChainEntryEncoder } from './chain-entry-encoder';
 import { comparePositionText, ExportedEvent, ExportRecord } from './export-format';
 import { LedgerError } from './ledger-error';
 import { MerkleTree } from './merkle-tree';
 import { NoteVerifierInput, resolveNoteVerifier } from './signed-note';
 import { BatchHasher, defaultHasher, EntryHasher } from './sha256-batch';
+import { streamHash, StreamSlots } from './stream-slots';
 import { BadEvent, VerifyFailure, VerifyFailureKind, VerifyProgress, VerifyReport } from './verify-report';
 
 export interface VerifyOptions {
@@ -30,6 +31,7 @@ export interface VerifyOptions {
 // getter on the exporting module, once per access.
 const CHECKPOINT_TYPE = CHECKPOINT_SIGNED;
 const CHECKPOINT_STREAM_NAME = CHECKPOINT_STREAM;
+const HEX_HASH = /^[0-9a-f]{64}$/;
 const HASH_MISMATCH = 'content does not hash to the recorded hash: the event was changed';
 
 /** How many recent events' identities are kept to name the first suspect of a checkpoint that arrives late. */
@@ -47,7 +49,7 @@ export class LedgerVerifier {
   private readonly tree = new MerkleTree();
   // Stream tips: a slot per stream and the tip's revision and hash in arrays, rather than an object per stream:
   // the per-event lookup then fetches less scattered memory.
-  private readonly streamSlots = new Map<string, number>();
+  private readonly streamSlots = new StreamSlots();
   private readonly tipRevisions: number[] = [];
   private readonly tipHashes: string[] = [];
   /** Leaf index and position of each stream's tip: to name it when it turns out to be the event that was changed. */
@@ -109,24 +111,29 @@ export class LedgerVerifier {
       const previous = this.identityAt(index - 1);
       return this.failAfterBatch('position-order', `position ${e.position} follows ${previous?.position} in the export: events were reordered`, previous ?? this.identityOf(e, index));
     }
-    const slot = this.streamSlots.get(e.stream);
-    const expected = slot === undefined ? 0 : this.tipRevisions[slot]! + 1;
+    const k = index - this.batchStart;
+    // Hashed (with the link the event carries) before its stream is looked up: the addon gives the name's hash, the
+    // lookup's key, along with the answer. Failures keep their order below.
+    const hashed = this.hashEntry(e, revision, k);
+    const matched = (hashed & 1) === 1;
+    const streamKey = hashed >>> 1;
+    const slot = this.streamSlots.get(e.stream, streamKey);
+    const expected = slot < 0 ? 0 : this.tipRevisions[slot]! + 1;
     if (revision !== expected) return this.failAfterBatch('revision-gap', `expected revision ${expected} of ${e.stream}, found ${revision}`, this.identityOf(e, index));
-    const prevHash = slot === undefined ? null : this.tipHashes[slot]!;
+    const prevHash = slot < 0 ? null : this.tipHashes[slot]!;
     if (e.prevHash !== prevHash) {
       // Does this event still hash to its own hash with the link it carries? Then the link is as written and the
       // previous event (with a freshly computed hash) is the one that changed: name it, not its successor.
-      if (slot !== undefined && typeof e.prevHash === 'string' && hash('sha256', chainEntryText(e), 'hex') === e.hash) {
+      if (slot >= 0 && typeof e.prevHash === 'string' && matched) {
         const changed: BadEvent = { stream: e.stream, revision: String(expected - 1), position: this.tipPositions[slot]!, index: this.tipIndexes[slot]! };
         return this.failAfterBatch('prev-hash-mismatch', `${e.stream}@${expected - 1} no longer has the hash its successor links to: that event was changed`, changed);
       }
       return this.failAfterBatch('prev-hash-mismatch', `prevHash is not the hash of ${e.stream}@${expected - 1}: that event or this link was changed`, this.identityOf(e, index));
     }
-    const k = index - this.batchStart;
+    if (!matched) return this.failAfterBatch('hash-mismatch', HASH_MISMATCH, this.identityOf(e, index));
     this.streamsBefore[k] = this.tipHashes.length;
-    if (!this.hashEntry(e, prevHash, revision, k)) return this.failAfterBatch('hash-mismatch', HASH_MISMATCH, this.identityOf(e, index));
-    if (slot === undefined) {
-      this.streamSlots.set(e.stream, this.tipHashes.length);
+    if (slot < 0) {
+      this.streamSlots.add(e.stream, streamKey);
       this.tipRevisions.push(revision);
       this.tipHashes.push(e.hash);
       this.tipIndexes.push(index);
@@ -152,18 +159,23 @@ export class LedgerVerifier {
     return this.failure;
   }
 
-  /** Hashes the event's chain entry into computedHashes[32k..]; whether that is its recorded hash. */
-  private hashEntry(e: ExportedEvent, prevHash: string | null, revision: number, k: number): boolean {
+  /**
+   * Hashes the event's chain entry (with the link it carries) into computedHashes[32k..]; returns its stream name's
+   * streamHash times 2, plus 1 if the digest is the event's recorded hash.
+   */
+  private hashEntry(e: ExportedEvent, revision: number, k: number): number {
     const plain = Number.isSafeInteger(e.schemaVersion) && e.schemaVersion >= 0;
     if (this.entryHasher !== null && plain) {
-      const scratch = this.encoder.scratch(entryBound(e.data, e.metadata, prevHash, e.stream, e.type));
-      const matched = this.entryHasher(scratch, e.data, e.metadata, prevHash, revision, e.schemaVersion, e.stream, e.type, e.hash, this.computedHashes, 32 * k);
-      if (matched >= 0) return matched === 1;
+      const hashed = this.entryHasher(e.data, e.metadata, e.prevHash, revision, e.schemaVersion, e.stream, e.type, e.hash, this.computedHashes, 32 * k);
+      if (hashed >= 0) return hashed;
     }
-    const hex = hash('sha256', plain ? this.encoder.encode(e.data, e.metadata, prevHash, revision, e.schemaVersion, e.stream, e.type) : chainEntryText(e), 'hex');
-    if (hex !== e.hash) return false;
-    this.computedHashes.write(hex, 32 * k, 'hex');
-    return true;
+    // The JS encoder writes a prevHash as it is: only lowercase hex (what the chain writes) is that simple.
+    const simple = plain && (e.prevHash === null || HEX_HASH.test(e.prevHash));
+    const entry = simple ? this.encoder.encode(e.data, e.metadata, e.prevHash, revision, e.schemaVersion, e.stream, e.type) : chainEntryText(e);
+    const hex = hash('sha256', entry, 'hex');
+    const matched = hex === e.hash;
+    if (matched) this.computedHashes.write(hex, 32 * k, 'hex');
+    return (streamHash(e.stream) << 1) | (matched ? 1 : 0);
   }
 
   /** Adds the batch's leaves to the tree, checking each pending checkpoint when the tree reaches its size. */
