@@ -67,10 +67,9 @@ export class MerkleTree {
     let added = count;
     for (let level = 0; added > 0; level++) {
       const carry = this.store.count(level) % 2;
-      const nodes = work.subarray(HASH, HASH + added * HASH);
       this.store.pushMany(level, work, HASH, added);
       if (carry === 1) copyHash(this.leftNodes, level * HASH, work, 0);
-      const from = carry === 1 ? work : nodes;
+      const from = carry === 1 ? work : work.subarray(HASH);
       const total = added + carry;
       const parents = Math.floor(total / 2);
       if (total % 2 === 1) copyHash(from, (total - 1) * HASH, this.leftNodes, level * HASH);

@@ -56,7 +56,7 @@ export class LedgerVerifier {
   private readonly tipIndexes: number[] = [];
   private readonly tipPositions: string[] = [];
   private readonly hasher: BatchHasher;
-  /** The batch: events from batchStart to seen are checked in order, not yet hashed (the tree has those before it). */
+  /** The batch: events from batchStart to seen are checked, their leaves not yet in the tree (which has those before). */
   private batchStart = 0;
   private seen = 0;
   private readonly batchSize: number;
@@ -96,7 +96,7 @@ export class LedgerVerifier {
     for (const note of options.checkpoints ?? []) this.addCheckpoint(note);
   }
 
-  /** The failure found so far (events still in the batch are not hashed yet: finish() has the last word). */
+  /** The failure found so far (a checkpoint whose size is in the current batch is checked when the batch ends). */
   get failed(): VerifyFailure | null {
     return this.failure;
   }
@@ -152,7 +152,7 @@ export class LedgerVerifier {
     this.seen++;
     if (this.identityWanted.size !== 0 && this.identityWanted.delete(index)) this.verified.set(index, this.identityOf(e, index));
     if (e.type === CHECKPOINT_TYPE && e.stream === CHECKPOINT_STREAM_NAME) {
-      // A checkpoint event is checked against the tree that includes it: hash the batch now.
+      // A checkpoint event is checked against the tree that includes it: add the batch's leaves now.
       this.flush();
       if (this.failure === null) this.checkpointEvent(e, this.identityOf(e, index));
     } else if (this.seen - this.batchStart === this.batchSize) this.flush();
@@ -203,7 +203,7 @@ export class LedgerVerifier {
     this.batchStart = this.seen;
   }
 
-  /** Fails with this event's problem, unless an event before it, still in the batch, turns out to be changed. */
+  /** Fails with this event's problem, after the batch's leaves are added: a checkpoint failing among them comes first. */
   private failAfterBatch(kind: VerifyFailureKind, message: string, event: BadEvent | null): VerifyFailure {
     this.flush();
     return this.failure ?? this.fail(kind, message, event);
