@@ -60,6 +60,39 @@ void Merkle(const FunctionCallbackInfo<Value>& args) {
   }
 }
 
+// Byte classes for the checks below, as tables: a branch per byte mispredicts on random hex digits.
+struct ByteClasses {
+  uint8_t not_hex[256];   // not a lowercase hex digit
+  uint8_t not_plain[256]; // a byte JSON.stringify would escape in a name, or not ASCII
+  ByteClasses() {
+    for (int c = 0; c < 256; c++) {
+      not_hex[c] = !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+      not_plain[c] = c < 0x20 || c > 0x7f || c == '"' || c == '\\';
+    }
+  }
+};
+const ByteClasses kClasses;
+
+// Whether any of n bytes is in a class (table lookups ORed together, no branch per byte).
+bool AnyIn(const uint8_t* table, const uint8_t* p, size_t n) {
+  uint8_t any = 0;
+  for (size_t i = 0; i < n; i++) any |= table[p[i]];
+  return any != 0;
+}
+
+// Whether n bytes are all ASCII, eight at a time.
+bool Ascii(const uint8_t* p, size_t n) {
+  uint64_t high = 0;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t word;
+    memcpy(&word, p + i, 8);
+    high |= word;
+  }
+  for (; i < n; i++) high |= p[i];
+  return (high & 0x8080808080808080ull) == 0;
+}
+
 // Where a chain entry is being written: its buffer, the end so far, and whether everything fitted.
 struct Writer {
   Isolate* isolate;
@@ -94,9 +127,7 @@ struct Writer {
     int length = text->Length();
     if (text->IsOneByte() && length < room) {
       text->WriteOneByte(isolate, buf + at, 0, length, String::NO_NULL_TERMINATION);
-      uint8_t high = 0;
-      for (int i = 0; i < length; i++) high |= buf[at + i];
-      if (high < 0x80) {
+      if (Ascii(buf + at, static_cast<size_t>(length))) {
         at += static_cast<size_t>(length);
         return static_cast<size_t>(length);
       }
@@ -113,10 +144,7 @@ struct Writer {
   void Name(Local<Value> value, size_t keep) {
     size_t from = at;
     size_t n = Text(value, keep);
-    for (size_t i = 0; ok && i < n; i++) {
-      uint8_t c = buf[from + i];
-      if (c < 0x20 || c > 0x7f || c == '"' || c == '\\') Fail();
-    }
+    if (ok && AnyIn(kClasses.not_plain, buf + from, n)) Fail();
   }
 
   size_t Fail() {
@@ -142,11 +170,13 @@ bool IsHexOf(Isolate* isolate, Local<Value> value, const uint8_t* digest) {
   // Characters beyond U+00FF are refused: WriteOneByte would keep only the low byte of U+0130 ('0'). IsOneByte
   // may say no for a string that is; ContainsOnlyOneByte reads it to be sure.
   if (text->Length() != 64 || (!text->IsOneByte() && !text->ContainsOnlyOneByte())) return false;
-  uint8_t hex[64];
+  uint8_t hex[64], want[64];
   text->WriteOneByte(isolate, hex, 0, 64, String::NO_NULL_TERMINATION);
-  for (int i = 0; i < 32; i++)
-    if (hex[2 * i] != kHexDigits[digest[i] >> 4] || hex[2 * i + 1] != kHexDigits[digest[i] & 15]) return false;
-  return true;
+  for (int i = 0; i < 32; i++) {
+    want[2 * i] = kHexDigits[digest[i] >> 4];
+    want[2 * i + 1] = kHexDigits[digest[i] & 15];
+  }
+  return memcmp(hex, want, 64) == 0;
 }
 
 // Room kept after data and metadata for the fixed parts, two numbers and the prevHash (64 hex digits).
@@ -190,9 +220,7 @@ void Entry(const FunctionCallbackInfo<Value>& args) {
     w.Put(",\"prevHash\":\"");
     size_t from = w.at;
     // Written as it is, so it must need no escape: lowercase hex, as the chain writes it (JS takes anything else).
-    if (w.Text(args[2], kTail - 80) != 64) w.Fail();
-    for (size_t i = from; w.ok && i < w.at; i++)
-      if (!((w.buf[i] >= '0' && w.buf[i] <= '9') || (w.buf[i] >= 'a' && w.buf[i] <= 'f'))) w.Fail();
+    if (w.Text(args[2], kTail - 80) != 64 || AnyIn(kClasses.not_hex, w.buf + from, 64)) w.Fail();
     w.Put("\"");
   }
   if (!w.ok) return args.GetReturnValue().Set(-1);

@@ -85,6 +85,17 @@ describe('verifier SHA-256', () => {
       expect(written).toBeGreaterThan(100);
     });
 
+    run('writes a Latin-1 character as UTF-8 wherever it falls in a word of the ASCII check', () => {
+      const out = Buffer.alloc(32);
+      for (let at = 0; at < 24; at++) {
+        // One byte per character in V8 (all below U+0100), but not ASCII: must be re-encoded, not copied.
+        const data = `"${'a'.repeat(at)}é${'b'.repeat(23 - at)}"`;
+        const e = { stream: 's', type: 't', revision: 0, schemaVersion: 1, data, metadata: '{}', prevHash: null };
+        const hex = sha256(Buffer.from(chainEntryText(e), 'utf8')).toString('hex');
+        expect(entry!(data, '{}', null, 0, 1, 's', 't', hex, out, 0) & 1).toBe(1);
+      }
+    });
+
     run('grows its buffer for a large entry, declines what JS must encode, and refuses bad arguments', () => {
       const out = Buffer.alloc(32);
       const large = { stream: 's', type: 't', revision: 1, schemaVersion: 1, data: canonicalize({ n: 'ü'.repeat(300_000) }), metadata: '{}', prevHash: null };
