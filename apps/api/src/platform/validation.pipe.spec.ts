@@ -1,5 +1,10 @@
-import { IsInt, IsString, Min, validateSync } from 'class-validator';
-import { memoizeValidationMetadata } from './validation.pipe';
+import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Min, ValidateIf, validateSync } from 'class-validator';
+import fc from 'fast-check';
+import fastify from 'fastify';
+import { RequestValidationError } from './problem.exception';
+import { createValidationPipe, memoizeValidationMetadata, REMEMBERED_PER_CLASS, RememberingValidationPipe, validationPipeOptions } from './validation.pipe';
 
 class Base {
   @IsString() title!: string;
@@ -45,3 +50,100 @@ describe('memoizeValidationMetadata', () => {
     expect(errorsOf(Object.assign(new Later(), { title: 1, late: 'x' }))).toEqual(['late', 'title']);
   });
 });
+
+describe('RememberingValidationPipe', () => {
+  let checks = 0;
+  class Query {
+    @IsOptional()
+    @ValidateIf(() => ++checks > 0)
+    @Matches(/^[a-z]{1,8}$/)
+    name?: string;
+
+    @IsOptional()
+    @Type(() => Number)
+    @IsInt()
+    @Min(1)
+    limit?: number;
+  }
+  const query: ArgumentMetadata = { type: 'query', metatype: Query };
+  const body: ArgumentMetadata = { type: 'body', metatype: Query };
+  const answer = async (pipe: ValidationPipe, value: unknown, metadata: ArgumentMetadata) => {
+    try {
+      const result = (await pipe.transform(value, metadata)) as object;
+      return { ok: result instanceof Query, value: { ...result } };
+    } catch (err) {
+      if (!(err instanceof RequestValidationError)) throw err;
+      return { error: err.errors };
+    }
+  };
+
+  it('answers params and queries exactly as Nest\'s ValidationPipe does, asked again and again', async () => {
+    // given a fresh pipe, and Nest's ValidationPipe with the same options
+    const remembering = createValidationPipe();
+    const reference = new ValidationPipe(validationPipeOptions());
+    expect(remembering).toBeInstanceOf(RememberingValidationPipe);
+    const word = fc.oneof(fc.constantFrom('abc', 'x', '7', '0', '-1', '2.5', 'abcdefghi', ''), fc.string({ maxLength: 10 }));
+    const values = fc.dictionary(fc.constantFrom('name', 'limit', 'extra'), word, { maxKeys: 3 });
+    await fc.assert(
+      fc.asyncProperty(values, async (value) => {
+        // when each is answered twice by the remembering pipe
+        const first = await answer(remembering, { ...value }, query);
+        const second = await answer(remembering, { ...value }, query);
+        // then both answers are those of a pipe without memory (errors by field and instances alike)
+        const expected = await answer(reference, { ...value }, query);
+        expect(first).toEqual(expected);
+        expect(second).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives each request its own instance, validates bodies every time, remembers no failure, and forgets past its bound', async () => {
+    // given a fresh pipe
+    const pipe = createValidationPipe();
+    checks = 0;
+    // when the same query is validated twice, then the rules ran once and each answer is its own object
+    const a = (await pipe.transform({ name: 'abc', limit: '5' }, query)) as Query;
+    (a as { name?: string }).name = 'changed';
+    const b = (await pipe.transform({ name: 'abc', limit: '5' }, query)) as Query;
+    expect(b).toEqual(Object.assign(new Query(), { name: 'abc', limit: 5 }));
+    expect(b).not.toBe(a);
+    expect(checks).toBe(1);
+    // a body is validated every time
+    await pipe.transform({ name: 'abc' }, body);
+    await pipe.transform({ name: 'abc' }, body);
+    expect(checks).toBe(3);
+    // a failure is not remembered
+    await expect(pipe.transform({ name: 'ABC' }, query)).rejects.toBeInstanceOf(RequestValidationError);
+    await expect(pipe.transform({ name: 'ABC' }, query)).rejects.toBeInstanceOf(RequestValidationError);
+    expect(checks).toBe(5);
+    // Fastify's own query and params records (prototype-less classes) are remembered like plain objects
+    const parsed = await fastifyRecords('/router?name=fastify&limit=7');
+    checks = 0;
+    for (let i = 0; i < 2; i++) {
+      await pipe.transform(parsed.query, query);
+      await pipe.transform(parsed.params, { type: 'param', metatype: Query });
+    }
+    expect(checks).toBe(2);
+    // past REMEMBERED_PER_CLASS answers the class's memory starts again
+    for (let i = 0; i < REMEMBERED_PER_CLASS; i++) await pipe.transform({ limit: String(i + 1) }, query);
+    checks = 0;
+    await pipe.transform({ name: 'abc', limit: '5' }, query);
+    expect(checks).toBe(1);
+  });
+});
+
+/** The query and params objects Fastify hands to a route (their classes have prototypes without a prototype). */
+async function fastifyRecords(url: string): Promise<{ query: object; params: object }> {
+  const app = fastify();
+  let records: { query: object; params: object } | undefined;
+  app.get('/:name', (request, reply) => {
+    records = { query: request.query as object, params: request.params as object };
+    void reply.send('ok');
+  });
+  await app.inject({ url });
+  await app.close();
+  expect(Object.getPrototypeOf(records!.params)).not.toBe(Object.prototype);
+  expect(Object.getPrototypeOf(records!.query)).not.toBe(Object.prototype);
+  return records!;
+}

@@ -1,5 +1,5 @@
 // The global ValidationPipe: whitelisted DTO properties only, transformed, failures as RequestValidationError.
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError, type ValidationPipeOptions } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import { RequestValidationError } from './problem.exception';
 
@@ -45,9 +45,77 @@ function collect(errors: readonly ValidationError[], parent: string, into: Recor
   }
 }
 
-export function createValidationPipe(): ValidationPipe {
-  memoizeValidationMetadata();
-  return new ValidationPipe({
+/** Most remembered answers per DTO class; past it the class's answers are forgotten and it starts again. */
+export const REMEMBERED_PER_CLASS = 1000;
+/** Longest params or query (keys and values) whose answer is remembered. */
+const REMEMBERED_MAX_CHARS = 512;
+
+type Instance = Record<string, unknown>;
+
+/**
+ * Whether an object is a bag of its own properties: a plain object, or one of the prototype-less record classes
+ * Fastify and its router make for queries and params (whose prototype is an empty object without a prototype).
+ */
+function isRecord(value: object): boolean {
+  const proto = Object.getPrototypeOf(value) as object | null;
+  return proto === null || proto === Object.prototype || (Object.getPrototypeOf(proto) === null && Reflect.ownKeys(proto).length === 0);
+}
+
+/**
+ * The key of a params or query object worth remembering: a record of at most 8 string values (what Fastify parses
+ * from a path and a query string), or undefined. Order is kept: it is the order of the answer's properties.
+ */
+function flatKey(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !isRecord(value)) return undefined;
+  const entries = Object.entries(value);
+  if (entries.length > 8 || entries.some(([, v]) => typeof v !== 'string')) return undefined;
+  const key = JSON.stringify(entries);
+  return key.length <= REMEMBERED_MAX_CHARS ? key : undefined;
+}
+
+/** A fresh instance with the template's own properties: each request gets its own object. */
+function copyOf(template: Instance): Instance {
+  return Object.assign(Object.create(Object.getPrototypeOf(template) as object | null) as Instance, template);
+}
+
+/** Whether an answer is a DTO instance holding primitives only, so that a shallow copy is a full one. */
+function flatInstance(result: unknown, metatype: unknown): result is Instance {
+  return (
+    typeof metatype === 'function' &&
+    result instanceof metatype &&
+    Object.values(result as Instance).every((v) => v === null || (typeof v !== 'object' && typeof v !== 'function'))
+  );
+}
+
+/**
+ * Nest's ValidationPipe, remembering its successful answers for path params and query strings. Validating and
+ * transforming them is a pure function of their strings (our DTOs use class-validator's own rules and
+ * class-transformer's @Type only; no rule reads a clock or any state), and a read route sees the same few values
+ * again and again. Bodies are always validated; failures are never remembered; each request gets its own copy.
+ */
+export class RememberingValidationPipe extends ValidationPipe {
+  private readonly answers = new WeakMap<object, Map<string, Instance>>();
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const { metatype } = metadata;
+    const key = (metadata.type === 'param' || metadata.type === 'query') && typeof metatype === 'function' ? flatKey(value) : undefined;
+    if (key === undefined) return super.transform(value, metadata);
+    let known = this.answers.get(metatype!);
+    const remembered = known?.get(key);
+    if (remembered !== undefined) return copyOf(remembered);
+    const result: unknown = await super.transform(value, metadata);
+    if (flatInstance(result, metatype)) {
+      if (known === undefined) this.answers.set(metatype!, (known = new Map()));
+      if (known.size >= REMEMBERED_PER_CLASS) known.clear();
+      known.set(key, copyOf(result));
+    }
+    return result;
+  }
+}
+
+/** Our pipe's options: whitelisted DTO properties only, transformed, failures as RequestValidationError. */
+export function validationPipeOptions(): ValidationPipeOptions {
+  return {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -57,5 +125,10 @@ export function createValidationPipe(): ValidationPipe {
       collect(errors, '', byField);
       return new RequestValidationError(byField);
     },
-  });
+  };
+}
+
+export function createValidationPipe(): ValidationPipe {
+  memoizeValidationMetadata();
+  return new RememberingValidationPipe(validationPipeOptions());
 }
