@@ -90,6 +90,27 @@ describe('audit and public API (e2e, Semarang)', () => {
       expect(entry).toMatchObject({ actorId: expect.any(String), actorRole: expect.stringMatching(/admin|reviewer/), recordedAt: expect.any(String) });
       expect(entry.hash).toMatch(/^[0-9a-f]{64}$/);
     }
+    // The ETag is the stream revision, the one the entity read gives (If-Match on a command takes it back).
+    const state = await request(http).get('/audit/commitments/semarang-2021-c1').set(auth());
+    expect(res.headers.etag).toBe(`"${mine.length - 1}"`);
+    expect(res.headers.etag).toBe(state.headers.etag);
+  });
+
+  it('gives a history page the stream revision as of the read as ETag, and 404 before the entity existed', async () => {
+    const mine = expected.history.filter((e) => e.stream === 'commitment-semarang-2021-c1');
+    // A first page still names the stream's last revision: the ETag is the entity's, not the page's.
+    const page = await request(http).get('/audit/commitments/semarang-2021-c1/history?limit=1').set(auth());
+    expect(page.body.data).toHaveLength(1);
+    expect(page.headers.etag).toBe(`"${mine.length - 1}"`);
+    // As of the third event's instant, the revision then.
+    const then = await request(http).get(`/audit/commitments/semarang-2021-c1/history?asOf=${mine[2]!.recordedAt}`).set(auth());
+    const known = mine.filter((e) => e.recordedAt <= mine[2]!.recordedAt);
+    expect(then.body.data).toHaveLength(known.length);
+    expect(then.headers.etag).toBe(`"${known.length - 1}"`);
+    const before = new Date(Date.parse(mine[0]!.recordedAt) - 1).toISOString();
+    const notYet = await request(http).get(`/audit/commitments/semarang-2021-c1/history?asOf=${before}&fromRevision=1`).set(auth());
+    expect(notYet.status).toBe(404);
+    expect(notYet.body.code).toBe('read.entity-not-found');
   });
 
   it('pages the global feed in recording order', async () => {

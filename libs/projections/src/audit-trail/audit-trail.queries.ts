@@ -27,6 +27,15 @@ export function entityHistory(db: ReadModelDb, stream: string, query: HistoryQue
   return rows.map(toAuditEntry);
 }
 
+/** The stream's last revision recorded at or before asOf (now when absent), or null if it had no event by then. */
+export function streamRevisionAsOf(db: ReadModelDb, stream: string, asOf?: string): bigint | null {
+  // From the stream's end down its (stream, revision) index: MAX() with the recorded_at condition would scan it all.
+  const row = cachedStatement(db, `SELECT revision FROM ${AUDIT_TABLE} WHERE stream = ? AND recorded_at <= ? ORDER BY revision DESC LIMIT 1`).get(stream, asOfBound(asOf)) as
+    | { revision: number | bigint }
+    | undefined;
+  return row === undefined ? null : BigInt(row.revision);
+}
+
 export interface FeedQuery {
   /** Cursor: return events with seq greater than this (the `next` of the previous page). */
   readonly after?: number;

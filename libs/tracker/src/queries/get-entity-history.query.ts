@@ -1,6 +1,6 @@
 // GetEntityHistory: every event of one entity's stream, with who, when, why and its hash (the audit trail).
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { entityHistory, entityStream, type AuditEntry, type EntityKind } from '@ogp/projections';
+import { entityHistory, entityStream, streamRevisionAsOf, type AuditEntry, type EntityKind } from '@ogp/projections';
 import { ReadModels } from '../read-models/read-models.service';
 import { EntityNotFoundError } from './entity-not-found.error';
 import { readAfter, type ReadOptions, type ReadResult } from './read-result';
@@ -10,7 +10,13 @@ export interface HistoryOptions extends ReadOptions {
   readonly limit?: number;
 }
 
-export class GetEntityHistory extends Query<ReadResult<AuditEntry[]>> {
+/** The history read, and the stream revision it reflects (the ETag): the last one as of the read, whatever the page. */
+export interface EntityHistory {
+  readonly result: ReadResult<AuditEntry[]>;
+  readonly revision: bigint;
+}
+
+export class GetEntityHistory extends Query<EntityHistory> {
   constructor(
     readonly kind: EntityKind,
     readonly id: string,
@@ -21,15 +27,18 @@ export class GetEntityHistory extends Query<ReadResult<AuditEntry[]>> {
 }
 
 @QueryHandler(GetEntityHistory)
-export class GetEntityHistoryHandler implements IQueryHandler<GetEntityHistory, ReadResult<AuditEntry[]>> {
+export class GetEntityHistoryHandler implements IQueryHandler<GetEntityHistory, EntityHistory> {
   constructor(private readonly readModels: ReadModels) {}
 
-  execute({ kind, id, options }: GetEntityHistory): Promise<ReadResult<AuditEntry[]>> {
+  async execute({ kind, id, options }: GetEntityHistory): Promise<EntityHistory> {
     const stream = entityStream(kind, id);
-    return readAfter(this.readModels, options.waitFor, () => {
-      const entries = entityHistory(this.readModels.db, stream, options);
-      if (entries.length === 0 && (options.fromRevision ?? 0) === 0) throw new EntityNotFoundError(stream, options.asOf);
-      return entries;
+    let revision: bigint | null = null;
+    const result = await readAfter(this.readModels, options.waitFor, () => {
+      // One synchronous read of the same read-model state: the revision and the page agree.
+      revision = streamRevisionAsOf(this.readModels.db, stream, options.asOf);
+      if (revision === null) throw new EntityNotFoundError(stream, options.asOf);
+      return entityHistory(this.readModels.db, stream, options);
     });
+    return { result, revision: revision! };
   }
 }

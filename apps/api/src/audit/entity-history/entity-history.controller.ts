@@ -6,6 +6,7 @@ import { GetEntityHistory, type Principal } from '@ogp/tracker';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Roles } from '../../platform/access.decorators';
+import { ResponseETag, type ETagSetter } from '../../platform/etag';
 import { EntityParams, kindOf, ReadQuery } from '../read.request';
 import { CurrentPrincipal } from '../../platform/request.decorators';
 import { ReadScope } from '../read-scope';
@@ -38,10 +39,15 @@ export class EntityHistoryController {
   ) {}
 
   @Get(':collection/:id/history')
-  @ApiOperation({ summary: 'Every event of the entity: type, data, actor and role, reason, recordedAt, effectiveAt, correlation id, hash' })
+  @ApiOperation({
+    summary: 'Every event of the entity: type, data, actor and role, reason, recordedAt, effectiveAt, correlation id, hash',
+    description: 'ETag is the entity stream revision as of the read (its last event, or the last by ?asOf), whatever page is returned.',
+  })
   @ApiOkResponse({ description: '{ position, data: AuditEntry[] }' })
-  history(@Param() params: EntityParams, @Query() query: HistoryQuery, @CurrentPrincipal() principal: Principal) {
+  async history(@Param() params: EntityParams, @Query() query: HistoryQuery, @ResponseETag() setETag: ETagSetter, @CurrentPrincipal() principal: Principal) {
     this.scope.entity(principal, kindOf(params.collection), params.id);
-    return this.queries.execute(new GetEntityHistory(kindOf(params.collection), params.id, { ...query, limit: query.limit ?? 10_000 }));
+    const { result, revision } = await this.queries.execute(new GetEntityHistory(kindOf(params.collection), params.id, { ...query, limit: query.limit ?? 10_000 }));
+    setETag(revision);
+    return result;
   }
 }
