@@ -31,6 +31,8 @@ export interface CheckpointRequester {
   readonly actorId: string;
   readonly actorRole: 'system' | 'admin' | 'auditor' | 'reviewer';
   readonly correlationId?: string;
+  /** Recorded with the event; by default 'scheduled checkpoint' for the system, else 'checkpoint on demand'. */
+  readonly reason?: string;
 }
 
 export interface StoredCheckpoint {
@@ -295,7 +297,7 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
             commandId: randomUUID(),
             correlationId,
             causationId: null,
-            reason: by.actorRole === 'system' ? 'scheduled checkpoint' : 'checkpoint on demand',
+            reason: by.reason ?? (by.actorRole === 'system' ? 'scheduled checkpoint' : 'checkpoint on demand'),
             recordedAt: this.clock.now().toISOString(),
           },
         },
