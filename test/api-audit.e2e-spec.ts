@@ -193,6 +193,17 @@ describe('audit and public API (e2e, Semarang)', () => {
     expect((await request(http).get('/audit/plans/semarang-2021')).status).toBe(401);
   });
 
+  it('documents each id in a read path with an example of its own kind', async () => {
+    const docs = (await request(http).get('/docs-json')).body as { paths: Record<string, { get: { parameters: { name: string; example?: string; schema?: { example?: string } }[] } }> };
+    const idExample = (path: string) => {
+      const id = docs.paths[path]!.get.parameters.find((p) => p.name === 'id')!;
+      return id.example ?? id.schema?.example;
+    };
+    expect(idExample('/audit/members/{id}/compliance')).toBe('semarang');
+    expect(idExample('/audit/plans/{id}/progress')).toBe('semarang-2021');
+    expect(idExample('/audit/commitments/{id}/progress')).toBe('semarang-2021-c1');
+  });
+
   it('rejects malformed reads with 400 problems', async () => {
     for (const path of ['/audit/plans/Bad_Id', '/audit/widgets/x', '/audit/plans/semarang-2021?asOf=yesterday', '/audit/plans/semarang-2021?asOf=2022-03-01T10:00:00', '/audit/events?limit=0', '/audit/read-models/nope/checksum']) {
       const res = await request(http).get(path).set(auth());

@@ -53,3 +53,11 @@ export class IdParams {
   @Matches(ENTITY_ID_PATTERN, { message: 'id must be lowercase letters, digits and single dashes' })
   id!: string;
 }
+
+/** A member's id in a path: IdParams' rules, a member slug as the docs' example. */
+export class MemberIdParams extends IdParams {}
+ApiProperty({ example: 'semarang', description: 'member slug' })(MemberIdParams.prototype, 'id');
+
+/** A commitment's id in a path: IdParams' rules, a commitment id as the docs' example. */
+export class CommitmentIdParams extends IdParams {}
+ApiProperty({ example: 'semarang-2021-c1' })(CommitmentIdParams.prototype, 'id');

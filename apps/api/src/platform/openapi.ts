@@ -13,7 +13,7 @@ export function setUpOpenApi(app: INestApplication, options: { readonly ui: bool
           '(RFC 9457); reads return ETag, commands accept If-Match and Idempotency-Key.',
       )
       .setVersion('0.1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key: ogp_<id>_<secret>' }, 'api-key')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'API key', description: 'API key: ogp_<id>_<secret>' }, 'api-key')
       .addSecurityRequirements('api-key')
       .build(),
   );

@@ -6,7 +6,7 @@ import { ENTITY_ID_PATTERN } from '@ogp/domain';
 import { CLOCK, GetCompliance, type Clock, type Principal } from '@ogp/tracker';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { Roles } from '../../platform/access.decorators';
-import { IdParams, ReadQuery } from '../read.request';
+import { MemberIdParams, ReadQuery } from '../read.request';
 import { CurrentPrincipal } from '../../platform/request.decorators';
 import { ReadScope } from '../read-scope';
 
@@ -35,7 +35,7 @@ export class ComplianceController {
     description: 'Each result: obligation, status (met, due, overdue, not met, not applicable), planId, eventIds, detail.',
   })
   @ApiOkResponse({ description: '{ position, data: { memberId, asOf, asOfDate, ruleSet, results, events } }' })
-  compliance(@Param() params: IdParams, @Query() query: ComplianceQuery, @CurrentPrincipal() principal: Principal) {
+  compliance(@Param() params: MemberIdParams, @Query() query: ComplianceQuery, @CurrentPrincipal() principal: Principal) {
     this.scope.entity(principal, 'member', params.id);
     return this.queries.execute(new GetCompliance(params.id, query, this.clock.now().toISOString()));
   }

@@ -4,7 +4,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GetCommitmentProgress, GetPlanProgress, type Principal } from '@ogp/tracker';
 import { Roles } from '../../platform/access.decorators';
-import { IdParams, ReadQuery } from '../read.request';
+import { CommitmentIdParams, IdParams, ReadQuery } from '../read.request';
 import { CurrentPrincipal } from '../../platform/request.decorators';
 import { ReadScope } from '../read-scope';
 
@@ -29,7 +29,7 @@ export class ProgressController {
   @Get('commitments/:id/progress')
   @ApiOperation({ summary: "A commitment's progress and its milestones' completion" })
   @ApiOkResponse({ description: '{ position, data: CommitmentProgress }' })
-  commitment(@Param() params: IdParams, @Query() query: ReadQuery, @CurrentPrincipal() principal: Principal) {
+  commitment(@Param() params: CommitmentIdParams, @Query() query: ReadQuery, @CurrentPrincipal() principal: Principal) {
     this.scope.entity(principal, 'commitment', params.id);
     return this.queries.execute(new GetCommitmentProgress(params.id, query));
   }
