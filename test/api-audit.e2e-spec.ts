@@ -155,6 +155,9 @@ describe('audit and public API (e2e, Semarang)', () => {
     expect(rebuilt.body.data.sha256).toBe(live.body.data.sha256);
     const earlier = await request(http).get('/audit/read-models/entity-state/checksum?position=5/5').set(auth());
     expect(earlier.body.data.sha256).not.toBe(live.body.data.sha256);
+    // A plain decimal position is answered in the usual form, top level and data alike.
+    const decimal = await request(http).get('/audit/read-models/entity-state/checksum?position=5').set(auth());
+    expect(decimal.body).toMatchObject({ position: '5/5', data: { position: '5/5', sha256: earlier.body.data.sha256 } });
   });
 
   it('keeps checksums at a past position (a rebuild) for auditors', async () => {

@@ -23,6 +23,7 @@ export class GetReadModelChecksumHandler implements IQueryHandler<GetReadModelCh
     const at = position === undefined ? undefined : parsePosition(position);
     const livePosition = this.readModels.position();
     const data = await checksum({ store: this.readModels.store, model: this.readModels.model, live: this.readModels.db }, readModel, at);
-    return { position: position ?? livePosition, data };
+    // A past checksum reflects the position it was rebuilt up to, written as every answer writes one ("5/5", not "5").
+    return { position: at === undefined ? livePosition : data.position, data };
   }
 }
