@@ -23,7 +23,7 @@ export class KeysCreateCommand extends CommandRunner {
       process.stdout.write(`${JSON.stringify({ id: record.id, role: record.role, name: record.name, member: record.member, key })}\n`);
       return;
     }
-    process.stderr.write(`Created ${record.role} key ${record.id} (${record.name}${record.member ? `, member ${record.member}` : ''}). It is shown once:\n`);
+    process.stderr.write(`Created ${record.role} key ${record.id} (${record.name}${record.member ? `, member ${record.member}` : ''}). The key is printed once, alone on stdout${process.stdout.isTTY ? ':' : ' (captured, not shown here)'}\n`);
     process.stdout.write(`${key}\n`);
   }
 
