@@ -65,7 +65,15 @@ describe('command API lifecycle (e2e, Semarang)', () => {
     const endorsed = await post(`/admin/plans/${planId}/endorsement`, admin, { endorsedOn: '2021-07-26', endorsedBy: ['PATTIRO Semarang'], statementUrl: null });
     expect(endorsed.status).toBe(201);
     expect(endorsed.headers.etag).toBe('"1"');
+    // The public list (kept per read-model position) has no draft, and shows the plan once it is submitted.
+    const published = async () => (await request(api.http).get('/public/plans').expect(200)).body.data as { plan: { entityId: string; status: string } }[];
+    expect((await published()).map((p) => p.plan.entityId)).not.toContain(planId);
     await post(`/admin/plans/${planId}/submission`, admin, { submittedOn: '2021-07-30' }).expect(201);
+    for (let tries = 0; !(await published()).some((p) => p.plan.entityId === planId); tries++) {
+      expect(tries).toBeLessThan(100);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect((await published()).find((p) => p.plan.entityId === planId)!.plan.status).toBe('Submitted');
     await post(`/review/plans/${planId}/inception-assessment`, reviewer, {
       assessedOn: '2021-09-20', reportUrl: 'https://www.opengovpartnership.org/documents/semarang-inception-assessment/', summary: 'Relevant and mostly verifiable',
     }).expect(201);

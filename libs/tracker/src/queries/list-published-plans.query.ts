@@ -3,7 +3,8 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { PlanProgress } from '@ogp/domain';
 import { listEntities, planProgressOf, type EntityState } from '@ogp/projections';
 import { ReadModels } from '../read-models/read-models.service';
-import { readAfter, type ReadResult } from './read-result';
+import { PositionCache } from '../read-models/position-cache';
+import type { ReadResult } from './read-result';
 
 export interface PublishedPlan {
   readonly plan: EntityState;
@@ -21,13 +22,19 @@ const PUBLISHED = new Set(['Submitted', 'Implementing', 'Ended']);
 
 @QueryHandler(ListPublishedPlans)
 export class ListPublishedPlansHandler implements IQueryHandler<ListPublishedPlans, ReadResult<PublishedPlan[]>> {
+  /** By member ('' for all): the public page is read far more often than the read models move. */
+  private readonly answers = new PositionCache<PublishedPlan[]>((member) => this.list(member === '' ? undefined : member));
+
   constructor(private readonly readModels: ReadModels) {}
 
   execute({ memberId }: ListPublishedPlans): Promise<ReadResult<PublishedPlan[]>> {
-    return readAfter(this.readModels, undefined, () =>
-      listEntities(this.readModels.db, { kind: 'plan', memberId })
-        .filter((plan) => plan.status !== null && PUBLISHED.has(plan.status))
-        .map((plan) => ({ plan, progress: planProgressOf(this.readModels.db, plan.entityId)?.progress ?? null })),
-    );
+    // The position is taken in the same synchronous step as the read, so the answer never claims more than it saw.
+    return Promise.resolve(this.answers.get(this.readModels.position(), memberId ?? '')!);
+  }
+
+  private list(memberId: string | undefined): PublishedPlan[] {
+    return listEntities(this.readModels.db, { kind: 'plan', memberId })
+      .filter((plan) => plan.status !== null && PUBLISHED.has(plan.status))
+      .map((plan) => ({ plan, progress: planProgressOf(this.readModels.db, plan.entityId)?.progress ?? null }));
   }
 }

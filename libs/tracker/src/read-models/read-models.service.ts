@@ -17,7 +17,7 @@ import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
 import { MetricsService } from '../metrics/metrics.service';
 import { ReadinessService } from '../metrics/readiness.service';
 import type { ReadResult } from '../queries/read-result';
-import { EntityStateCache } from './entity-state-cache';
+import { PositionCache } from './position-cache';
 
 /** How long a read that asked for its own write (waitFor) may wait for the read models. */
 export const WAIT_FOR_TIMEOUT_MS = 5_000;
@@ -43,7 +43,7 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy, OnAp
   private readonly runner: ProjectionRunner;
   private readonly logger = new Logger(ReadModels.name);
   private lagTimer: NodeJS.Timeout | null = null;
-  private readonly entities: EntityStateCache;
+  private readonly entities: PositionCache<EntityState>;
 
   constructor(
     @Inject(EVENT_STORE) readonly store: EventStore,
@@ -62,7 +62,7 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy, OnAp
     });
     // Opened after the runner has created the tables.
     this.db = openReadModelDb({ file, readonly: true });
-    this.entities = new EntityStateCache((stream) => currentState(this.db, stream));
+    this.entities = new PositionCache((stream) => currentState(this.db, stream));
   }
 
   onApplicationBootstrap(): void {

@@ -1,8 +1,8 @@
-// Current entity states held for one read-model position: a repeated read of unchanged state skips SQLite and JSON.parse.
-import type { EntityState } from '@ogp/projections';
+// Read answers held for one read-model position (current entity states, the public list of plans): a repeated read
+// of unchanged read models skips SQLite, JSON.parse and any roll-up.
 import type { ReadResult } from '../queries/read-result';
 
-/** Past this many entities the cache starts over, so that its memory stays bounded whatever is read. */
+/** Past this many answers the cache starts over, so that its memory stays bounded whatever is read. */
 const CAPACITY = 1_000;
 
 function deepFreeze<T>(value: T): T {
@@ -16,34 +16,35 @@ function deepFreeze<T>(value: T): T {
 /**
  * Valid for one position only: the read models change only when the position moves, so every entry is dropped the
  * first time a read comes with another position. The answers are deeply frozen, being shared by every reader (the
- * API then also writes each one's JSON once).
+ * API then also writes each one's JSON once). Only for answers that depend on the read models alone: none that
+ * depends on the clock (compliance, whose verdicts fall due as time passes) may be kept here.
  */
-export class EntityStateCache {
+export class PositionCache<T> {
   private position: string | null = null;
   private filled = false;
-  private readonly answers = new Map<string, ReadResult<EntityState> | null>();
+  private readonly answers = new Map<string, ReadResult<T> | null>();
 
   constructor(
-    private readonly read: (stream: string) => EntityState | null,
+    private readonly read: (key: string) => T | null,
     private readonly capacity = CAPACITY,
   ) {}
 
   /**
-   * The entity's state with the position it reflects; null when the read models have no event of it.
+   * The answer for `key` with the position it reflects; null when `read` finds nothing.
    * `position` must be what the read models reflect now, taken in the same synchronous step as this call.
    */
-  get(position: string | null, stream: string): ReadResult<EntityState> | null {
+  get(position: string | null, key: string): ReadResult<T> | null {
     if (!this.filled || position !== this.position) {
       this.answers.clear();
       this.position = position;
       this.filled = true;
     }
-    let answer = this.answers.get(stream);
+    let answer = this.answers.get(key);
     if (answer === undefined) {
-      const state = this.read(stream);
-      answer = state === null ? null : deepFreeze({ position, data: state });
+      const data = this.read(key);
+      answer = data === null ? null : deepFreeze({ position, data });
       if (this.answers.size >= this.capacity) this.answers.clear();
-      this.answers.set(stream, answer);
+      this.answers.set(key, answer);
     }
     return answer;
   }

@@ -1,7 +1,7 @@
-// The entity-state cache answers as the database read it stands in for, whatever the order of reads and writes.
+// The position cache answers as the database read it stands in for, whatever the order of reads and writes.
 import fc from 'fast-check';
 import type { EntityState } from '@ogp/projections';
-import { EntityStateCache } from './entity-state-cache';
+import { PositionCache } from './position-cache';
 
 const STREAMS = ['member-semarang', 'plan-p1', 'commitment-c1', 'commitment-c2'];
 
@@ -22,7 +22,7 @@ function stateOf(stream: string, revision: number): EntityState {
 
 type Step = { op: 'write'; stream: string } | { op: 'read'; stream: string };
 
-describe('EntityStateCache', () => {
+describe('PositionCache', () => {
   it('answers every read as the reference read does, the position moving with each write', () => {
     const step = fc.oneof(
       fc.record({ op: fc.constant('write' as const), stream: fc.constantFrom(...STREAMS) }),
@@ -38,7 +38,7 @@ describe('EntityStateCache', () => {
           let position = 0;
           const reference = (stream: string): EntityState | null =>
             revisions.has(stream) ? stateOf(stream, revisions.get(stream)!) : null;
-          const cache = new EntityStateCache(reference, capacity);
+          const cache = new PositionCache<EntityState>(reference, capacity);
           for (const s of steps) {
             if (s.op === 'write') {
               revisions.set(s.stream, (revisions.get(s.stream) ?? -1) + 1);
@@ -57,7 +57,7 @@ describe('EntityStateCache', () => {
 
   it('reads the database once per stream and position', () => {
     const read = jest.fn((stream: string) => stateOf(stream, 0));
-    const cache = new EntityStateCache(read);
+    const cache = new PositionCache<EntityState>(read);
     cache.get('1/1', 'plan-p1');
     cache.get('1/1', 'plan-p1');
     cache.get('1/1', 'commitment-c1');
@@ -67,7 +67,7 @@ describe('EntityStateCache', () => {
   });
 
   it('hands out answers frozen all the way down, so that no reader can change what the next one gets', () => {
-    const found = new EntityStateCache((stream) => stateOf(stream, 0)).get('1/1', 'plan-p1')!;
+    const found = new PositionCache<EntityState>((stream) => stateOf(stream, 0)).get('1/1', 'plan-p1')!;
     expect(Object.isFrozen(found)).toBe(true);
     expect(Object.isFrozen(found.data)).toBe(true);
     expect(Object.isFrozen((found.data.state as { nested: { list: number[] } }).nested.list)).toBe(true);
