@@ -440,6 +440,12 @@ describe('API platform (e2e)', () => {
       // Our keys are opaque, not JWTs (the library's default bearerFormat).
       expect(response.body.components.securitySchemes['api-key']).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'API key' });
       expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/test/things', '/metrics', '/health/live', '/health/ready']));
+      // Public routes lift the document's key requirement; the others keep it.
+      expect(response.body.security).toEqual([{ 'api-key': [] }]);
+      expect(response.body.paths['/metrics'].get.security).toEqual([]);
+      expect(response.body.paths['/health/live'].get.security).toEqual([]);
+      expect(response.body.paths['/test/things'].post.security).not.toEqual([]);
+      expect(JSON.stringify(response.body)).not.toContain('x-ogp-public');
     });
   });
 });
