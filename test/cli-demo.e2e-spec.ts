@@ -67,6 +67,17 @@ describe('npm run demo', () => {
     expect(existsSync(dataDir)).toBe(false);
   }, 90_000);
 
+  it('removes its store when stopped while still starting', async () => {
+    // when Ctrl-C comes as soon as the seed is written, before the server listens
+    demo = startDemo(0);
+    const { output } = demo;
+    const dataDir = await until(() => dataDirOf(output()), 'seeded store', output);
+    demo.child.kill('SIGINT');
+    // then it ends without an error and leaves nothing behind
+    expect(await demo.exited).toBe(0);
+    expect(existsSync(dataDir)).toBe(false);
+  }, 90_000);
+
   it('ends with an error and leaves no store when its port is taken', async () => {
     // given a port in use
     const server = createServer();

@@ -12,23 +12,43 @@ import { createApp, listen } from '../../../api/src/app.factory';
 @Command({ name: 'demo', description: 'Serve the API on a fresh temporary store seeded with the Semarang scenario' })
 export class DemoCommand extends CommandRunner {
   async run(): Promise<void> {
+    // Listening from the start: Ctrl-C while seeding or starting still removes the store (the listeners do not keep
+    // the process alive, so a failed start still ends it).
+    let signalled = false;
+    let stop: () => void = () => undefined;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const onSignal = (): void => {
+      signalled = true;
+      stop();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     const dataDir = mkdtempSync(join(tmpdir(), 'ogp-ledger-demo-'));
     const store = new SqliteEventStore({ file: join(dataDir, 'events.sqlite') });
     let app: NestFastifyApplication | null = null;
     try {
       const seeded = await seedDemo(store, { onStep: seedProgress });
       process.stderr.write(`Seeded ${seeded.events} events into ${dataDir}\n`);
+      if (signalled) return;
       app = await createApp({ config: { DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, eventStore: store, announceAdminKey: () => undefined });
-      await this.serve(app, store, dataDir);
+      await this.serve(app, store, dataDir, stopped);
     } finally {
       // Also when the port is taken: the process then ends (no timers left) with the error, and leaves no store.
-      await app?.close();
-      await store.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      try {
+        await app?.close();
+      } finally {
+        try {
+          await store.close();
+        } finally {
+          rmSync(dataDir, { recursive: true, force: true });
+        }
+      }
     }
   }
 
-  private async serve(app: NestFastifyApplication, store: SqliteEventStore, dataDir: string): Promise<void> {
+  private async serve(app: NestFastifyApplication, store: SqliteEventStore, dataDir: string, stopped: Promise<void>): Promise<void> {
     const keys = app.get<KeyStore>(KEY_STORE);
     const created = await Promise.all(ROLES.map((role) => keys.create({ role, name: `demo ${role}` })));
     const url = await listen(app);
@@ -54,9 +74,6 @@ export class DemoCommand extends CommandRunner {
         '',
       ].join('\n'),
     );
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', () => resolve());
-      process.once('SIGTERM', () => resolve());
-    });
+    await stopped;
   }
 }
