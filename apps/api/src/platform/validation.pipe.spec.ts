@@ -1,8 +1,10 @@
 import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Min, ValidateIf, validateSync } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Min, ValidateBy, ValidateIf, validateSync } from 'class-validator';
 import fc from 'fast-check';
 import fastify from 'fastify';
+import { EntityParams, ReadQuery } from '../audit/read.request';
+import { HistoryQuery } from '../audit/entity-history/entity-history.controller';
 import { RequestValidationError } from './problem.exception';
 import { createValidationPipe, memoizeValidationMetadata, REMEMBERED_PER_CLASS, RememberingValidationPipe, validationPipeOptions } from './validation.pipe';
 
@@ -52,10 +54,8 @@ describe('memoizeValidationMetadata', () => {
 });
 
 describe('RememberingValidationPipe', () => {
-  let checks = 0;
   class Query {
     @IsOptional()
-    @ValidateIf(() => ++checks > 0)
     @Matches(/^[a-z]{1,8}$/)
     name?: string;
 
@@ -99,37 +99,75 @@ describe('RememberingValidationPipe', () => {
   });
 
   it('gives each request its own instance, validates bodies every time, remembers no failure, and forgets past its bound', async () => {
-    // given a fresh pipe
+    // given a fresh pipe, counting the validations it runs
     const pipe = createValidationPipe();
-    checks = 0;
+    const validations = jest.spyOn(pipe as unknown as { validate: (...args: unknown[]) => unknown }, 'validate');
+    const checks = () => validations.mock.calls.length;
     // when the same query is validated twice, then the rules ran once and each answer is its own object
     const a = (await pipe.transform({ name: 'abc', limit: '5' }, query)) as Query;
     (a as { name?: string }).name = 'changed';
     const b = (await pipe.transform({ name: 'abc', limit: '5' }, query)) as Query;
     expect(b).toEqual(Object.assign(new Query(), { name: 'abc', limit: 5 }));
     expect(b).not.toBe(a);
-    expect(checks).toBe(1);
+    expect(checks()).toBe(1);
     // a body is validated every time
     await pipe.transform({ name: 'abc' }, body);
     await pipe.transform({ name: 'abc' }, body);
-    expect(checks).toBe(3);
+    expect(checks()).toBe(3);
     // a failure is not remembered
     await expect(pipe.transform({ name: 'ABC' }, query)).rejects.toBeInstanceOf(RequestValidationError);
     await expect(pipe.transform({ name: 'ABC' }, query)).rejects.toBeInstanceOf(RequestValidationError);
-    expect(checks).toBe(5);
+    expect(checks()).toBe(5);
     // Fastify's own query and params records (prototype-less classes) are remembered like plain objects
     const parsed = await fastifyRecords('/router?name=fastify&limit=7');
-    checks = 0;
+    validations.mockClear();
     for (let i = 0; i < 2; i++) {
       await pipe.transform(parsed.query, query);
       await pipe.transform(parsed.params, { type: 'param', metatype: Query });
     }
-    expect(checks).toBe(2);
+    expect(checks()).toBe(2);
     // past REMEMBERED_PER_CLASS answers the class's memory starts again
     for (let i = 0; i < REMEMBERED_PER_CLASS; i++) await pipe.transform({ limit: String(i + 1) }, query);
-    checks = 0;
+    validations.mockClear();
     await pipe.transform({ name: 'abc', limit: '5' }, query);
-    expect(checks).toBe(1);
+    expect(checks()).toBe(1);
+  });
+
+  it('remembers the answers for the read routes\' own params and queries', async () => {
+    // given the DTOs of an entity read and of a history read
+    const pipe = createValidationPipe();
+    const validations = jest.spyOn(pipe as unknown as { validate: (...args: unknown[]) => unknown }, 'validate');
+    // when each is validated twice with the same values, then each was validated once
+    for (let i = 0; i < 2; i++) {
+      await pipe.transform({ collection: 'plans', id: 'semarang-2021' }, { type: 'param', metatype: EntityParams });
+      await pipe.transform({ asOf: '2022-03-01' }, { type: 'query', metatype: ReadQuery });
+      await pipe.transform({ fromRevision: '2', limit: '10' }, { type: 'query', metatype: HistoryQuery });
+    }
+    expect(validations).toHaveBeenCalledTimes(3);
+  });
+
+  it('validates every time a class with a rule that may read more than the value (a condition, a custom validator)', async () => {
+    // given DTOs whose rules call our code: a @ValidateIf condition, a validator of our own
+    let conditions = 0;
+    class Conditional {
+      @ValidateIf(() => ++conditions > 0)
+      @Matches(/^[a-z]+$/)
+      name!: string;
+    }
+    let customs = 0;
+    class Custom {
+      @ValidateBy({ name: 'isToday', validator: { validate: () => ++customs > 0 } })
+      day!: string;
+    }
+    const pipe = createValidationPipe();
+    // when each is validated twice with the same query
+    for (let i = 0; i < 2; i++) {
+      await pipe.transform({ name: 'abc' }, { type: 'query', metatype: Conditional });
+      await pipe.transform({ day: '2022-01-01' }, { type: 'query', metatype: Custom });
+    }
+    // then its rules ran both times
+    expect(conditions).toBe(2);
+    expect(customs).toBe(2);
   });
 });
 

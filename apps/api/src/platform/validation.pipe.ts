@@ -87,18 +87,38 @@ function flatInstance(result: unknown, metatype: unknown): result is Instance {
   );
 }
 
+/** class-validator's own rules that read nothing but the value and their constraints (its names for them). */
+const PURE_RULES: ReadonlySet<string> = new Set([
+  'isOptional', 'isDefined', 'isIn', 'matches', 'maxLength', 'minLength', 'isInt', 'min', 'max', 'isIso8601', 'isUuid',
+  'isString', 'isUrl', 'isArray', 'isNumber', 'isBoolean', 'isEnum', 'isNotEmpty',
+]);
+
+/**
+ * Whether a DTO class's answers may be remembered: every rule validation applies to it is one of PURE_RULES. A
+ * @ValidateIf condition or a custom validator (which might read a clock or a database) makes the class validated
+ * every time. class-transformer's @Transform is not seen here: none of our DTOs uses one, and a query or param DTO
+ * that needs one must not depend on anything but the value.
+ */
+function hasPureRules(metatype: object, storage: MetadataStorage = getMetadataStorage()): boolean {
+  const kinds = new Set(['customValidation', 'conditionalValidation', 'isDefined']);
+  return storage
+    .getTargetValidationMetadatas(metatype as new () => object, '', false, false)
+    .every((m) => m.type === 'whitelistValidation' || (kinds.has(m.type) && m.name !== undefined && PURE_RULES.has(m.name)));
+}
+
 /**
  * Nest's ValidationPipe, remembering its successful answers for path params and query strings. Validating and
- * transforming them is a pure function of their strings (our DTOs use class-validator's own rules and
- * class-transformer's @Type only; no rule reads a clock or any state), and a read route sees the same few values
- * again and again. Bodies are always validated; failures are never remembered; each request gets its own copy.
+ * transforming them is a pure function of their strings when the DTO has pure rules only (hasPureRules), and a
+ * read route sees the same few values again and again. Bodies are always validated; failures are never
+ * remembered; each request gets its own copy.
  */
 export class RememberingValidationPipe extends ValidationPipe {
   private readonly answers = new WeakMap<object, Map<string, Instance>>();
+  private readonly pure = new WeakMap<object, boolean>();
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const { metatype } = metadata;
-    const key = (metadata.type === 'param' || metadata.type === 'query') && typeof metatype === 'function' ? flatKey(value) : undefined;
+    const key = (metadata.type === 'param' || metadata.type === 'query') && typeof metatype === 'function' && this.isPure(metatype) ? flatKey(value) : undefined;
     if (key === undefined) return super.transform(value, metadata);
     let known = this.answers.get(metatype!);
     const remembered = known?.get(key);
@@ -110,6 +130,12 @@ export class RememberingValidationPipe extends ValidationPipe {
       known.set(key, copyOf(result));
     }
     return result;
+  }
+
+  private isPure(metatype: object): boolean {
+    let pure = this.pure.get(metatype);
+    if (pure === undefined) this.pure.set(metatype, (pure = hasPureRules(metatype)));
+    return pure;
   }
 }
 
