@@ -84,9 +84,19 @@ describe('command API lifecycle (e2e, Semarang)', () => {
     const progress = (c: string, m: string) => post(`/admin/commitments/${c}/claims`, admin, {
       milestoneId: m, completion: 'Substantial', asOf: '2022-06-30', narrative: 'Standard published; 12 of 16 agencies done', evidence: [SEMARANG.evidence],
     }, 'corr-progress');
+    // Progress roll-ups are kept per read-model position: the one read before the claim must not answer after it.
+    const rollUps = async (at: string) => {
+      const plan = await request(api.http).get(`/audit/plans/${planId}/progress?waitFor=${at}`).set('Authorization', `Bearer ${admin}`).expect(200);
+      const commitment = await request(api.http).get(`/audit/commitments/${c1}/progress?waitFor=${at}`).set('Authorization', `Bearer ${admin}`).expect(200);
+      return { plan: plan.body.data.progress.ratio as number, commitment: commitment.body.data.ratio as number };
+    };
+    expect(await rollUps(started.body.position)).toEqual({ plan: 0, commitment: 0 });
     const claim1 = await progress(c1, milestoneIds[0]!);
     expect(claim1.status).toBe(201);
     expect(claim1.body.eventTypes).toEqual(['ProgressReported']);
+    const after = await rollUps(claim1.body.position);
+    expect(after.commitment).toBeGreaterThan(0);
+    expect(after.plan).toBeGreaterThan(0);
     const claim2 = await progress(c2, milestoneIds[1]!);
     expect(claim2.status).toBe(201);
     const claimId1 = (await api.events(`commitment-${c1}`)).at(-1)!.data as { claimId: string; evidence: unknown };

@@ -4,7 +4,11 @@ import type { CommitmentProgress } from '@ogp/domain';
 import { commitmentProgressOf, planProgressOf, type PlanProgressView } from '@ogp/projections';
 import { ReadModels } from '../read-models/read-models.service';
 import { EntityNotFoundError } from './entity-not-found.error';
-import { readAfter, type ReadOptions, type ReadResult } from './read-result';
+import { PositionCache } from '../read-models/position-cache';
+import { type ReadOptions, type ReadResult, waitForOwnWrite } from './read-result';
+
+/** The cache key of a roll-up: the entity and the instant it is read as of (the roll-up reads no clock). */
+const keyOf = (id: string, asOf: string | undefined): string => JSON.stringify([id, asOf ?? null]);
 
 export class GetPlanProgress extends Query<ReadResult<PlanProgressView>> {
   constructor(
@@ -17,14 +21,14 @@ export class GetPlanProgress extends Query<ReadResult<PlanProgressView>> {
 
 @QueryHandler(GetPlanProgress)
 export class GetPlanProgressHandler implements IQueryHandler<GetPlanProgress, ReadResult<PlanProgressView>> {
+  private readonly answers = new PositionCache<PlanProgressView>();
+
   constructor(private readonly readModels: ReadModels) {}
 
-  execute({ planId, options }: GetPlanProgress): Promise<ReadResult<PlanProgressView>> {
-    return readAfter(this.readModels, options.waitFor, () => {
-      const progress = planProgressOf(this.readModels.db, planId, options.asOf);
-      if (progress === null) throw new EntityNotFoundError(`plan-${planId}`, options.asOf);
-      return progress;
-    });
+  async execute({ planId, options }: GetPlanProgress): Promise<ReadResult<PlanProgressView>> {
+    await waitForOwnWrite(this.readModels, options.waitFor);
+    const read = () => planProgressOf(this.readModels.db, planId, options.asOf);
+    return this.answers.get(this.readModels.position(), keyOf(planId, options.asOf), read) ?? notFound(`plan-${planId}`, options.asOf);
   }
 }
 
@@ -39,13 +43,20 @@ export class GetCommitmentProgress extends Query<ReadResult<CommitmentProgress>>
 
 @QueryHandler(GetCommitmentProgress)
 export class GetCommitmentProgressHandler implements IQueryHandler<GetCommitmentProgress, ReadResult<CommitmentProgress>> {
+  private readonly answers = new PositionCache<CommitmentProgress>();
+
   constructor(private readonly readModels: ReadModels) {}
 
-  execute({ commitmentId, options }: GetCommitmentProgress): Promise<ReadResult<CommitmentProgress>> {
-    return readAfter(this.readModels, options.waitFor, () => {
-      const progress = commitmentProgressOf(this.readModels.db, commitmentId, options.asOf);
-      if (progress === null) throw new EntityNotFoundError(`commitment-${commitmentId}`, options.asOf);
-      return progress;
-    });
+  async execute({ commitmentId, options }: GetCommitmentProgress): Promise<ReadResult<CommitmentProgress>> {
+    await waitForOwnWrite(this.readModels, options.waitFor);
+    const read = () => commitmentProgressOf(this.readModels.db, commitmentId, options.asOf);
+    return (
+      this.answers.get(this.readModels.position(), keyOf(commitmentId, options.asOf), read) ??
+      notFound(`commitment-${commitmentId}`, options.asOf)
+    );
   }
+}
+
+function notFound(stream: string, asOf: string | undefined): never {
+  throw new EntityNotFoundError(stream, asOf);
 }

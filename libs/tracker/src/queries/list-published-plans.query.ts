@@ -23,13 +23,13 @@ const PUBLISHED = new Set(['Submitted', 'Implementing', 'Ended']);
 @QueryHandler(ListPublishedPlans)
 export class ListPublishedPlansHandler implements IQueryHandler<ListPublishedPlans, ReadResult<PublishedPlan[]>> {
   /** By member ('' for all): the public page is read far more often than the read models move. */
-  private readonly answers = new PositionCache<PublishedPlan[]>((member) => this.list(member === '' ? undefined : member));
+  private readonly answers = new PositionCache<PublishedPlan[]>();
 
   constructor(private readonly readModels: ReadModels) {}
 
   execute({ memberId }: ListPublishedPlans): Promise<ReadResult<PublishedPlan[]>> {
     // The position is taken in the same synchronous step as the read, so the answer never claims more than it saw.
-    return Promise.resolve(this.answers.get(this.readModels.position(), memberId ?? '')!);
+    return Promise.resolve(this.answers.get(this.readModels.position(), memberId ?? '', () => this.list(memberId))!);
   }
 
   private list(memberId: string | undefined): PublishedPlan[] {

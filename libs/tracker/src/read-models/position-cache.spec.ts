@@ -38,7 +38,7 @@ describe('PositionCache', () => {
           let position = 0;
           const reference = (stream: string): EntityState | null =>
             revisions.has(stream) ? stateOf(stream, revisions.get(stream)!) : null;
-          const cache = new PositionCache<EntityState>(reference, capacity);
+          const cache = new PositionCache<EntityState>(capacity);
           for (const s of steps) {
             if (s.op === 'write') {
               revisions.set(s.stream, (revisions.get(s.stream) ?? -1) + 1);
@@ -47,7 +47,7 @@ describe('PositionCache', () => {
               // then each read equals a fresh read of the database at the same position
               const at = position === 0 ? null : `${position}/${position}`;
               const fresh = reference(s.stream);
-              expect(cache.get(at, s.stream)).toEqual(fresh === null ? null : { position: at, data: fresh });
+              expect(cache.get(at, s.stream, () => reference(s.stream))).toEqual(fresh === null ? null : { position: at, data: fresh });
             }
           }
         },
@@ -57,17 +57,18 @@ describe('PositionCache', () => {
 
   it('reads the database once per stream and position', () => {
     const read = jest.fn((stream: string) => stateOf(stream, 0));
-    const cache = new PositionCache<EntityState>(read);
-    cache.get('1/1', 'plan-p1');
-    cache.get('1/1', 'plan-p1');
-    cache.get('1/1', 'commitment-c1');
+    const cache = new PositionCache<EntityState>();
+    const get = (position: string, stream: string) => cache.get(position, stream, () => read(stream));
+    get('1/1', 'plan-p1');
+    get('1/1', 'plan-p1');
+    get('1/1', 'commitment-c1');
     expect(read).toHaveBeenCalledTimes(2);
-    cache.get('2/2', 'plan-p1');
+    get('2/2', 'plan-p1');
     expect(read).toHaveBeenCalledTimes(3);
   });
 
   it('hands out answers frozen all the way down, so that no reader can change what the next one gets', () => {
-    const found = new PositionCache<EntityState>((stream) => stateOf(stream, 0)).get('1/1', 'plan-p1')!;
+    const found = new PositionCache<EntityState>().get('1/1', 'plan-p1', () => stateOf('plan-p1', 0))!;
     expect(Object.isFrozen(found)).toBe(true);
     expect(Object.isFrozen(found.data)).toBe(true);
     expect(Object.isFrozen((found.data.state as { nested: { list: number[] } }).nested.list)).toBe(true);

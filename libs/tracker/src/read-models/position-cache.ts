@@ -24,16 +24,14 @@ export class PositionCache<T> {
   private filled = false;
   private readonly answers = new Map<string, ReadResult<T> | null>();
 
-  constructor(
-    private readonly read: (key: string) => T | null,
-    private readonly capacity = CAPACITY,
-  ) {}
+  constructor(private readonly capacity = CAPACITY) {}
 
   /**
-   * The answer for `key` with the position it reflects; null when `read` finds nothing.
-   * `position` must be what the read models reflect now, taken in the same synchronous step as this call.
+   * The answer for `key` with the position it reflects, `read` on a miss; null when `read` finds nothing. `key`
+   * must name everything the answer depends on besides the read models. `position` must be what the read models
+   * reflect now, taken in the same synchronous step as this call.
    */
-  get(position: string | null, key: string): ReadResult<T> | null {
+  get(position: string | null, key: string, read: () => T | null): ReadResult<T> | null {
     if (!this.filled || position !== this.position) {
       this.answers.clear();
       this.position = position;
@@ -41,7 +39,7 @@ export class PositionCache<T> {
     }
     let answer = this.answers.get(key);
     if (answer === undefined) {
-      const data = this.read(key);
+      const data = read();
       answer = data === null ? null : deepFreeze({ position, data });
       if (this.answers.size >= this.capacity) this.answers.clear();
       this.answers.set(key, answer);

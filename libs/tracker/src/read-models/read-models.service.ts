@@ -62,7 +62,7 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy, OnAp
     });
     // Opened after the runner has created the tables.
     this.db = openReadModelDb({ file, readonly: true });
-    this.entities = new PositionCache((stream) => currentState(this.db, stream));
+    this.entities = new PositionCache();
   }
 
   onApplicationBootstrap(): void {
@@ -100,7 +100,7 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy, OnAp
    * Reads at an unchanged position share one read of the database, and one answer.
    */
   currentEntity(stream: string): ReadResult<EntityState> | null {
-    return this.entities.get(this.position(), stream);
+    return this.entities.get(this.position(), stream, () => currentState(this.db, stream));
   }
 
   /** Resolves once the read models reflect `position` (a client's own write); rejects after the timeout. */
