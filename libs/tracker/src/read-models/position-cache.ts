@@ -1,5 +1,5 @@
-// Read answers held for one read-model position (current entity states, the public list of plans): a repeated read
-// of unchanged read models skips SQLite, JSON.parse and any roll-up.
+// Read answers held for one read-model position (current entity states, progress roll-ups, the public list of plans):
+// a repeated read of unchanged read models skips SQLite, JSON.parse and any roll-up.
 import type { ReadResult } from '../queries/read-result';
 
 /** Past this many answers the cache starts over, so that its memory stays bounded whatever is read. */
