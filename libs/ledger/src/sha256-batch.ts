@@ -5,25 +5,22 @@
 // both hashers to node:crypto and to chainEntryText.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { ChainEntryEncoder } from './chain-entry-encoder';
 import { sha256Leaf, sha256Node } from './merkle-sha256';
 
 /**
- * Writes chainEntryText's UTF-8 (into the addon's own buffer), hashes it into out[outOffset..outOffset+32) and
- * returns the stream name's streamHash (stream-slots.ts) times 2, plus 1 if `expected` is the digest's lowercase
- * hex; -1 (nothing hashed) when the event needs the JS encoder: a stream or type name that JSON escapes, a prevHash
- * that is not lowercase hex, a number out of range.
+ * Takes ChainEntryEncoder.encode's fields, writes chainEntryText's UTF-8 (into the addon's own buffer), hashes it
+ * into out[outOffset..outOffset+32) and returns the stream name's streamHash (stream-slots.ts) times 2, plus 1 if
+ * `expected` is the digest's lowercase hex; -1 (nothing hashed) when the event needs the JS encoder: a stream or type
+ * name that JSON escapes, a prevHash that is not lowercase hex, a number out of range.
  */
 export type EntryHasher = (
-  data: string,
-  metadata: string,
-  prevHash: string | null,
-  revision: number,
-  schemaVersion: number,
-  stream: string,
-  type: string,
-  expected: unknown,
-  out: Buffer,
-  outOffset: number,
+  ...args: [
+    ...entry: Parameters<ChainEntryEncoder['encode']>,
+    expected: unknown,
+    out: Buffer,
+    outOffset: number,
+  ]
 ) => number;
 
 export interface BatchHasher {
@@ -66,7 +63,9 @@ export function nativeHasher(): BatchHasher | null {
     process.dlopen(addon, path);
   } catch (err) {
     // Built for another Node (the addon uses V8's API, which changes between Node versions): `npm rebuild` fixes it.
-    process.emitWarning(`native SHA-256 not loaded (${(err as Error).message.split('\n')[0]}); verifying in JavaScript. Run npm rebuild.`);
+    process.emitWarning(
+      `native SHA-256 not loaded (${(err as Error).message.split('\n')[0]}); verifying in JavaScript. Run npm rebuild.`,
+    );
     return (native = null);
   }
   native = { name: 'native', merkle: addon.exports.merkle, entry: addon.exports.entry };
