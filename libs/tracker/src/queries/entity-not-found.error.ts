@@ -7,3 +7,8 @@ export class EntityNotFoundError extends Error {
     this.name = 'EntityNotFoundError';
   }
 }
+
+/** Throws EntityNotFoundError: for `answer ?? entityNotFound(...)`. */
+export function entityNotFound(stream: string, asOf?: string): never {
+  throw new EntityNotFoundError(stream, asOf);
+}

@@ -2,7 +2,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { entityStream, type EntityKind, type EntityState, stateAsOf } from '@ogp/projections';
 import { ReadModels } from '../read-models/read-models.service';
-import { EntityNotFoundError } from './entity-not-found.error';
+import { entityNotFound } from './entity-not-found.error';
 import { readAfter, type ReadOptions, type ReadResult, waitForOwnWrite } from './read-result';
 
 export class GetEntity extends Query<ReadResult<EntityState>> {
@@ -15,10 +15,6 @@ export class GetEntity extends Query<ReadResult<EntityState>> {
   }
 }
 
-function notFound(stream: string, asOf?: string): never {
-  throw new EntityNotFoundError(stream, asOf);
-}
-
 @QueryHandler(GetEntity)
 export class GetEntityHandler implements IQueryHandler<GetEntity, ReadResult<EntityState>> {
   constructor(private readonly readModels: ReadModels) {}
@@ -28,12 +24,12 @@ export class GetEntityHandler implements IQueryHandler<GetEntity, ReadResult<Ent
     const { asOf, waitFor } = options;
     if (asOf === undefined) {
       await waitForOwnWrite(this.readModels, waitFor);
-      return this.readModels.currentEntity(stream) ?? notFound(stream);
+      return this.readModels.currentEntity(stream) ?? entityNotFound(stream);
     }
     return readAfter(
       this.readModels,
       waitFor,
-      () => stateAsOf(this.readModels.db, this.readModels.model, stream, asOf) ?? notFound(stream, asOf),
+      () => stateAsOf(this.readModels.db, this.readModels.model, stream, asOf) ?? entityNotFound(stream, asOf),
     );
   }
 }

@@ -3,9 +3,9 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { CommitmentProgress } from '@ogp/domain';
 import { commitmentProgressOf, planProgressOf, type PlanProgressView } from '@ogp/projections';
 import { ReadModels } from '../read-models/read-models.service';
-import { EntityNotFoundError } from './entity-not-found.error';
 import { PositionCache } from '../read-models/position-cache';
-import { type ReadOptions, type ReadResult, waitForOwnWrite } from './read-result';
+import { entityNotFound } from './entity-not-found.error';
+import { readAfterCached, type ReadOptions, type ReadResult } from './read-result';
 
 /** The cache key of a roll-up: the entity and the instant it is read as of (the roll-up reads no clock). */
 const keyOf = (id: string, asOf: string | undefined): string => JSON.stringify([id, asOf ?? null]);
@@ -26,9 +26,11 @@ export class GetPlanProgressHandler implements IQueryHandler<GetPlanProgress, Re
   constructor(private readonly readModels: ReadModels) {}
 
   async execute({ planId, options }: GetPlanProgress): Promise<ReadResult<PlanProgressView>> {
-    await waitForOwnWrite(this.readModels, options.waitFor);
     const read = () => planProgressOf(this.readModels.db, planId, options.asOf);
-    return this.answers.get(this.readModels.position(), keyOf(planId, options.asOf), read) ?? notFound(`plan-${planId}`, options.asOf);
+    return (
+      (await readAfterCached(this.readModels, options.waitFor, this.answers, keyOf(planId, options.asOf), read)) ??
+      entityNotFound(`plan-${planId}`, options.asOf)
+    );
   }
 }
 
@@ -48,15 +50,10 @@ export class GetCommitmentProgressHandler implements IQueryHandler<GetCommitment
   constructor(private readonly readModels: ReadModels) {}
 
   async execute({ commitmentId, options }: GetCommitmentProgress): Promise<ReadResult<CommitmentProgress>> {
-    await waitForOwnWrite(this.readModels, options.waitFor);
     const read = () => commitmentProgressOf(this.readModels.db, commitmentId, options.asOf);
     return (
-      this.answers.get(this.readModels.position(), keyOf(commitmentId, options.asOf), read) ??
-      notFound(`commitment-${commitmentId}`, options.asOf)
+      (await readAfterCached(this.readModels, options.waitFor, this.answers, keyOf(commitmentId, options.asOf), read)) ??
+      entityNotFound(`commitment-${commitmentId}`, options.asOf)
     );
   }
-}
-
-function notFound(stream: string, asOf: string | undefined): never {
-  throw new EntityNotFoundError(stream, asOf);
 }

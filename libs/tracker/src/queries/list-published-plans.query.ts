@@ -4,7 +4,7 @@ import type { PlanProgress } from '@ogp/domain';
 import { listEntities, planProgressOf, type EntityState } from '@ogp/projections';
 import { ReadModels } from '../read-models/read-models.service';
 import { PositionCache } from '../read-models/position-cache';
-import type { ReadResult } from './read-result';
+import { readAfterCached, type ReadResult } from './read-result';
 
 export interface PublishedPlan {
   readonly plan: EntityState;
@@ -27,9 +27,8 @@ export class ListPublishedPlansHandler implements IQueryHandler<ListPublishedPla
 
   constructor(private readonly readModels: ReadModels) {}
 
-  execute({ memberId }: ListPublishedPlans): Promise<ReadResult<PublishedPlan[]>> {
-    // The position is taken in the same synchronous step as the read, so the answer never claims more than it saw.
-    return Promise.resolve(this.answers.get(this.readModels.position(), memberId ?? '', () => this.list(memberId))!);
+  async execute({ memberId }: ListPublishedPlans): Promise<ReadResult<PublishedPlan[]>> {
+    return (await readAfterCached(this.readModels, undefined, this.answers, memberId ?? '', () => this.list(memberId)))!;
   }
 
   private list(memberId: string | undefined): PublishedPlan[] {

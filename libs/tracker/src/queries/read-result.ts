@@ -1,5 +1,6 @@
 // What every read answers: the data and the global position the read models reflected when it was read.
 import { parsePosition } from '@ogp/event-store';
+import type { PositionCache } from '../read-models/position-cache';
 import type { ReadModels } from '../read-models/read-models.service';
 
 export interface ReadResult<T> {
@@ -18,6 +19,21 @@ export interface ReadOptions {
 /** Resolves once the read models reflect `waitFor` (at once when not given). */
 export async function waitForOwnWrite(readModels: ReadModels, waitFor: string | undefined): Promise<void> {
   if (waitFor !== undefined) await readModels.waitFor(parsePosition(waitFor));
+}
+
+/**
+ * As readAfter, through a cache valid for one read-model position: a repeated read while the read models stand still
+ * answers without reading (null: `read` found nothing).
+ */
+export async function readAfterCached<T>(
+  readModels: ReadModels,
+  waitFor: string | undefined,
+  cache: PositionCache<T>,
+  key: string,
+  read: () => T | null,
+): Promise<ReadResult<T> | null> {
+  await waitForOwnWrite(readModels, waitFor);
+  return cache.get(readModels.position(), key, read);
 }
 
 /** Waits for `waitFor` (if given), then reads; the position is taken before the read so it never overstates. */

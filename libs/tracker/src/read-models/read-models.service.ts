@@ -43,7 +43,7 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy, OnAp
   private readonly runner: ProjectionRunner;
   private readonly logger = new Logger(ReadModels.name);
   private lagTimer: NodeJS.Timeout | null = null;
-  private readonly entities: PositionCache<EntityState>;
+  private readonly entities = new PositionCache<EntityState>();
 
   constructor(
     @Inject(EVENT_STORE) readonly store: EventStore,
@@ -62,7 +62,6 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy, OnAp
     });
     // Opened after the runner has created the tables.
     this.db = openReadModelDb({ file, readonly: true });
-    this.entities = new PositionCache();
   }
 
   onApplicationBootstrap(): void {
