@@ -51,6 +51,7 @@ export const REMEMBERED_PER_CLASS = 1000;
 const REMEMBERED_MAX_CHARS = 512;
 
 type Instance = Record<string, unknown>;
+type DtoClass = NonNullable<ArgumentMetadata['metatype']>;
 
 /**
  * Whether an object is a bag of its own properties: a plain object, or one of the prototype-less record classes
@@ -79,9 +80,8 @@ function copyOf(template: Instance): Instance {
 }
 
 /** Whether an answer is a DTO instance holding primitives only, so that a shallow copy is a full one. */
-function flatInstance(result: unknown, metatype: unknown): result is Instance {
+function flatInstance(result: unknown, metatype: DtoClass): result is Instance {
   return (
-    typeof metatype === 'function' &&
     result instanceof metatype &&
     Object.values(result as Instance).every((v) => v === null || (typeof v !== 'object' && typeof v !== 'function'))
   );
@@ -92,6 +92,8 @@ const PURE_RULES: ReadonlySet<string> = new Set([
   'isOptional', 'isDefined', 'isIn', 'matches', 'maxLength', 'minLength', 'isInt', 'min', 'max', 'isIso8601', 'isUuid',
   'isString', 'isUrl', 'isArray', 'isNumber', 'isBoolean', 'isEnum', 'isNotEmpty',
 ]);
+/** The metadata kinds those rules are stored as. */
+const RULE_KINDS: ReadonlySet<string> = new Set(['customValidation', 'conditionalValidation', 'isDefined']);
 
 /**
  * Whether a DTO class's answers may be remembered: every rule validation applies to it is one of PURE_RULES. A
@@ -100,10 +102,9 @@ const PURE_RULES: ReadonlySet<string> = new Set([
  * that needs one must not depend on anything but the value.
  */
 function hasPureRules(metatype: object, storage: MetadataStorage = getMetadataStorage()): boolean {
-  const kinds = new Set(['customValidation', 'conditionalValidation', 'isDefined']);
   return storage
     .getTargetValidationMetadatas(metatype as new () => object, '', false, false)
-    .every((m) => m.type === 'whitelistValidation' || (kinds.has(m.type) && m.name !== undefined && PURE_RULES.has(m.name)));
+    .every((m) => m.type === 'whitelistValidation' || (RULE_KINDS.has(m.type) && m.name !== undefined && PURE_RULES.has(m.name)));
 }
 
 /**
@@ -113,29 +114,29 @@ function hasPureRules(metatype: object, storage: MetadataStorage = getMetadataSt
  * remembered; each request gets its own copy.
  */
 export class RememberingValidationPipe extends ValidationPipe {
-  private readonly answers = new WeakMap<object, Map<string, Instance>>();
-  private readonly pure = new WeakMap<object, boolean>();
+  /** By DTO class, its remembered answers; null for a class whose rules are not all pure. */
+  private readonly answers = new WeakMap<object, Map<string, Instance> | null>();
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const { metatype } = metadata;
-    const key = (metadata.type === 'param' || metadata.type === 'query') && typeof metatype === 'function' && this.isPure(metatype) ? flatKey(value) : undefined;
-    if (key === undefined) return super.transform(value, metadata);
-    let known = this.answers.get(metatype!);
-    const remembered = known?.get(key);
+    const paramsOrQuery = metadata.type === 'param' || metadata.type === 'query';
+    const known = paramsOrQuery && typeof metatype === 'function' ? this.answersOf(metatype) : null;
+    const key = known === null ? undefined : flatKey(value);
+    if (known === null || key === undefined) return super.transform(value, metadata);
+    const remembered = known.get(key);
     if (remembered !== undefined) return copyOf(remembered);
     const result: unknown = await super.transform(value, metadata);
-    if (flatInstance(result, metatype)) {
-      if (known === undefined) this.answers.set(metatype!, (known = new Map()));
+    if (flatInstance(result, metatype!)) {
       if (known.size >= REMEMBERED_PER_CLASS) known.clear();
       known.set(key, copyOf(result));
     }
     return result;
   }
 
-  private isPure(metatype: object): boolean {
-    let pure = this.pure.get(metatype);
-    if (pure === undefined) this.pure.set(metatype, (pure = hasPureRules(metatype)));
-    return pure;
+  private answersOf(metatype: DtoClass): Map<string, Instance> | null {
+    let known = this.answers.get(metatype);
+    if (known === undefined) this.answers.set(metatype, (known = hasPureRules(metatype) ? new Map() : null));
+    return known;
   }
 }
 
