@@ -1,6 +1,6 @@
 // Per-request loggers made on first use: pino's child() writes out the bindings (the correlation id) for every
 // request, while most requests log nothing at the configured level (warn, error, silent).
-import type { FastifyBaseLogger, FastifyLogFn, LogLevel } from 'fastify';
+import type { FastifyBaseLogger, LogLevel } from 'fastify';
 import type { Bindings, ChildLoggerOptions } from 'pino';
 
 type Level = Exclude<LogLevel, 'silent'>;
@@ -23,13 +23,26 @@ class LazyChildLogger implements FastifyBaseLogger {
     private readonly options: ChildLoggerOptions,
   ) {}
 
-  readonly fatal: FastifyLogFn = (...args: unknown[]) => this.write('fatal', args);
-  readonly error: FastifyLogFn = (...args: unknown[]) => this.write('error', args);
-  readonly warn: FastifyLogFn = (...args: unknown[]) => this.write('warn', args);
-  readonly info: FastifyLogFn = (...args: unknown[]) => this.write('info', args);
-  readonly debug: FastifyLogFn = (...args: unknown[]) => this.write('debug', args);
-  readonly trace: FastifyLogFn = (...args: unknown[]) => this.write('trace', args);
-  readonly silent: FastifyLogFn = () => undefined;
+  // Methods, not arrow-function fields: one logger is made per request, and fields would make seven closures each.
+  fatal(...args: unknown[]): void {
+    this.write('fatal', args);
+  }
+  error(...args: unknown[]): void {
+    this.write('error', args);
+  }
+  warn(...args: unknown[]): void {
+    this.write('warn', args);
+  }
+  info(...args: unknown[]): void {
+    this.write('info', args);
+  }
+  debug(...args: unknown[]): void {
+    this.write('debug', args);
+  }
+  trace(...args: unknown[]): void {
+    this.write('trace', args);
+  }
+  silent(): void {}
 
   get level(): string {
     return this.made?.level ?? (this.options.level || this.parent.level);
