@@ -7,8 +7,10 @@ import {
   type Clock,
   type ConfigEnvironment,
   type ConfigOverrides,
+  KEY_STORE,
   loadConfig,
   MetricsService,
+  ReadModels,
   type ResolvedConfig,
 } from '@ogp/tracker';
 import { AppModule, type AppModuleOptions } from './app.module';
@@ -16,6 +18,7 @@ import type { AdminKeyAnnouncer } from './platform/admin-key-bootstrap';
 import { createFastifyAdapter, installFastifyHooks } from './platform/fastify-adapter';
 import { setUpOpenApi } from './platform/openapi';
 import { PinoNestLogger } from './platform/pino-nest-logger';
+import { ReadCache } from './platform/read-cache';
 
 export interface CreateAppOptions {
   /** Environment to read variables from; default process.env. */
@@ -52,7 +55,10 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   );
   app.useLogger(new PinoNestLogger(adapter.getInstance().log));
   app.flushLogs();
-  installFastifyHooks(adapter, app.get(MetricsService));
+  const metrics = app.get(MetricsService);
+  const readModels = app.get(ReadModels);
+  const readCache = new ReadCache({ keys: app.get(KEY_STORE), position: () => readModels.position(), onHit: () => metrics.recordReadCacheHit() });
+  installFastifyHooks(adapter, metrics, readCache);
   setUpOpenApi(app, { ui: options.swaggerUi ?? true });
   return app;
 }

@@ -4,6 +4,7 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { MetricsService, ResolvedConfig } from '@ogp/tracker';
 import { LogController } from 'fastify';
 import { correlationIdFor } from './correlation';
+import type { ReadCache } from './read-cache';
 import { installJsonBodyParser } from './json-body-parser';
 import { lazyChildLogger } from './request-logger';
 import { serializeJson } from './json-serialization';
@@ -23,8 +24,11 @@ export function createFastifyAdapter(config: ResolvedConfig): FastifyAdapter {
   });
 }
 
-/** On the Fastify instance: JSON-only bodies, correlation id echo, bigint-safe JSON, request metrics by route. */
-export function installFastifyHooks(adapter: FastifyAdapter, metrics: MetricsService): void {
+/**
+ * On the Fastify instance: JSON-only bodies, correlation id echo, the read cache, bigint-safe JSON, request metrics
+ * by route (cached answers included).
+ */
+export function installFastifyHooks(adapter: FastifyAdapter, metrics: MetricsService, readCache: ReadCache): void {
   const fastify = adapter.getInstance();
   fastify.setReplySerializer((payload) => serializeJson(payload));
   // Bodies are JSON or nothing: without this, text/plain reaches the pipes as a string instead of getting 415.
@@ -35,6 +39,7 @@ export function installFastifyHooks(adapter: FastifyAdapter, metrics: MetricsSer
     void reply.header(CORRELATION_ID_HEADER, request.id);
     done();
   });
+  readCache.install(fastify);
   fastify.addHook('onResponse', (request, reply, done) => {
     // Unmatched routes share one label, so that scanners cannot blow up the metric's cardinality.
     const route = request.routeOptions.url ?? 'unmatched';

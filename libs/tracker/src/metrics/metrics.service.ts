@@ -19,6 +19,12 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  private readonly readCacheHits = new Counter({
+    name: 'ogp_read_cache_hits_total',
+    help: 'Reads answered from the API read cache (an answer kept for the same key, URL and read-model position)',
+    registers: [this.registry],
+  });
+
   private readonly eventsAppended = new Counter({
     name: 'ogp_events_appended_total',
     help: 'Events appended to the event store by this instance',
@@ -47,6 +53,10 @@ export class MetricsService {
     const labels = { route, method, status: String(status) };
     this.httpRequests.inc(labels);
     this.httpDuration.observe(labels, seconds);
+  }
+
+  recordReadCacheHit(): void {
+    this.readCacheHits.inc();
   }
 
   recordEventsAppended(count: number): void {

@@ -10,6 +10,7 @@ import { ResponseETag, type ETagSetter } from '../../platform/etag';
 import { EntityParams, kindOf, ReadQuery } from '../read.request';
 import { CurrentPrincipal } from '../../platform/request.decorators';
 import { ReadScope } from '../read-scope';
+import { CachedRead } from '../../platform/read-cache';
 
 export class HistoryQuery extends ReadQuery {
   @ApiPropertyOptional({ example: 0, description: 'first revision to return' })
@@ -39,6 +40,7 @@ export class EntityHistoryController {
   ) {}
 
   @Get(':collection/:id/history')
+  @CachedRead()
   @ApiOperation({
     summary: 'Every event of the entity: type, data, actor and role, reason, recordedAt, effectiveAt, correlation id, hash',
     description: 'ETag is the entity stream revision as of the read (its last event, or the last by ?asOf), whatever page is returned.',

@@ -8,6 +8,7 @@ import { ResponseETag, type ETagSetter } from '../../platform/etag';
 import { EntityParams, kindOf, ReadQuery } from '../read.request';
 import { CurrentPrincipal } from '../../platform/request.decorators';
 import { ReadScope } from '../read-scope';
+import { CachedRead } from '../../platform/read-cache';
 
 @ApiTags('audit')
 @ApiBearerAuth('api-key')
@@ -20,6 +21,7 @@ export class EntityStateController {
   ) {}
 
   @Get(':collection/:id')
+  @CachedRead()
   @ApiOperation({
     summary: 'State of a member, plan or commitment (milestones and claims included), now or ?asOf an instant',
     description: 'ETag is the entity stream revision the state reflects: send it back as If-Match on a command.',

@@ -9,6 +9,7 @@ import { Roles } from '../../platform/access.decorators';
 import { ReadQuery } from '../read.request';
 import { CurrentPrincipal } from '../../platform/request.decorators';
 import { ReadScope } from '../read-scope';
+import { CachedRead } from '../../platform/read-cache';
 
 export class FeedQuery extends ReadQuery {
   @ApiPropertyOptional({ example: 0, description: 'cursor: the `next` of the previous page' })
@@ -38,6 +39,7 @@ export class EventFeedController {
   ) {}
 
   @Get('events')
+  @CachedRead()
   @ApiOperation({ summary: 'Every domain event in the global order, a page at a time' })
   @ApiOkResponse({ description: '{ position, data: { entries: AuditEntry[], next: number | null } }' })
   feed(@Query() query: FeedQuery, @CurrentPrincipal() principal: Principal) {

@@ -7,6 +7,7 @@ import { Roles } from '../../platform/access.decorators';
 import { CommitmentIdParams, IdParams, ReadQuery } from '../read.request';
 import { CurrentPrincipal } from '../../platform/request.decorators';
 import { ReadScope } from '../read-scope';
+import { CachedRead } from '../../platform/read-cache';
 
 @ApiTags('audit')
 @ApiBearerAuth('api-key')
@@ -19,6 +20,7 @@ export class ProgressController {
   ) {}
 
   @Get('plans/:id/progress')
+  @CachedRead()
   @ApiOperation({ summary: "A plan's progress: its commitments' progress averaged (see README: progress roll-up)" })
   @ApiOkResponse({ description: '{ position, data: { planId, asOf, progress } }' })
   plan(@Param() params: IdParams, @Query() query: ReadQuery, @CurrentPrincipal() principal: Principal) {
@@ -27,6 +29,7 @@ export class ProgressController {
   }
 
   @Get('commitments/:id/progress')
+  @CachedRead()
   @ApiOperation({ summary: "A commitment's progress and its milestones' completion" })
   @ApiOkResponse({ description: '{ position, data: CommitmentProgress }' })
   commitment(@Param() params: CommitmentIdParams, @Query() query: ReadQuery, @CurrentPrincipal() principal: Principal) {

@@ -6,6 +6,7 @@ import { MEMBER_ID_PATTERN } from '@ogp/domain';
 import { ListPublishedPlans } from '@ogp/tracker';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { Public } from '../../platform/access.decorators';
+import { CachedRead } from '../../platform/read-cache';
 
 export class PublishedPlansQuery {
   @ApiPropertyOptional({ example: 'semarang' })
@@ -22,6 +23,7 @@ export class PublishedPlansController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('plans')
+  @CachedRead()
   @ApiOperation({ summary: 'Published action plans (Submitted, Implementing, Ended) with their progress roll-up' })
   @ApiOkResponse({ description: '{ position, data: [{ plan, progress }] }' })
   plans(@Query() query: PublishedPlansQuery) {
