@@ -1,7 +1,7 @@
 // ReadCache on a bare Fastify instance: a guard hook stands for Nest's pipeline (401 without a valid key, 403 for the
 // wrong role), and each route counts how often the pipeline answered.
 import type { KeyStore, Principal } from '@ogp/tracker';
-import fastify, { type FastifyInstance } from 'fastify';
+import fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
 import { ReadCache, type ReadCacheLimits } from './read-cache';
 import { CORRELATION_ID_HEADER } from './request-context';
 
@@ -38,7 +38,7 @@ interface Harness {
   state: string;
   /** Set to move the read models on while the next request is being answered. */
   moveWhileRunning: string | null;
-  get(url: string, key?: string, headers?: Record<string, string>): ReturnType<FastifyInstance['inject']>;
+  get(url: string, key?: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
 }
 
 async function harness(limits: Partial<ReadCacheLimits> = {}): Promise<Harness> {

@@ -104,6 +104,8 @@ export const domainStateModel: EntityStateModel = {
     return schemaVersion < (CURRENT_VERSIONS.get(type) ?? 0);
   },
 
+  claimsProperty: 'claims',
+
   claims(state: unknown): readonly ClaimRow[] {
     const c = state as CommitmentState;
     if (c === null) return [];

@@ -1,7 +1,7 @@
 // The entity-state read model: folds each stream with the domain's evolve, keeps the current state (written once
 // per stream per batch), a snapshot every SNAPSHOT_EVERY revisions for fast as-of reads, and milestone/claim rows.
 import type { Position, StoredEvent } from '@ogp/event-store';
-import type { Projection, Statement } from '../projection';
+import type { Projection, ReadModelDb, Statement } from '../projection';
 import { sqlInt } from '../positions';
 import { type EntityKind, parseStream } from '../streams';
 import {
@@ -12,7 +12,9 @@ import {
   SNAPSHOT_TABLE,
   createEntityIndexes,
   dropEntityIndexesIfEmpty,
+  parseStoredState,
   setupEntityTables,
+  storedState,
 } from './entity-state.tables';
 import type { EntityStateModel } from './state-model';
 
@@ -41,16 +43,21 @@ interface Statements {
 }
 
 /**
- * The rows of a child list (milestones, claims) that differ from the list last written: the domain's evolve keeps
- * every unchanged element as the same object and appends new ones, so comparing element identity at each index
- * finds the changed and added rows (upserted by their key) without rewriting a commitment's whole history. Null
- * when only a full rewrite is safe: nothing known written, or a shorter list (an element was removed).
+ * The indexes of a child list's rows (milestones, claims) that differ from the list last written: the domain's
+ * evolve keeps every unchanged element as the same object and appends new ones, so comparing element identity at
+ * each index finds the changed and added rows (upserted by their key) without rewriting a commitment's whole
+ * history. Null when only a full rewrite is safe: nothing known written, or a shorter list (an element was removed).
  */
-function changedRows<R extends { readonly state: unknown }>(rows: readonly R[], written: unknown): readonly R[] | null {
+function changedIndexes(rows: readonly { readonly state: unknown }[], written: unknown): readonly number[] | null {
   if (!Array.isArray(written) || rows.length < written.length) return null;
-  const changed: R[] = [];
-  for (let i = 0; i < rows.length; i++) if (i >= written.length || rows[i]!.state !== written[i]) changed.push(rows[i]!);
+  const changed: number[] = [];
+  for (let i = 0; i < rows.length; i++) if (i >= written.length || rows[i]!.state !== written[i]) changed.push(i);
   return changed;
+}
+
+/** Every index of `rows` (a full rewrite). */
+function allIndexes(rows: readonly unknown[]): readonly number[] {
+  return rows.map((_row, i) => i);
 }
 
 /** Streams kept parsed in memory between batches; beyond this the cache is dropped (bounded memory). */
@@ -60,10 +67,11 @@ export function entityStateProjection(model: EntityStateModel): Projection {
   const cache = new Map<string, Entry>();
   const dirty: Entry[] = [];
   let s: Statements | null = null;
+  let db: ReadModelDb | null = null;
 
   function load(stream: string, kind: EntityKind, id: string): Entry {
     const row = s!.load.get(stream) as
-      | { revision: bigint; commit_pos: bigint; prepare_pos: bigint; recorded_at: string; state: string }
+      | { revision: bigint; commit_pos: bigint; prepare_pos: bigint; recorded_at: string; state: string; claims_in: string | null }
       | undefined;
     if (!row) {
       return {
@@ -71,7 +79,7 @@ export function entityStateProjection(model: EntityStateModel): Projection {
         dirty: false, writtenMilestones: undefined, writtenClaims: undefined,
       };
     }
-    const state = JSON.parse(row.state) as unknown;
+    const state = parseStoredState(db!, id, row.state, row.claims_in);
     const lists = model.childLists?.(state);
     return {
       stream,
@@ -89,27 +97,30 @@ export function entityStateProjection(model: EntityStateModel): Projection {
 
   function write(entry: Entry): void {
     const c = model.columns(entry.kind, entry.state);
+    const stored = storedState(entry.state, entry.kind === 'commitment' ? model.claimsProperty : undefined);
     s!.upsert.run(
       entry.stream, entry.kind, entry.id, c.memberId, c.planId, c.status, c.title, sqlInt(entry.revision),
-      sqlInt(entry.position.commit), sqlInt(entry.position.prepare), entry.recordedAt, JSON.stringify(entry.state),
+      sqlInt(entry.position.commit), sqlInt(entry.position.prepare), entry.recordedAt, JSON.stringify(stored.state), stored.claimsIn,
     );
     if (entry.kind !== 'commitment') return;
     const lists = model.childLists?.(entry.state);
     if (lists === undefined || lists.milestones === undefined || lists.milestones !== entry.writtenMilestones) {
       const rows = model.milestones(entry.state);
-      const changed = changedRows(rows, entry.writtenMilestones);
+      const changed = changedIndexes(rows, entry.writtenMilestones);
       if (changed === null) s!.deleteMilestones.run(entry.id);
-      for (const m of changed ?? rows) {
+      for (const i of changed ?? allIndexes(rows)) {
+        const m = rows[i]!;
         s!.insertMilestone.run(entry.id, m.milestoneId, c.memberId, c.planId, m.title, m.status, m.startDate, m.dueDate, JSON.stringify(m.state));
       }
       entry.writtenMilestones = lists?.milestones;
     }
     if (lists === undefined || lists.claims === undefined || lists.claims !== entry.writtenClaims) {
       const rows = model.claims(entry.state);
-      const changed = changedRows(rows, entry.writtenClaims);
+      const changed = changedIndexes(rows, entry.writtenClaims);
       if (changed === null) s!.deleteClaims.run(entry.id);
-      for (const k of changed ?? rows) {
-        s!.insertClaim.run(entry.id, k.claimId, k.milestoneId, c.memberId, c.planId, k.completion, k.status, k.effectiveAt, JSON.stringify(k.state));
+      for (const i of changed ?? allIndexes(rows)) {
+        const k = rows[i]!;
+        s!.insertClaim.run(entry.id, k.claimId, k.milestoneId, c.memberId, c.planId, k.completion, k.status, k.effectiveAt, i, JSON.stringify(k.state));
       }
       entry.writtenClaims = lists?.claims;
     }
@@ -117,22 +128,24 @@ export function entityStateProjection(model: EntityStateModel): Projection {
 
   return {
     name: 'entity-state',
-    version: 1,
+    // 2: a commitment's claims are no longer in its entity row (storedState); claim rows carry their ordinal.
+    version: 2,
     tables: [ENTITY_TABLE, SNAPSHOT_TABLE, MILESTONE_TABLE, CLAIM_TABLE],
-    setup(db) {
+    setup(database) {
+      db = database;
       setupEntityTables(db);
-      const q = db.prepare(`SELECT revision, commit_pos, prepare_pos, recorded_at, state FROM ${ENTITY_TABLE} WHERE stream = ?`);
+      const q = db.prepare(`SELECT revision, commit_pos, prepare_pos, recorded_at, state, claims_in FROM ${ENTITY_TABLE} WHERE stream = ?`);
       s = {
         load: q.safeIntegers(true),
         upsert: db.prepare(`INSERT OR REPLACE INTO ${ENTITY_TABLE} (stream, kind, entity_id, member_id, plan_id, status,
-          title, revision, commit_pos, prepare_pos, recorded_at, state) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`),
+          title, revision, commit_pos, prepare_pos, recorded_at, state, claims_in) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`),
         snapshot: db.prepare(`INSERT OR REPLACE INTO ${SNAPSHOT_TABLE} (stream, revision, recorded_at, state) VALUES (?,?,?,?)`),
         deleteMilestones: db.prepare(`DELETE FROM ${MILESTONE_TABLE} WHERE commitment_id = ?`),
         insertMilestone: db.prepare(`INSERT OR REPLACE INTO ${MILESTONE_TABLE} (commitment_id, milestone_id, member_id,
           plan_id, title, status, start_date, due_date, state) VALUES (?,?,?,?,?,?,?,?,?)`),
         deleteClaims: db.prepare(`DELETE FROM ${CLAIM_TABLE} WHERE commitment_id = ?`),
         insertClaim: db.prepare(`INSERT OR REPLACE INTO ${CLAIM_TABLE} (commitment_id, claim_id, milestone_id, member_id,
-          plan_id, completion, status, effective_at, state) VALUES (?,?,?,?,?,?,?,?,?)`),
+          plan_id, completion, status, effective_at, ordinal, state) VALUES (?,?,?,?,?,?,?,?,?,?)`),
       };
     },
     beginBulk(db) {

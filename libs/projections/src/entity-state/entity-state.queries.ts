@@ -5,7 +5,7 @@ import { AUDIT_TABLE } from '../audit-trail/audit-trail.projection';
 import type { ReadModelDb } from '../projection';
 import { type EntityKind, parseStream } from '../streams';
 import { cachedStatement } from '../statement-cache';
-import { CLAIM_TABLE, ENTITY_TABLE, MILESTONE_TABLE, SNAPSHOT_EVERY, SNAPSHOT_TABLE } from './entity-state.tables';
+import { CLAIM_TABLE, ENTITY_TABLE, MILESTONE_TABLE, parseStoredState, SNAPSHOT_EVERY, SNAPSHOT_TABLE } from './entity-state.tables';
 import type { EntityStateModel } from './state-model';
 
 export interface EntityState<S = unknown> {
@@ -34,11 +34,12 @@ interface EntityRow {
   revision: number;
   recorded_at: string;
   state: string;
+  claims_in: string | null;
 }
 
-const ENTITY_COLUMNS = 'stream, kind, entity_id, member_id, plan_id, status, title, revision, recorded_at, state';
+const ENTITY_COLUMNS = 'stream, kind, entity_id, member_id, plan_id, status, title, revision, recorded_at, state, claims_in';
 
-function toEntity(r: EntityRow): EntityState {
+function toEntity(db: ReadModelDb, r: EntityRow): EntityState {
   return {
     stream: r.stream,
     kind: r.kind,
@@ -49,14 +50,14 @@ function toEntity(r: EntityRow): EntityState {
     title: r.title,
     revision: Number(r.revision),
     recordedAt: r.recorded_at,
-    state: JSON.parse(r.state) as unknown,
+    state: parseStoredState(db, r.entity_id, r.state, r.claims_in),
   };
 }
 
 /** Current state of one stream's entity, or null when the read model has no event of it. */
 export function currentState(db: ReadModelDb, stream: string): EntityState | null {
   const row = cachedStatement(db, `SELECT ${ENTITY_COLUMNS} FROM ${ENTITY_TABLE} WHERE stream = ?`).get(stream) as EntityRow | undefined;
-  return row ? toEntity(row) : null;
+  return row ? toEntity(db, row) : null;
 }
 
 export interface EntityListQuery {
@@ -86,7 +87,7 @@ export function listEntities(db: ReadModelDb, query: EntityListQuery = {}): Enti
     args.push(query.status);
   }
   const sql = `SELECT ${ENTITY_COLUMNS} FROM ${ENTITY_TABLE}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY stream`;
-  return (db.prepare(sql).all(...args) as EntityRow[]).map(toEntity);
+  return (db.prepare(sql).all(...args) as EntityRow[]).map((row) => toEntity(db, row));
 }
 
 interface FoldRow {

@@ -8,6 +8,7 @@ import { rebuild } from '../replay/rebuild';
 import { type ToyState, toyStateModel } from '../testing/toy-state-model';
 import { appendToyWorkload, toyEvent } from '../testing/workload';
 import { claimsAsOf, currentState, listClaims, listEntities, listMilestones, memberStreams, stateAsOf } from './entity-state.queries';
+import { entityStateProjection } from './entity-state.projection';
 import { SNAPSHOT_EVERY } from './entity-state.tables';
 
 const T = (minute: number): string => new Date(Date.UTC(2022, 2, 1) + minute * 60_000).toISOString();
@@ -98,6 +99,44 @@ describe('entity state under random workloads', () => {
       const expected = foldDirect(events, entity.stream, '9999');
       expect({ ...(entity.state as ToyState), kind: 'plan' }).toEqual({ ...expected!, kind: 'plan' });
     }
+    db.close();
+  });
+});
+
+describe('a commitment\'s claims', () => {
+  const claimed = (claimId: string, completion: string, minute: number) =>
+    toyEvent('ProgressClaimed', { memberId: 'SMG', planId: 'P1', claimId, milestoneId: 'M1', completion, effectiveAt: '2022-01-31' }, T(minute));
+
+  it('are stored one row each, not in the commitment\'s row, and put back in order, also by a projection that reloads it', async () => {
+    const store = new SqliteEventStore({ file: ':memory:' });
+    await store.append('commitment-C1', [claimed('K1', 'Limited', 1), claimed('K2', 'Limited', 2)], { expectedRevision: 'no_stream' });
+    const db = openReadModelDb({ file: ':memory:' });
+    await rebuild({ store, db, projections: createProjections(toyStateModel), batchSize: 64 });
+
+    const row = db.prepare("SELECT state, claims_in FROM entity_states WHERE stream = 'commitment-C1'").get() as { state: string; claims_in: string };
+    expect(JSON.parse(row.state).claims).toEqual([]);
+    expect(row.claims_in).toBe('claims');
+    expect(db.prepare("SELECT claim_id, ordinal FROM claims WHERE commitment_id = 'C1' ORDER BY claim_id").all()).toEqual([
+      { claim_id: 'K1', ordinal: 0 },
+      { claim_id: 'K2', ordinal: 1 },
+    ]);
+
+    // A projection with nothing in memory (a restart) loads the commitment from its rows, then K1 gets a second
+    // version (in place) and K3 comes after K2.
+    await store.append('commitment-C1', [claimed('K1', 'Substantial', 3), claimed('K3', 'Limited', 4)], { expectedRevision: 1n });
+    const fresh = entityStateProjection(toyStateModel);
+    fresh.setup(db);
+    const later = (await allEvents(store)).slice(2);
+    db.transaction(() => {
+      for (const event of later) fresh.apply(db, event);
+      fresh.flush!(db);
+    })();
+    // foldDirect folds from a plan's initial state: only `kind` tells them apart.
+    const expected = { ...foldDirect(await allEvents(store), 'commitment-C1', '9999')!, kind: 'commitment' };
+    const state = currentState(db, 'commitment-C1')!.state as ToyState;
+    expect(state.claims.map((c) => [c.id, c.completion])).toEqual([['K1', 'Substantial'], ['K2', 'Limited'], ['K3', 'Limited']]);
+    expect(state).toEqual(expected);
+    expect(listEntities(db, { kind: 'commitment' })[0]!.state).toEqual(expected);
     db.close();
   });
 });

@@ -59,6 +59,11 @@ export interface EntityStateModel {
    * change, so the read model rewrites milestone and claim rows only when their list was replaced.
    */
   childLists?(state: unknown): { readonly milestones: unknown; readonly claims: unknown };
+  /**
+   * The property of a commitment's state that holds the list `claims` reads: the entity row stores the state with
+   * that list emptied (the claim rows hold it), see storedState. Omitted: the row stores the whole state.
+   */
+  readonly claimsProperty?: string;
 }
 
 /** OGP's field names for a commitment, as in OGP's own commitment spreadsheets. */

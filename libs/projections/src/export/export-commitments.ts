@@ -1,6 +1,6 @@
 // Commitment export with OGP's field names, as CSV (RFC 4180, formula-guarded) or NDJSON, read page by page from the
 // entity-state read model so that memory stays bounded whatever the number of commitments.
-import { ENTITY_TABLE } from '../entity-state/entity-state.tables';
+import { ENTITY_TABLE, parseStoredState } from '../entity-state/entity-state.tables';
 import { COMMITMENT_FIELDS, type CommitmentRecord, type CommitmentRecordMapper } from '../entity-state/state-model';
 import type { ReadModelDb } from '../projection';
 import { csvLine } from './csv';
@@ -16,14 +16,16 @@ export interface ExportCommitmentsOptions {
 
 interface Row {
   stream: string;
+  entity_id: string;
   plan_id: string | null;
   state: string;
+  claims_in: string | null;
 }
 
 /** Every commitment's record (optionally of one member), in commitment id order. */
 export function* commitmentRecords(db: ReadModelDb, toRecord: CommitmentRecordMapper, memberId?: string, pageSize = 500): Iterable<CommitmentRecord> {
   const page = db.prepare(
-    `SELECT stream, plan_id, state FROM ${ENTITY_TABLE} WHERE kind = 'commitment' AND stream > ?
+    `SELECT stream, entity_id, plan_id, state, claims_in FROM ${ENTITY_TABLE} WHERE kind = 'commitment' AND stream > ?
      ${memberId === undefined ? '' : 'AND member_id = ?'} ORDER BY stream LIMIT ?`,
   );
   const planState = db.prepare(`SELECT state FROM ${ENTITY_TABLE} WHERE stream = ?`).pluck();
@@ -42,7 +44,7 @@ export function* commitmentRecords(db: ReadModelDb, toRecord: CommitmentRecordMa
         }
         plan = plans.get(row.plan_id);
       }
-      yield toRecord(JSON.parse(row.state) as unknown, plan);
+      yield toRecord(parseStoredState(db, row.entity_id, row.state, row.claims_in), plan);
     }
     if (rows.length < pageSize) return;
     after = rows[rows.length - 1]!.stream;

@@ -58,6 +58,7 @@ export const toyStateModel: EntityStateModel = {
     // The upcasting spec registers PlanRevised v1 -> v2.
     return type === 'PlanRevised' && schemaVersion < 2;
   },
+  claimsProperty: 'claims',
   claims(state) {
     return (state as ToyState).claims.map((c) => ({
       claimId: c.id, milestoneId: c.milestoneId, completion: c.completion, status: 'submitted', effectiveAt: c.effectiveAt, state: c,
