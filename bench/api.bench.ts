@@ -1,5 +1,6 @@
 // The HTTP API under load: durable ReportProgress commands and entity reads through the whole platform, beside a
-// raw Fastify hello-world from the same run. `npm run bench -- api [--seconds 10] [--connections 50] [--streams 10]`
+// raw Fastify hello-world from the same run. `npm run bench -- api [--seconds 10] [--warmup 3] [--connections 50]
+// [--streams 10]`
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,12 +48,15 @@ function load(options: LoadOptions): Promise<Result> {
 }
 
 /**
- * The server's CPU time per request (this process: the app or the raw Fastify), which the other core's load
- * generator and any other jobs on the machine disturb far less than requests per second.
+ * The load run for `warmup` seconds, unmeasured (V8 compiles the hot paths meanwhile, as it has in any server that
+ * has run for a while), then for `options.duration` seconds, measured with the server's CPU time per request (this
+ * process: the app or the raw Fastify), which the other core's load generator and any other jobs on the machine
+ * disturb far less than requests per second.
  */
-async function measured(run: () => Promise<Result>): Promise<Result & { cpuUsPerRequest: number }> {
+async function measured(options: LoadOptions, warmup: number): Promise<Result & { cpuUsPerRequest: number }> {
+  if (warmup > 0) check('warm-up', await load({ ...options, duration: warmup }));
   const before = process.cpuUsage();
-  const result = await run();
+  const result = await load(options);
   const used = process.cpuUsage(before);
   return { ...result, cpuUsPerRequest: Math.round((used.user + used.system) / Math.max(1, result.requests.total)) };
 }
@@ -61,12 +65,12 @@ function check(name: string, result: Result): void {
   if (result.errors > 0 || result.non2xx > 0) throw new Error(`${name}: ${result.errors} errors, ${result.non2xx} non-2xx answers`);
 }
 
-async function rawFastify(seconds: number, connections: number): Promise<Result> {
+async function rawFastify(seconds: number, warmup: number, connections: number): Promise<Result & { cpuUsPerRequest: number }> {
   const server = fastify({ logger: false });
   server.get('/hello', async () => ({ hello: 'world' }));
   const url = await server.listen({ host: '127.0.0.1', port: 0 });
   try {
-    return await load({ url: `${url}/hello`, connections, duration: seconds });
+    return await measured({ url: `${url}/hello`, connections, duration: seconds }, warmup);
   } finally {
     await server.close();
   }
@@ -74,6 +78,7 @@ async function rawFastify(seconds: number, connections: number): Promise<Result>
 
 export async function run(args: BenchArgs): Promise<void> {
   const seconds = args.number('seconds', 10);
+  const warmup = args.number('warmup', 3);
   const connections = args.number('connections', 50);
   const streams = args.number('streams', 10);
   // FULL by default (what production runs); --synchronous NORMAL shows what the fsync per group commit costs.
@@ -121,13 +126,14 @@ export async function run(args: BenchArgs): Promise<void> {
     await send(`/admin/plans/${planId}/submission`, { submittedOn: '2021-07-30' });
     await send(`/admin/plans/${planId}/implementation`, { startedOn: '2021-08-01' });
 
-    const commands = await measured(() =>
-      load({ url, connections, duration: seconds, headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, claims: targets }),
+    const commands = await measured(
+      { url, connections, duration: seconds, headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, claims: targets },
+      warmup,
     );
     check('commands', commands);
-    const reads = await measured(() => load({ url: `${url}/audit/plans/${planId}`, connections, duration: seconds, headers: { authorization: `Bearer ${auditor}` } }));
+    const reads = await measured({ url: `${url}/audit/plans/${planId}`, connections, duration: seconds, headers: { authorization: `Bearer ${auditor}` } }, warmup);
     check('reads', reads);
-    const raw = await measured(() => rawFastify(seconds, connections));
+    const raw = await rawFastify(seconds, warmup, connections);
     check('raw fastify', raw);
 
     const result = {

@@ -9,7 +9,7 @@ const ROOT = resolve(__dirname, '..');
 
 const SMALL: readonly [string, readonly string[], readonly string[]][] = [
   ['event-store', ['--events', '20000'], ['events', 'appendsPerSec', 'batchAppendsPerSec', 'readAllPerSec', 'rawInsertPerSec', 'rawReadPerSec', 'appendRatio', 'readRatio']],
-  ['api', ['--seconds', '1'], ['commandsPerSec', 'commandP99Ms', 'readsPerSec', 'readP99Ms', 'rawFastifyPerSec', 'readRatio']],
+  ['api', ['--seconds', '1', '--warmup', '1'], ['commandsPerSec', 'commandP99Ms', 'readsPerSec', 'readP99Ms', 'rawFastifyPerSec', 'readRatio']],
   ['replay', ['--events', '20000'], ['events', 'rebuildPerSec', 'rawReadPerSec', 'rebuildRatio', 'peakRssMb', 'asOfP50Ms', 'asOfP99Ms']],
   ['verify', ['--events', '20000'], ['events', 'verifyPerSec', 'rawHashPerSec', 'verifyRatio']],
 ];
