@@ -41,7 +41,7 @@ interface Harness {
   get(url: string, key?: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
 }
 
-async function harness(limits: Partial<ReadCacheLimits> = {}): Promise<Harness> {
+async function harness(limits: Partial<ReadCacheLimits> = {}, onHit?: () => void): Promise<Harness> {
   const app = fastify({ genReqId: (request) => String(request.headers[CORRELATION_ID_HEADER] ?? 'generated') });
   const keys = new FakeKeys();
   const runs = new Map<string, number>();
@@ -55,7 +55,7 @@ async function harness(limits: Partial<ReadCacheLimits> = {}): Promise<Harness> 
     cache: undefined as unknown as ReadCache,
     get: (url, key, headers = {}) => app.inject({ method: 'GET', url, headers: { ...headers, ...(key === undefined ? {} : { authorization: `Bearer ${key}` }) } }),
   };
-  const cache = new ReadCache({ keys: keys as unknown as KeyStore, position: () => h.position, limits });
+  const cache = new ReadCache({ keys: keys as unknown as KeyStore, position: () => h.position, limits, ...(onHit === undefined ? {} : { onHit }) });
   (h as { cache: ReadCache }).cache = cache;
   app.addHook('onRequest', (request, reply, done) => {
     void reply.header(CORRELATION_ID_HEADER, request.id);
@@ -136,6 +136,36 @@ describe('ReadCache', () => {
       expect((await h.get('/audit/plans/p1', 'not-a-key')).statusCode).toBe(401);
     });
 
+    it('checks a key before looking for its answers: a wrong secret costs the same whether an answer is kept or not', async () => {
+      const h = await harness();
+      await h.get('/audit/plans/p1', AUDITOR);
+      const calls = async (url: string): Promise<number> => {
+        const before = h.keys.calls;
+        expect((await h.get(url, AUDITOR_WRONG_SECRET)).statusCode).toBe(401);
+        return h.keys.calls - before;
+      };
+      expect(await calls('/audit/plans/p1')).toBe(await calls('/audit/plans/p9'));
+    });
+
+    it('answers, and leaves no unhandled rejection, when something fails after the answer is sent', async () => {
+      const rejections: unknown[] = [];
+      const onRejection = (reason: unknown): void => void rejections.push(reason);
+      process.on('unhandledRejection', onRejection);
+      try {
+        const h = await harness({}, () => {
+          throw new Error('metrics registry gone');
+        });
+        const first = await h.get('/audit/plans/p1', AUDITOR);
+        const second = await h.get('/audit/plans/p1', AUDITOR);
+        expect(second.statusCode).toBe(200);
+        expect(second.body).toBe(first.body);
+        await new Promise((resolve) => setImmediate(resolve));
+        expect(rejections).toEqual([]);
+      } finally {
+        process.off('unhandledRejection', onRejection);
+      }
+    });
+
     it('leaves a key of a role the route refuses to the pipeline (403)', async () => {
       const h = await harness();
       await h.get('/audit/plans/p1', AUDITOR);
@@ -205,6 +235,15 @@ describe('ReadCache', () => {
       await h.get('/audit/big', AUDITOR);
       expect(h.runs.get('/audit/big')).toBe(2);
     });
+
+    it('an answer to a URL longer than urlChars (junk spellings of a read must not crowd the cache)', async () => {
+      const h = await harness({ urlChars: 100 });
+      const junk = `/public/plans?${'&'.repeat(100)}`;
+      await h.get(junk);
+      await h.get(junk);
+      expect(h.runs.get('/public/plans')).toBe(2);
+      expect(h.cache.size).toBe(0);
+    });
   });
 
   it('shares a public route’s answer with every caller, with or without a key', async () => {
@@ -215,14 +254,14 @@ describe('ReadCache', () => {
     expect(h.runs.get('/public/plans')).toBe(1);
   });
 
-  it('starts over past `entries` answers or `bodyChars` characters', async () => {
+  it('starts over past `entries` answers or `chars` characters (bodies, URLs and headers)', async () => {
     const h = await harness({ entries: 2 });
     for (const id of ['p1', 'p2', 'p3']) await h.get(`/audit/plans/${id}`, AUDITOR);
     expect(h.cache.size).toBe(1);
     await h.get('/audit/plans/p3', AUDITOR);
     expect(h.runs.get('/audit/plans/:id')).toBe(3);
 
-    const small = await harness({ bodyChars: 150 });
+    const small = await harness({ chars: 250 });
     await small.get('/audit/plans/p1', AUDITOR);
     await small.get('/audit/plans/p2', AUDITOR);
     expect(small.cache.size).toBe(1);

@@ -16,24 +16,27 @@ export const CachedRead = (): MethodDecorator => RouteConfig({ ogpCachedRead: tr
 export interface ReadCacheLimits {
   /** Answers kept at most (over all keys and URLs); past it the cache starts over. */
   readonly entries: number;
-  /** Characters of answer bodies kept at most; past it the cache starts over. */
-  readonly bodyChars: number;
-  /** An answer longer than this is not kept. */
+  /** Characters kept at most (bodies, URLs and headers); past it the cache starts over. */
+  readonly chars: number;
+  /** An answer of more characters than this is not kept. */
   readonly entryChars: number;
+  /** Nor one for a longer URL: real reads have short URLs, and junk spellings of one must not crowd the cache. */
+  readonly urlChars: number;
 }
 
-const DEFAULT_LIMITS: ReadCacheLimits = { entries: 10_000, bodyChars: 32 * 1024 * 1024, entryChars: 1024 * 1024 };
+const DEFAULT_LIMITS: ReadCacheLimits = { entries: 10_000, chars: 32 * 1024 * 1024, entryChars: 1024 * 1024, urlChars: 2048 };
 
 /** Headers of one request's answer, never replayed to another. */
 const PER_REQUEST_HEADERS: ReadonlySet<string> = new Set([CORRELATION_ID_HEADER, 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'set-cookie']);
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
+/** Kept under (the key the pipeline answered, its guards having passed, or none for a public route; the URL). */
 interface Answer {
-  /** The key the pipeline answered (its guards passed for this route), or null for a public route. */
-  readonly keyId: string | null;
   readonly headers: readonly (readonly [string, string | string[]])[];
   readonly body: string;
+  /** What it counts against `chars`. */
+  readonly chars: number;
 }
 
 /** On a request to a cached-read route that was not answered from the cache: the position taken before it ran. */
@@ -71,7 +74,7 @@ export class ReadCache {
   private readonly limits: ReadCacheLimits;
   private readonly answers = new Map<string, Answer>();
   private position: string | null = null;
-  private bodyChars = 0;
+  private chars = 0;
 
   constructor(private readonly options: ReadCacheOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -100,14 +103,25 @@ export class ReadCache {
     const open = this.answers.get(cacheKey(null, request.url));
     if (open !== undefined) return this.serve(request, reply, open);
     const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
-    const keyId = token === undefined ? undefined : parseApiKey(token)?.id;
-    const answer = keyId === undefined ? undefined : this.answers.get(cacheKey(keyId, request.url));
-    if (answer === undefined) return done();
-    this.options.keys.authenticate(token!).then(
-      (principal) => (principal !== null && principal.keyId === answer.keyId ? this.serve(request, reply, answer) : done()),
-      // The pipeline's guard meets the same failure and answers it as it would without the cache.
-      () => done(),
-    );
+    if (token === undefined || parseApiKey(token) === null) return done();
+    // The key is checked before the kept answers are looked at, so that a refused key costs the same whether or not
+    // an answer is kept for its id (key ids are no secret: every event names its author's).
+    this.options.keys
+      .authenticate(token)
+      .then(
+        (principal) => {
+          const answer = principal === null ? undefined : this.answers.get(cacheKey(principal.keyId, request.url));
+          if (answer === undefined) done();
+          else this.serve(request, reply, answer);
+        },
+        // The pipeline's guard meets the same failure and answers it as it would without the cache.
+        () => done(),
+      )
+      .catch((error: unknown) => {
+        // Not expected (nothing above throws today), but never left as an unhandled rejection, which ends the process.
+        request.log.error({ err: error }, 'read cache failed');
+        if (!reply.sent) void reply.send(error);
+      });
   }
 
   private serve(request: FastifyRequest, reply: FastifyReply, answer: Answer): void {
@@ -122,23 +136,31 @@ export class ReadCache {
     if (pending === null || reply.statusCode !== 200 || typeof payload !== 'string') return;
     // The read models moved on while this request ran: its answer is already out of date for the cache.
     if (pending.position !== this.position || this.options.position() !== pending.position) return;
-    if (payload.length > this.limits.entryChars) return;
-    if (this.answers.size >= this.limits.entries || this.bodyChars + payload.length > this.limits.bodyChars) this.clear(this.position);
+    if (request.url.length > this.limits.urlChars) return;
     const keyId = request.principal?.keyId ?? null;
-    const headers: [string, string | string[]][] = [];
-    for (const [name, value] of Object.entries(reply.getHeaders())) {
-      if (value !== undefined && !PER_REQUEST_HEADERS.has(name)) headers.push([name, Array.isArray(value) ? value : String(value)]);
-    }
     const key = cacheKey(keyId, request.url);
+    const headers: [string, string | string[]][] = [];
+    let chars = key.length + payload.length;
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value === undefined || PER_REQUEST_HEADERS.has(name)) continue;
+      const kept = Array.isArray(value) ? value : String(value);
+      headers.push([name, kept]);
+      chars += name.length + String(kept).length;
+    }
+    if (chars > this.limits.entryChars) return;
     const replaced = this.answers.get(key);
-    if (replaced !== undefined) this.bodyChars -= replaced.body.length;
-    this.answers.set(key, { keyId, headers, body: payload });
-    this.bodyChars += payload.length;
+    if (replaced !== undefined) {
+      this.answers.delete(key);
+      this.chars -= replaced.chars;
+    }
+    if (this.answers.size >= this.limits.entries || this.chars + chars > this.limits.chars) this.clear(this.position);
+    this.answers.set(key, { headers, body: payload, chars });
+    this.chars += chars;
   }
 
   private clear(position: string | null): void {
     this.answers.clear();
-    this.bodyChars = 0;
+    this.chars = 0;
     this.position = position;
   }
 }
