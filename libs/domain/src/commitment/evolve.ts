@@ -1,5 +1,6 @@
 // How each commitment event changes the commitment's state (pure, total: unknown or misplaced events change nothing).
 import { ignoreEvent } from '../shared/exhaustive';
+import { withReportedClaim } from './claim-index';
 import type { CommitmentEvent } from './events';
 import type { Commitment, CommitmentState, Milestone, ProgressClaim } from './state';
 import { TERM_FIELDS, type CommitmentTerms } from './terms';
@@ -41,8 +42,7 @@ export function evolveCommitment(state: CommitmentState, event: CommitmentEvent)
         claimId: d.claimId, milestoneId: d.milestoneId, version: d.version, completion: d.completion, asOf: d.effectiveAt, narrative: d.narrative,
         evidence: d.evidence, claimedBy: d.claimedBy, late: d.late, review: { status: 'Submitted', reviewerId: null, reason: null },
       };
-      const exists = state.claims.some((c) => c.claimId === d.claimId);
-      return { ...state, claims: exists ? state.claims.map((c) => (c.claimId === d.claimId ? claim : c)) : [...state.claims, claim] };
+      return { ...state, claims: withReportedClaim(state.claims, claim) };
     }
     case 'ClaimVerified':
       return withClaim(state, event.data.claimId, event.data.version, (c) => ({ ...c, review: { status: 'Verified', reviewerId: event.data.reviewerId, reason: event.data.reason } }));

@@ -1,0 +1,71 @@
+// The claim index answers as a scan of the list would, however lists are made from one another.
+import fc from 'fast-check';
+import { claimIndex, withReportedClaim } from './claim-index';
+import type { ProgressClaim } from './state';
+
+const claim = (claimId: string, version = 1): ProgressClaim => ({
+  claimId,
+  milestoneId: 'm-1',
+  version,
+  completion: 'Limited',
+  asOf: '2022-01-05',
+  narrative: `${claimId} v${version}`,
+  evidence: [],
+  claimedBy: 'admin-1',
+  late: false,
+  review: { status: 'Submitted', reviewerId: null, reason: null },
+});
+
+/** The reference: a scan. */
+const scanned = (claims: readonly ProgressClaim[], claimId: string): number => claims.findIndex((c) => c.claimId === claimId);
+
+describe('claim index', () => {
+  describe('given a list built by reporting claims one after another', () => {
+    const list = ['p-1', 'p-2', 'p-3'].reduce<readonly ProgressClaim[]>((claims, id) => withReportedClaim(claims, claim(id)), []);
+
+    it('finds each claim where it was appended, and no other id', () => {
+      expect(['p-1', 'p-2', 'p-3', 'p-4'].map((id) => claimIndex(list, id))).toEqual([0, 1, 2, -1]);
+    });
+
+    it('replaces a claim reported again in place, leaving the earlier list as it was', () => {
+      const again = withReportedClaim(Object.freeze(list), claim('p-2', 2));
+      expect(again.map((c) => c.narrative)).toEqual(['p-1 v1', 'p-2 v2', 'p-3 v1']);
+      expect(list.map((c) => c.narrative)).toEqual(['p-1 v1', 'p-2 v1', 'p-3 v1']);
+      expect(claimIndex(again, 'p-2')).toBe(1);
+    });
+  });
+
+  describe('given two lists made from one predecessor with different claims at the same place', () => {
+    const base = withReportedClaim([], claim('p-1'));
+    const left = withReportedClaim(base, claim('p-left'));
+    const right = withReportedClaim(base, claim('p-right'));
+
+    it('finds each list its own claim and not the other’s', () => {
+      expect([claimIndex(left, 'p-left'), claimIndex(left, 'p-right')]).toEqual([1, -1]);
+      expect([claimIndex(right, 'p-right'), claimIndex(right, 'p-left')]).toEqual([1, -1]);
+      expect(claimIndex(base, 'p-left')).toBe(-1);
+    });
+  });
+
+  it('answers for a list it did not make (parsed from JSON) as a scan does', () => {
+    const parsed = JSON.parse(JSON.stringify([claim('p-1'), claim('p-2')])) as ProgressClaim[];
+    expect([claimIndex(parsed, 'p-2'), claimIndex(parsed, 'p-9')]).toEqual([1, -1]);
+  });
+
+  it('agrees with a scan on any history of reports, re-reports and branches from earlier lists', () => {
+    // Each step: which earlier list to start from, which claim id (of 6) to report.
+    const steps = fc.array(fc.tuple(fc.nat(30), fc.nat(5)), { minLength: 1, maxLength: 60 });
+    fc.assert(
+      fc.property(steps, (ss) => {
+        const lists: (readonly ProgressClaim[])[] = [[]];
+        for (const [from, id] of ss) {
+          const before = lists[from % lists.length]!;
+          const after = withReportedClaim(before, claim(`p-${id}`, lists.length));
+          expect(after.length).toBe(scanned(before, `p-${id}`) < 0 ? before.length + 1 : before.length);
+          lists.push(after);
+        }
+        for (const list of lists) for (let id = 0; id < 6; id++) expect(claimIndex(list, `p-${id}`)).toBe(scanned(list, `p-${id}`));
+      }),
+    );
+  });
+});
