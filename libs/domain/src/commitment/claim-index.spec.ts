@@ -19,37 +19,45 @@ const claim = (claimId: string, version = 1): ProgressClaim => ({
 /** The reference: a scan. */
 const scanned = (claims: readonly ProgressClaim[], claimId: string): number => claims.findIndex((c) => c.claimId === claimId);
 
+const reported = (ids: readonly string[], from: readonly ProgressClaim[] = []): readonly ProgressClaim[] =>
+  ids.reduce((claims, id) => withReportedClaim(claims, claim(id)), from);
+/** Long enough to be indexed (short lists are scanned). */
+const LONG = Array.from({ length: 70 }, (_, i) => `q-${i}`);
+
 describe('claim index', () => {
-  describe('given a list built by reporting claims one after another', () => {
-    const list = ['p-1', 'p-2', 'p-3'].reduce<readonly ProgressClaim[]>((claims, id) => withReportedClaim(claims, claim(id)), []);
+  describe.each([
+    ['short', [] as string[]],
+    ['long', LONG],
+  ])('given a %s list built by reporting claims one after another', (_name, before) => {
+    const list = reported(['p-1', 'p-2', 'p-3'], reported(before));
+    const at = before.length;
 
     it('finds each claim where it was appended, and no other id', () => {
-      expect(['p-1', 'p-2', 'p-3', 'p-4'].map((id) => claimIndex(list, id))).toEqual([0, 1, 2, -1]);
+      expect(['p-1', 'p-2', 'p-3', 'p-4'].map((id) => claimIndex(list, id))).toEqual([at, at + 1, at + 2, -1]);
     });
 
     it('replaces a claim reported again in place, leaving the earlier list as it was', () => {
       const again = withReportedClaim(Object.freeze(list), claim('p-2', 2));
-      expect(again.map((c) => c.narrative)).toEqual(['p-1 v1', 'p-2 v2', 'p-3 v1']);
-      expect(list.map((c) => c.narrative)).toEqual(['p-1 v1', 'p-2 v1', 'p-3 v1']);
-      expect(claimIndex(again, 'p-2')).toBe(1);
+      expect(again.slice(at).map((c) => c.narrative)).toEqual(['p-1 v1', 'p-2 v2', 'p-3 v1']);
+      expect(list.slice(at).map((c) => c.narrative)).toEqual(['p-1 v1', 'p-2 v1', 'p-3 v1']);
+      expect(claimIndex(again, 'p-2')).toBe(at + 1);
     });
-  });
 
-  describe('given two lists made from one predecessor with different claims at the same place', () => {
-    const base = withReportedClaim([], claim('p-1'));
-    const left = withReportedClaim(base, claim('p-left'));
-    const right = withReportedClaim(base, claim('p-right'));
+    describe('and two lists made from it with different claims at the same place', () => {
+      const left = withReportedClaim(list, claim('p-left'));
+      const right = withReportedClaim(list, claim('p-right'));
 
-    it('finds each list its own claim and not the other’s', () => {
-      expect([claimIndex(left, 'p-left'), claimIndex(left, 'p-right')]).toEqual([1, -1]);
-      expect([claimIndex(right, 'p-right'), claimIndex(right, 'p-left')]).toEqual([1, -1]);
-      expect(claimIndex(base, 'p-left')).toBe(-1);
+      it('finds each list its own claim and not the other’s', () => {
+        expect([claimIndex(left, 'p-left'), claimIndex(left, 'p-right')]).toEqual([at + 3, -1]);
+        expect([claimIndex(right, 'p-right'), claimIndex(right, 'p-left')]).toEqual([at + 3, -1]);
+        expect(claimIndex(list, 'p-left')).toBe(-1);
+      });
     });
   });
 
   it('answers for a list it did not make (parsed from JSON) as a scan does', () => {
-    const parsed = JSON.parse(JSON.stringify([claim('p-1'), claim('p-2')])) as ProgressClaim[];
-    expect([claimIndex(parsed, 'p-2'), claimIndex(parsed, 'p-9')]).toEqual([1, -1]);
+    const parsed = JSON.parse(JSON.stringify(reported([...LONG, 'p-1', 'p-2']))) as ProgressClaim[];
+    expect([claimIndex(parsed, 'p-2'), claimIndex(parsed, 'p-9')]).toEqual([71, -1]);
   });
 
   it('agrees with a scan on any history of reports, re-reports and branches from earlier lists', () => {
@@ -57,14 +65,16 @@ describe('claim index', () => {
     const steps = fc.array(fc.tuple(fc.nat(30), fc.nat(5)), { minLength: 1, maxLength: 60 });
     fc.assert(
       fc.property(steps, (ss) => {
-        const lists: (readonly ProgressClaim[])[] = [[]];
+        const lists: (readonly ProgressClaim[])[] = [[], reported(LONG.slice(0, 60)), reported(LONG)];
         for (const [from, id] of ss) {
           const before = lists[from % lists.length]!;
           const after = withReportedClaim(before, claim(`p-${id}`, lists.length));
           expect(after.length).toBe(scanned(before, `p-${id}`) < 0 ? before.length + 1 : before.length);
           lists.push(after);
         }
-        for (const list of lists) for (let id = 0; id < 6; id++) expect(claimIndex(list, `p-${id}`)).toBe(scanned(list, `p-${id}`));
+        for (const list of lists) {
+          for (const id of ['p-0', 'p-1', 'p-2', 'p-3', 'p-4', 'p-5', 'q-0', 'q-69']) expect(claimIndex(list, id)).toBe(scanned(list, id));
+        }
       }),
     );
   });

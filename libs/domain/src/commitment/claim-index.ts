@@ -11,6 +11,9 @@ type Claims = readonly ProgressClaim[];
  */
 const indexes = new WeakMap<Claims, Map<string, number>>();
 
+/** Shorter lists are scanned: cheaper than keeping their index (a WeakMap entry per list), and the usual case. */
+const INDEX_FROM = 64;
+
 function indexOf(claims: Claims): Map<string, number> {
   let index = indexes.get(claims);
   if (index === undefined) {
@@ -23,6 +26,7 @@ function indexOf(claims: Claims): Map<string, number> {
 
 /** The index of the first claim with this id, or -1. */
 export function claimIndex(claims: Claims, claimId: string): number {
+  if (claims.length < INDEX_FROM) return claims.findIndex((c) => c.claimId === claimId);
   const i = indexOf(claims).get(claimId);
   if (i === undefined) return -1;
   if (i < claims.length && claims[i]!.claimId === claimId) return i;
@@ -31,15 +35,14 @@ export function claimIndex(claims: Claims, claimId: string): number {
 
 /** The list with `claim` in place of the first claim of its id, or appended when the list has none. */
 export function withReportedClaim(claims: Claims, claim: ProgressClaim): Claims {
-  const index = indexOf(claims);
   const i = claimIndex(claims, claim.claimId);
   const next = claims.slice();
-  if (i < 0) {
-    next.push(claim);
-    if (!index.has(claim.claimId)) index.set(claim.claimId, claims.length);
-  } else {
-    next[i] = claim;
+  if (i < 0) next.push(claim);
+  else next[i] = claim;
+  const index = claims.length < INDEX_FROM ? undefined : indexes.get(claims);
+  if (index !== undefined) {
+    if (i < 0 && !index.has(claim.claimId)) index.set(claim.claimId, claims.length);
+    indexes.set(next, index);
   }
-  indexes.set(next, index);
   return next;
 }
