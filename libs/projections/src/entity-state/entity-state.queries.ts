@@ -54,10 +54,15 @@ function toEntity(db: ReadModelDb, r: EntityRow): EntityState {
   };
 }
 
-/** Current state of one stream's entity, or null when the read model has no event of it. */
+/**
+ * Current state of one stream's entity, or null when the read model has no event of it. Read in one transaction:
+ * a commitment's row and its claim rows then come from the same batch, whatever the runner commits meanwhile.
+ */
 export function currentState(db: ReadModelDb, stream: string): EntityState | null {
-  const row = cachedStatement(db, `SELECT ${ENTITY_COLUMNS} FROM ${ENTITY_TABLE} WHERE stream = ?`).get(stream) as EntityRow | undefined;
-  return row ? toEntity(db, row) : null;
+  return db.transaction(() => {
+    const row = cachedStatement(db, `SELECT ${ENTITY_COLUMNS} FROM ${ENTITY_TABLE} WHERE stream = ?`).get(stream) as EntityRow | undefined;
+    return row ? toEntity(db, row) : null;
+  })();
 }
 
 export interface EntityListQuery {
@@ -87,7 +92,8 @@ export function listEntities(db: ReadModelDb, query: EntityListQuery = {}): Enti
     args.push(query.status);
   }
   const sql = `SELECT ${ENTITY_COLUMNS} FROM ${ENTITY_TABLE}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY stream`;
-  return (db.prepare(sql).all(...args) as EntityRow[]).map((row) => toEntity(db, row));
+  // One transaction, as currentState: rows and claim rows from the same batch.
+  return db.transaction(() => (db.prepare(sql).all(...args) as EntityRow[]).map((row) => toEntity(db, row)))();
 }
 
 interface FoldRow {

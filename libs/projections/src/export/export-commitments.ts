@@ -33,19 +33,24 @@ export function* commitmentRecords(db: ReadModelDb, toRecord: CommitmentRecordMa
   let after = '';
   for (;;) {
     const args: (string | number)[] = memberId === undefined ? [after, pageSize] : [after, memberId, pageSize];
-    const rows = page.all(...args) as Row[];
-    for (const row of rows) {
-      let plan: unknown = null;
-      if (row.plan_id !== null) {
-        if (!plans.has(row.plan_id)) {
-          if (plans.size > 1000) plans.clear();
-          const text = planState.get(`plan-${row.plan_id}`) as string | undefined;
-          plans.set(row.plan_id, text === undefined ? null : (JSON.parse(text) as unknown));
+    // A page in one read transaction, so that each commitment's row and its claim rows come from the same batch.
+    const { rows, records } = db.transaction(() => {
+      const rows = page.all(...args) as Row[];
+      const records = rows.map((row) => {
+        let plan: unknown = null;
+        if (row.plan_id !== null) {
+          if (!plans.has(row.plan_id)) {
+            if (plans.size > 1000) plans.clear();
+            const text = planState.get(`plan-${row.plan_id}`) as string | undefined;
+            plans.set(row.plan_id, text === undefined ? null : (JSON.parse(text) as unknown));
+          }
+          plan = plans.get(row.plan_id);
         }
-        plan = plans.get(row.plan_id);
-      }
-      yield toRecord(parseStoredState(db, row.entity_id, row.state, row.claims_in), plan);
-    }
+        return toRecord(parseStoredState(db, row.entity_id, row.state, row.claims_in), plan);
+      });
+      return { rows, records };
+    })();
+    yield* records;
     if (rows.length < pageSize) return;
     after = rows[rows.length - 1]!.stream;
   }
