@@ -1,4 +1,7 @@
 // Specs of the entity-state read model: current state, as-of from snapshots, milestones and claims by effective date.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type StoredEvent, SqliteEventStore } from '@ogp/event-store';
 import { allEvents } from '../testing/all-events';
 import type { ReadModelDb } from '../projection';
@@ -138,5 +141,59 @@ describe('a commitment\'s claims', () => {
     expect(state).toEqual(expected);
     expect(listEntities(db, { kind: 'commitment' })[0]!.state).toEqual(expected);
     db.close();
+  });
+});
+
+describe('a commitment read while the runner commits', () => {
+  it('has the claims of the batch its row comes from, not of one committed between the two reads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ogp-entity-'));
+    const store = new SqliteEventStore({ file: ':memory:' });
+    const claimed = (claimId: string, minute: number) =>
+      toyEvent('ProgressClaimed', { memberId: 'SMG', planId: 'P1', claimId, milestoneId: 'M1', completion: 'Limited', effectiveAt: '2022-01-31' }, T(minute));
+    await store.append('commitment-C1', [claimed('K1', 1), claimed('K2', 2)], { expectedRevision: 'no_stream' });
+    await store.append('commitment-C1', [claimed('K3', 3)], { expectedRevision: 1n });
+    const [first, second] = [(await allEvents(store)).slice(0, 2), (await allEvents(store)).slice(2)];
+    const writer = openReadModelDb({ file: join(dir, 'read-models.sqlite') });
+    const projection = entityStateProjection(toyStateModel);
+    projection.setup(writer);
+    const commit = (events: readonly StoredEvent[]) =>
+      writer.transaction(() => {
+        for (const event of events) projection.apply(writer, event);
+        projection.flush!(writer);
+      })();
+    commit(first);
+
+    // The reader's claim query runs right after the writer commits the next batch (K3, revision 2).
+    const reader = openReadModelDb({ file: join(dir, 'read-models.sqlite'), readonly: true });
+    const between = new Proxy(reader, {
+      get(target, property) {
+        if (property !== 'prepare') {
+          const value = Reflect.get(target, property) as unknown;
+          return typeof value === 'function' ? value.bind(target) : value;
+        }
+        return (sql: string) => {
+          const statement = target.prepare(sql);
+          if (!sql.includes('FROM claims')) return statement;
+          return {
+            pluck() {
+              statement.pluck();
+              return this;
+            },
+            all(...args: unknown[]) {
+              commit(second);
+              return statement.all(...args);
+            },
+          };
+        };
+      },
+    });
+    const read = currentState(between, 'commitment-C1')!;
+    expect(read.revision).toBe(1);
+    expect((read.state as ToyState).claims.map((c) => c.id)).toEqual(['K1', 'K2']);
+    // And the next read sees the whole later batch.
+    expect((currentState(reader, 'commitment-C1')!.state as ToyState).claims.map((c) => c.id)).toEqual(['K1', 'K2', 'K3']);
+    reader.close();
+    writer.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });
