@@ -1,6 +1,6 @@
 // The claim index answers as a scan of the list would, however lists are made from one another.
 import fc from 'fast-check';
-import { claimIndex, withReportedClaim } from './claim-index';
+import { claimById, claimIndex, withClaimAt } from './claim-index';
 import type { ProgressClaim } from './state';
 
 const claim = (claimId: string, version = 1): ProgressClaim => ({
@@ -15,6 +15,12 @@ const claim = (claimId: string, version = 1): ProgressClaim => ({
   late: false,
   review: { status: 'Submitted', reviewerId: null, reason: null },
 });
+
+/** As evolve reports a claim: in place of its id's, else appended. */
+const withReportedClaim = (claims: readonly ProgressClaim[], c: ProgressClaim): readonly ProgressClaim[] => {
+  const i = claimIndex(claims, c.claimId);
+  return withClaimAt(claims, i < 0 ? claims.length : i, c);
+};
 
 /** The reference: a scan. */
 const scanned = (claims: readonly ProgressClaim[], claimId: string): number => claims.findIndex((c) => c.claimId === claimId);
@@ -55,21 +61,36 @@ describe('claim index', () => {
     });
   });
 
+  it('gives the claim itself by id, or undefined', () => {
+    const list = reported([...LONG, 'p-1']);
+    expect(claimById(list, 'p-1')?.claimId).toBe('p-1');
+    expect(claimById(list, 'p-9')).toBeUndefined();
+    expect(claimById([], 'p-1')).toBeUndefined();
+  });
+
   it('answers for a list it did not make (parsed from JSON) as a scan does', () => {
     const parsed = JSON.parse(JSON.stringify(reported([...LONG, 'p-1', 'p-2']))) as ProgressClaim[];
     expect([claimIndex(parsed, 'p-2'), claimIndex(parsed, 'p-9')]).toEqual([71, -1]);
   });
 
-  it('agrees with a scan on any history of reports, re-reports and branches from earlier lists', () => {
-    // Each step: which earlier list to start from, which claim id (of 6) to report.
-    const steps = fc.array(fc.tuple(fc.nat(30), fc.nat(5)), { minLength: 1, maxLength: 60 });
+  it('agrees with a scan on any history of reports, reviews (in place) and branches from earlier lists', () => {
+    // Each step: which earlier list to start from, which claim id (of 6, or of the long list), report or review.
+    const steps = fc.array(fc.tuple(fc.nat(30), fc.nat(7), fc.boolean()), { minLength: 1, maxLength: 60 });
     fc.assert(
       fc.property(steps, (ss) => {
         const lists: (readonly ProgressClaim[])[] = [[], reported(LONG.slice(0, 60)), reported(LONG)];
-        for (const [from, id] of ss) {
+        for (const [from, n, review] of ss) {
           const before = lists[from % lists.length]!;
-          const after = withReportedClaim(before, claim(`p-${id}`, lists.length));
-          expect(after.length).toBe(scanned(before, `p-${id}`) < 0 ? before.length + 1 : before.length);
+          const id = n === 6 ? 'q-0' : `p-${n}`;
+          const at = scanned(before, id);
+          if (review && at >= 0) {
+            const after = withClaimAt(before, at, { ...before[at]!, narrative: 'reviewed' });
+            expect(after.map((c) => c.claimId)).toEqual(before.map((c) => c.claimId));
+            lists.push(after);
+            continue;
+          }
+          const after = withReportedClaim(before, claim(id, lists.length));
+          expect(after.length).toBe(at < 0 ? before.length + 1 : before.length);
           lists.push(after);
         }
         for (const list of lists) {

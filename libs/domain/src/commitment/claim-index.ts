@@ -14,7 +14,7 @@ const indexes = new WeakMap<Claims, Map<string, number>>();
 /** Shorter lists are scanned: cheaper than keeping their index (a WeakMap entry per list), and the usual case. */
 const INDEX_FROM = 64;
 
-function indexOf(claims: Claims): Map<string, number> {
+function indexFor(claims: Claims): Map<string, number> {
   let index = indexes.get(claims);
   if (index === undefined) {
     index = new Map();
@@ -27,21 +27,25 @@ function indexOf(claims: Claims): Map<string, number> {
 /** The index of the first claim with this id, or -1. */
 export function claimIndex(claims: Claims, claimId: string): number {
   if (claims.length < INDEX_FROM) return claims.findIndex((c) => c.claimId === claimId);
-  const i = indexOf(claims).get(claimId);
+  const i = indexFor(claims).get(claimId);
   if (i === undefined) return -1;
   if (i < claims.length && claims[i]!.claimId === claimId) return i;
   return claims.findIndex((c) => c.claimId === claimId);
 }
 
-/** The list with `claim` in place of the first claim of its id, or appended when the list has none. */
-export function withReportedClaim(claims: Claims, claim: ProgressClaim): Claims {
-  const i = claimIndex(claims, claim.claimId);
+/** The first claim with this id, if any. */
+export function claimById(claims: Claims, claimId: string): ProgressClaim | undefined {
+  const i = claimIndex(claims, claimId);
+  return i < 0 ? undefined : claims[i];
+}
+
+/** A copy of the list with `claim` at index `at` (the list's length: appended), sharing the list's index. */
+export function withClaimAt(claims: Claims, at: number, claim: ProgressClaim): Claims {
   const next = claims.slice();
-  if (i < 0) next.push(claim);
-  else next[i] = claim;
+  next[at] = claim;
   const index = claims.length < INDEX_FROM ? undefined : indexes.get(claims);
   if (index !== undefined) {
-    if (i < 0 && !index.has(claim.claimId)) index.set(claim.claimId, claims.length);
+    if (at === claims.length && !index.has(claim.claimId)) index.set(claim.claimId, at);
     indexes.set(next, index);
   }
   return next;

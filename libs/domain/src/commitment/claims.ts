@@ -4,7 +4,7 @@ import { fail } from '../shared/errors';
 import { CLAIMABLE_COMPLETION, COMPLETION_LEVELS, DID_IT_OPEN_GOVERNMENT, EVIDENCE_REQUIRED_FOR, NOT_APPLICABLE, OGP_VALUES, POTENTIAL_FOR_RESULTS, RELEVANCE, VERIFIABILITY } from '../shared/scales';
 import { requireDate, requirePastDate, requireEvidence, requireId, requireOneOf, requireOrder, requireReason, requireRole, requireText } from '../shared/validate';
 import type { PlanState } from '../plan/state';
-import { claimIndex } from './claim-index';
+import { claimById } from './claim-index';
 import type { AssessDesign, AssessEndOfCommitment, DisputeClaim, ReportProgress, RequestEvidence, VerifyClaim } from './commands';
 import type { CommitmentEvent } from './events';
 import { findClaim, requireActiveCommitment, requireActiveMilestone, requireCommitment, today } from './guards';
@@ -22,7 +22,7 @@ export function decideReportProgress(command: ReportProgress, state: CommitmentS
   const narrative = requireText(d.narrative, 'narrative');
   const evidence = requireEvidence(d.evidence, 'evidence');
   if (EVIDENCE_REQUIRED_FOR.includes(completion) && evidence.length === 0) fail('claim.evidence-required', `A ${completion} claim needs at least one piece of evidence`);
-  const previous = commitment.claims[claimIndex(commitment.claims, claimId)];
+  const previous = claimById(commitment.claims, claimId);
   if (previous !== undefined && previous.milestoneId !== d.milestoneId) fail('claim.milestone-mismatch', `Claim ${claimId} speaks about milestone ${previous.milestoneId}`);
   const late = plan !== null && plan.status === 'Ended';
   return [{

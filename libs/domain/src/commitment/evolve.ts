@@ -1,6 +1,6 @@
 // How each commitment event changes the commitment's state (pure, total: unknown or misplaced events change nothing).
 import { ignoreEvent } from '../shared/exhaustive';
-import { withReportedClaim } from './claim-index';
+import { claimIndex, withClaimAt } from './claim-index';
 import type { CommitmentEvent } from './events';
 import type { Commitment, CommitmentState, Milestone, ProgressClaim } from './state';
 import { TERM_FIELDS, type CommitmentTerms } from './terms';
@@ -9,8 +9,12 @@ function withMilestone(state: Commitment, milestoneId: string, change: (m: Miles
   return { ...state, milestones: state.milestones.map((m) => (m.milestoneId === milestoneId ? change(m) : m)) };
 }
 
+/** The claim's given version changed; a review of another version (or of no claim) changes nothing. */
 function withClaim(state: Commitment, claimId: string, version: number, change: (c: ProgressClaim) => ProgressClaim): Commitment {
-  return { ...state, claims: state.claims.map((c) => (c.claimId === claimId && c.version === version ? change(c) : c)) };
+  const i = claimIndex(state.claims, claimId);
+  const claim = state.claims[i];
+  if (claim === undefined || claim.version !== version) return state;
+  return { ...state, claims: withClaimAt(state.claims, i, change(claim)) };
 }
 
 function termsOf(data: CommitmentTerms): CommitmentTerms {
@@ -42,7 +46,9 @@ export function evolveCommitment(state: CommitmentState, event: CommitmentEvent)
         claimId: d.claimId, milestoneId: d.milestoneId, version: d.version, completion: d.completion, asOf: d.effectiveAt, narrative: d.narrative,
         evidence: d.evidence, claimedBy: d.claimedBy, late: d.late, review: { status: 'Submitted', reviewerId: null, reason: null },
       };
-      return { ...state, claims: withReportedClaim(state.claims, claim) };
+      // A new version of a claim takes its place; a new claim comes last.
+      const i = claimIndex(state.claims, d.claimId);
+      return { ...state, claims: withClaimAt(state.claims, i < 0 ? state.claims.length : i, claim) };
     }
     case 'ClaimVerified':
       return withClaim(state, event.data.claimId, event.data.version, (c) => ({ ...c, review: { status: 'Verified', reviewerId: event.data.reviewerId, reason: event.data.reason } }));

@@ -2,7 +2,7 @@
 import { dateOf, firstDayOf, lastDayOf } from '../shared/dates';
 import { fail } from '../shared/errors';
 import type { PlanState } from '../plan/state';
-import { claimIndex } from './claim-index';
+import { claimById } from './claim-index';
 import type { Commitment, CommitmentState, Milestone, ProgressClaim } from './state';
 
 export function requireCommitment(state: CommitmentState, commitmentId: string): Commitment {
@@ -33,7 +33,7 @@ export function requireActiveMilestone(commitment: Commitment, milestoneId: stri
 }
 
 export function findClaim(commitment: Commitment, claimId: string): ProgressClaim {
-  const claim = commitment.claims[claimIndex(commitment.claims, claimId)];
+  const claim = claimById(commitment.claims, claimId);
   return claim ?? fail('claim.not-found', `Claim ${claimId} not found in ${commitment.commitmentId}`, { claimId });
 }
 
