@@ -12,11 +12,10 @@ import {
   SNAPSHOT_TABLE,
   createEntityIndexes,
   dropEntityIndexesIfEmpty,
-  parseStoredState,
   setupEntityTables,
-  storedState,
 } from './entity-state.tables';
-import type { EntityStateModel } from './state-model';
+import { parseStoredState, storedState } from './stored-state';
+import type { ClaimRow, EntityStateModel, MilestoneRow } from './state-model';
 
 interface Entry {
   readonly stream: string;
@@ -30,6 +29,9 @@ interface Entry {
   /** The lists whose rows are in the milestone and claim tables (see EntityStateModel.childLists). */
   writtenMilestones: unknown;
   writtenClaims: unknown;
+  /** Those rows as written (undefined: not known, so the next write rewrites them all). */
+  milestoneRows: readonly MilestoneRow[] | undefined;
+  claimRows: readonly ClaimRow[] | undefined;
 }
 
 interface Statements {
@@ -43,17 +45,27 @@ interface Statements {
 }
 
 /**
- * The indexes of a child list's rows (milestones, claims) that differ from the list last written: the domain's
+ * The indexes of a child list's rows (milestones, claims) that differ from the rows last written: the domain's
  * evolve keeps every unchanged element as the same object and appends new ones, so comparing element identity at
  * each index finds the changed and added rows (upserted by their key) without rewriting a commitment's whole
- * history. Null when only a full rewrite is safe: nothing known written, or a shorter list (an element was removed).
+ * history. Null when only a full rewrite is safe: nothing known written, a shorter list (an element was removed),
+ * or another element's key at a place (the list was replaced: the rows of elements no longer in it must go).
  */
-function changedIndexes(rows: readonly { readonly state: unknown }[], written: unknown): readonly number[] | null {
-  if (!Array.isArray(written) || rows.length < written.length) return null;
+function changedIndexes<R extends { readonly state: unknown }>(rows: readonly R[], written: readonly R[] | undefined, key: (row: R) => string): readonly number[] | null {
+  if (written === undefined || rows.length < written.length) return null;
   const changed: number[] = [];
-  for (let i = 0; i < rows.length; i++) if (i >= written.length || rows[i]!.state !== written[i]) changed.push(i);
+  for (let i = 0; i < rows.length; i++) {
+    if (i >= written.length) changed.push(i);
+    else if (rows[i]!.state !== written[i]!.state) {
+      if (key(rows[i]!) !== key(written[i]!)) return null;
+      changed.push(i);
+    }
+  }
   return changed;
 }
+
+const milestoneKey = (m: MilestoneRow): string => m.milestoneId;
+const claimKey = (k: ClaimRow): string => k.claimId;
 
 /** Every index of `rows` (a full rewrite). */
 function allIndexes(rows: readonly unknown[]): readonly number[] {
@@ -67,20 +79,20 @@ export function entityStateProjection(model: EntityStateModel): Projection {
   const cache = new Map<string, Entry>();
   const dirty: Entry[] = [];
   let s: Statements | null = null;
-  let db: ReadModelDb | null = null;
 
-  function load(stream: string, kind: EntityKind, id: string): Entry {
+  function load(db: ReadModelDb, stream: string, kind: EntityKind, id: string): Entry {
     const row = s!.load.get(stream) as
       | { revision: bigint; commit_pos: bigint; prepare_pos: bigint; recorded_at: string; state: string; claims_in: string | null }
       | undefined;
     if (!row) {
       return {
         stream, kind, id, state: model.initialState(kind), revision: -1n, position: { commit: -1n, prepare: -1n }, recordedAt: '',
-        dirty: false, writtenMilestones: undefined, writtenClaims: undefined,
+        dirty: false, writtenMilestones: undefined, writtenClaims: undefined, milestoneRows: undefined, claimRows: undefined,
       };
     }
-    const state = parseStoredState(db!, id, row.state, row.claims_in);
+    const state = parseStoredState(db, id, row.state, row.claims_in);
     const lists = model.childLists?.(state);
+    const commitment = kind === 'commitment';
     return {
       stream,
       kind,
@@ -88,6 +100,8 @@ export function entityStateProjection(model: EntityStateModel): Projection {
       state,
       writtenMilestones: lists?.milestones,
       writtenClaims: lists?.claims,
+      milestoneRows: commitment ? model.milestones(state) : undefined,
+      claimRows: commitment ? model.claims(state) : undefined,
       revision: row.revision,
       position: { commit: row.commit_pos, prepare: row.prepare_pos },
       recordedAt: row.recorded_at,
@@ -106,23 +120,25 @@ export function entityStateProjection(model: EntityStateModel): Projection {
     const lists = model.childLists?.(entry.state);
     if (lists === undefined || lists.milestones === undefined || lists.milestones !== entry.writtenMilestones) {
       const rows = model.milestones(entry.state);
-      const changed = changedIndexes(rows, entry.writtenMilestones);
+      const changed = changedIndexes(rows, entry.milestoneRows, milestoneKey);
       if (changed === null) s!.deleteMilestones.run(entry.id);
       for (const i of changed ?? allIndexes(rows)) {
         const m = rows[i]!;
         s!.insertMilestone.run(entry.id, m.milestoneId, c.memberId, c.planId, m.title, m.status, m.startDate, m.dueDate, JSON.stringify(m.state));
       }
       entry.writtenMilestones = lists?.milestones;
+      entry.milestoneRows = rows;
     }
     if (lists === undefined || lists.claims === undefined || lists.claims !== entry.writtenClaims) {
       const rows = model.claims(entry.state);
-      const changed = changedIndexes(rows, entry.writtenClaims);
+      const changed = changedIndexes(rows, entry.claimRows, claimKey);
       if (changed === null) s!.deleteClaims.run(entry.id);
       for (const i of changed ?? allIndexes(rows)) {
         const k = rows[i]!;
         s!.insertClaim.run(entry.id, k.claimId, k.milestoneId, c.memberId, c.planId, k.completion, k.status, k.effectiveAt, i, JSON.stringify(k.state));
       }
       entry.writtenClaims = lists?.claims;
+      entry.claimRows = rows;
     }
   }
 
@@ -131,8 +147,7 @@ export function entityStateProjection(model: EntityStateModel): Projection {
     // 2: a commitment's claims are no longer in its entity row (storedState); claim rows carry their ordinal.
     version: 2,
     tables: [ENTITY_TABLE, SNAPSHOT_TABLE, MILESTONE_TABLE, CLAIM_TABLE],
-    setup(database) {
-      db = database;
+    setup(db) {
       setupEntityTables(db);
       const q = db.prepare(`SELECT revision, commit_pos, prepare_pos, recorded_at, state, claims_in FROM ${ENTITY_TABLE} WHERE stream = ?`);
       s = {
@@ -154,12 +169,12 @@ export function entityStateProjection(model: EntityStateModel): Projection {
     endBulk(db) {
       createEntityIndexes(db);
     },
-    apply(_db, event: StoredEvent) {
+    apply(db, event: StoredEvent) {
       let entry = cache.get(event.stream);
       if (!entry) {
         const name = parseStream(event.stream);
         if (name === null) return;
-        entry = load(event.stream, name.kind, name.id);
+        entry = load(db, event.stream, name.kind, name.id);
         cache.set(event.stream, entry);
       }
       entry.state = model.evolve(entry.kind, entry.state, event);

@@ -5,7 +5,8 @@ import { AUDIT_TABLE } from '../audit-trail/audit-trail.projection';
 import type { ReadModelDb } from '../projection';
 import { type EntityKind, parseStream } from '../streams';
 import { cachedStatement } from '../statement-cache';
-import { CLAIM_TABLE, ENTITY_TABLE, MILESTONE_TABLE, parseStoredState, SNAPSHOT_EVERY, SNAPSHOT_TABLE } from './entity-state.tables';
+import { CLAIM_TABLE, ENTITY_TABLE, MILESTONE_TABLE, SNAPSHOT_EVERY, SNAPSHOT_TABLE } from './entity-state.tables';
+import { parseStoredState } from './stored-state';
 import type { EntityStateModel } from './state-model';
 
 export interface EntityState<S = unknown> {
@@ -72,28 +73,33 @@ export interface EntityListQuery {
   readonly status?: string;
 }
 
-export function listEntities(db: ReadModelDb, query: EntityListQuery = {}): EntityState[] {
+/** ` WHERE …` (or nothing) for the entities a list query matches, with its arguments. */
+function entityWhere(query: EntityListQuery): { readonly sql: string; readonly args: readonly string[] } {
   const where: string[] = [];
   const args: string[] = [];
-  if (query.kind) {
-    where.push('kind = ?');
-    args.push(query.kind);
-  }
-  if (query.memberId) {
-    where.push('member_id = ?');
-    args.push(query.memberId);
-  }
-  if (query.planId) {
-    where.push('plan_id = ?');
-    args.push(query.planId);
-  }
-  if (query.status) {
-    where.push('status = ?');
-    args.push(query.status);
-  }
-  const sql = `SELECT ${ENTITY_COLUMNS} FROM ${ENTITY_TABLE}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY stream`;
+  const column = (name: string, value: string | undefined): void => {
+    if (!value) return;
+    where.push(`${name} = ?`);
+    args.push(value);
+  };
+  column('kind', query.kind);
+  column('member_id', query.memberId);
+  column('plan_id', query.planId);
+  column('status', query.status);
+  return { sql: where.length ? ' WHERE ' + where.join(' AND ') : '', args };
+}
+
+export function listEntities(db: ReadModelDb, query: EntityListQuery = {}): EntityState[] {
+  const w = entityWhere(query);
+  const sql = `SELECT ${ENTITY_COLUMNS} FROM ${ENTITY_TABLE}${w.sql} ORDER BY stream`;
   // One transaction, as currentState: rows and claim rows from the same batch.
-  return db.transaction(() => (db.prepare(sql).all(...args) as EntityRow[]).map((row) => toEntity(db, row)))();
+  return db.transaction(() => (db.prepare(sql).all(...w.args) as EntityRow[]).map((row) => toEntity(db, row)))();
+}
+
+/** The streams of the entities a list query matches, in stream order, without reading their states. */
+export function entityStreams(db: ReadModelDb, query: EntityListQuery = {}): string[] {
+  const w = entityWhere(query);
+  return db.prepare(`SELECT stream FROM ${ENTITY_TABLE}${w.sql} ORDER BY stream`).pluck().all(...w.args) as string[];
 }
 
 interface FoldRow {
@@ -282,7 +288,7 @@ export function claimsAsOf(db: ReadModelDb, model: EntityStateModel, query: Clai
   const commitments =
     query.commitmentId !== undefined
       ? [`commitment-${query.commitmentId}`]
-      : listEntities(db, { kind: 'commitment', ...(query.planId === undefined ? {} : { planId: query.planId }) }).map((e) => e.stream);
+      : entityStreams(db, { kind: 'commitment', ...(query.planId === undefined ? {} : { planId: query.planId }) });
   const out: ClaimView[] = [];
   for (const stream of commitments) {
     const found = stateAsOf(db, model, stream, query.asOf);

@@ -144,6 +144,29 @@ describe('a commitment\'s claims', () => {
   });
 });
 
+describe('a commitment whose claim list is replaced by one as long', () => {
+  it('keeps no row of a claim that left the list (live, in two batches, as a rebuild)', async () => {
+    const store = new SqliteEventStore({ file: ':memory:' });
+    const claimed = (claimId: string, minute: number) =>
+      toyEvent('ProgressClaimed', { memberId: 'SMG', planId: 'P1', claimId, milestoneId: 'M1', completion: 'Limited', effectiveAt: '2022-01-31' }, T(minute));
+    await store.append('commitment-C1', [claimed('K1', 1), claimed('K2', 2)], { expectedRevision: 'no_stream' });
+    await store.append('commitment-C1', [toyEvent('ClaimsReset', {}, T(3)), claimed('K3', 4), claimed('K4', 5)], { expectedRevision: 1n });
+    const events = await allEvents(store);
+    const db = openReadModelDb({ file: ':memory:' });
+    const projection = entityStateProjection(toyStateModel);
+    projection.setup(db);
+    for (const batch of [events.slice(0, 2), events.slice(2)]) {
+      db.transaction(() => {
+        for (const event of batch) projection.apply(db, event);
+        projection.flush!(db);
+      })();
+    }
+    expect((currentState(db, 'commitment-C1')!.state as ToyState).claims.map((c) => c.id)).toEqual(['K3', 'K4']);
+    expect(listClaims(db, { commitmentId: 'C1' }).map((c) => c.claimId)).toEqual(['K3', 'K4']);
+    db.close();
+  });
+});
+
 describe('a commitment read while the runner commits', () => {
   it('has the claims of the batch its row comes from, not of one committed between the two reads', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ogp-entity-'));

@@ -1,6 +1,5 @@
 // Tables of the entity-state read model: current state per stream, periodic snapshots, milestones and claims.
 import type { ReadModelDb } from '../projection';
-import { cachedStatement } from '../statement-cache';
 
 export const ENTITY_TABLE = 'entity_states';
 export const SNAPSHOT_TABLE = 'entity_snapshots';
@@ -85,23 +84,3 @@ export function dropEntityIndexesIfEmpty(db: ReadModelDb): void {
   db.exec(INDEXES.map((i) => `DROP INDEX IF EXISTS ${i.slice(0, i.indexOf(' '))};`).join('\n'));
 }
 
-/**
- * A state as its entity row stores it. A commitment's claims are left out (an empty list in their place), being
- * stored one row each in the claim table: the row then stays the same size however many claims the commitment
- * collects, instead of being rewritten whole, with every claim, by each event. `claimsIn` names the property the
- * claims were taken from (null: stored whole), for parseStoredState to put them back.
- */
-export function storedState(state: unknown, claimsProperty: string | undefined): { readonly state: unknown; readonly claimsIn: string | null } {
-  if (claimsProperty === undefined || typeof state !== 'object' || state === null) return { state, claimsIn: null };
-  if (!Array.isArray((state as Record<string, unknown>)[claimsProperty])) return { state, claimsIn: null };
-  return { state: { ...state, [claimsProperty]: [] }, claimsIn: claimsProperty };
-}
-
-/** An entity row's state, parsed, with the claims its row left out put back from the claim table in their order. */
-export function parseStoredState(db: ReadModelDb, entityId: string, text: string, claimsIn: string | null): unknown {
-  const state = JSON.parse(text) as unknown;
-  if (claimsIn === null) return state;
-  const claims = cachedStatement(db, `SELECT state FROM ${CLAIM_TABLE} WHERE commitment_id = ? ORDER BY ordinal`).pluck().all(entityId) as string[];
-  (state as Record<string, unknown>)[claimsIn] = JSON.parse(`[${claims.join(',')}]`) as unknown;
-  return state;
-}

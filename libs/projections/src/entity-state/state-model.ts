@@ -61,7 +61,9 @@ export interface EntityStateModel {
   childLists?(state: unknown): { readonly milestones: unknown; readonly claims: unknown };
   /**
    * The property of a commitment's state that holds the list `claims` reads: the entity row stores the state with
-   * that list emptied (the claim rows hold it), see storedState. Omitted: the row stores the whole state.
+   * that list emptied (the claim rows hold it), see storedState. Omitted: the row stores the whole state. The read
+   * model puts the list back from the claim rows, so `claims(state)[i].state` must be `state[claimsProperty][i]`,
+   * every element, in order, with no claim id twice.
    */
   readonly claimsProperty?: string;
 }

@@ -1,6 +1,7 @@
 // Commitment export with OGP's field names, as CSV (RFC 4180, formula-guarded) or NDJSON, read page by page from the
 // entity-state read model so that memory stays bounded whatever the number of commitments.
-import { ENTITY_TABLE, parseStoredState } from '../entity-state/entity-state.tables';
+import { ENTITY_TABLE } from '../entity-state/entity-state.tables';
+import { parseStoredState } from '../entity-state/stored-state';
 import { COMMITMENT_FIELDS, type CommitmentRecord, type CommitmentRecordMapper } from '../entity-state/state-model';
 import type { ReadModelDb } from '../projection';
 import { csvLine } from './csv';

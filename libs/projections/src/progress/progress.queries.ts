@@ -2,7 +2,7 @@
 // instant of recording; the states come from the entity-state read model (current rows or as-of folds).
 import { type Commitment, type CommitmentProgress, commitmentProgress, type PlanProgress, planProgress } from '@ogp/domain';
 import { domainStateModel } from '../entity-state/domain-state-model';
-import { type EntityState, entityState, listEntities } from '../entity-state/entity-state.queries';
+import { type EntityState, entityState, entityStreams } from '../entity-state/entity-state.queries';
 import type { ReadModelDb } from '../projection';
 
 export interface PlanProgressView {
@@ -13,7 +13,7 @@ export interface PlanProgressView {
 
 function commitmentsOf(db: ReadModelDb, planId: string, asOf?: string): Commitment[] {
   // Commitments never change plan, so today's list of the plan's commitment streams covers every past instant too.
-  const streams = listEntities(db, { kind: 'commitment', planId }).map((e) => e.stream);
+  const streams = entityStreams(db, { kind: 'commitment', planId });
   const states = streams.map((s) => entityState(db, domainStateModel, s, asOf)).filter((e): e is EntityState => e !== null);
   return states.map((e) => e.state as Commitment | null).filter((c): c is Commitment => c !== null);
 }
@@ -34,7 +34,7 @@ export function commitmentProgressOf(db: ReadModelDb, commitmentId: string, asOf
 
 /** Progress of each of a member's plans. */
 export function memberProgressOf(db: ReadModelDb, memberId: string, asOf?: string): PlanProgressView[] {
-  return listEntities(db, { kind: 'plan', memberId })
-    .map((p) => planProgressOf(db, p.entityId, asOf))
+  return entityStreams(db, { kind: 'plan', memberId })
+    .map((stream) => planProgressOf(db, stream.slice('plan-'.length), asOf))
     .filter((v): v is PlanProgressView => v !== null);
 }
