@@ -51,7 +51,8 @@ function load(options: LoadOptions): Promise<Result> {
  * The load run for `warmup` seconds, unmeasured (V8 compiles the hot paths meanwhile, as it has in any server that
  * has run for a while), then for `options.duration` seconds, measured with the server's CPU time per request (this
  * process: the app or the raw Fastify), which the other core's load generator and any other jobs on the machine
- * disturb far less than requests per second.
+ * disturb far less than requests per second. The warm-up's commands are real ones: their claims stay, so the
+ * measured commands start on commitments that already hold a few hundred claims each.
  */
 async function measured(options: LoadOptions, warmup: number): Promise<Result & { cpuUsPerRequest: number }> {
   if (warmup > 0) check('warm-up', await load({ ...options, duration: warmup }));
