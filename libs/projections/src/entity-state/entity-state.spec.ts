@@ -16,6 +16,10 @@ import { SNAPSHOT_EVERY } from './entity-state.tables';
 
 const T = (minute: number): string => new Date(Date.UTC(2022, 2, 1) + minute * 60_000).toISOString();
 
+/** A progress claim on commitment C1's milestone M1, recorded at minute `minute`. */
+const claimed = (claimId: string, minute: number, completion = 'Limited'): ReturnType<typeof toyEvent> =>
+  toyEvent('ProgressClaimed', { memberId: 'SMG', planId: 'P1', claimId, milestoneId: 'M1', completion, effectiveAt: '2022-01-31' }, T(minute));
+
 /** Reference: fold the stream's events recorded at or before asOf, straight from the store. */
 function foldDirect(events: readonly StoredEvent[], stream: string, asOf: string): ToyState | null {
   let state = toyStateModel.initialState('plan');
@@ -107,12 +111,10 @@ describe('entity state under random workloads', () => {
 });
 
 describe('a commitment\'s claims', () => {
-  const claimed = (claimId: string, completion: string, minute: number) =>
-    toyEvent('ProgressClaimed', { memberId: 'SMG', planId: 'P1', claimId, milestoneId: 'M1', completion, effectiveAt: '2022-01-31' }, T(minute));
 
   it('are stored one row each, not in the commitment\'s row, and put back in order, also by a projection that reloads it', async () => {
     const store = new SqliteEventStore({ file: ':memory:' });
-    await store.append('commitment-C1', [claimed('K1', 'Limited', 1), claimed('K2', 'Limited', 2)], { expectedRevision: 'no_stream' });
+    await store.append('commitment-C1', [claimed('K1', 1), claimed('K2', 2)], { expectedRevision: 'no_stream' });
     const db = openReadModelDb({ file: ':memory:' });
     await rebuild({ store, db, projections: createProjections(toyStateModel), batchSize: 64 });
 
@@ -126,7 +128,7 @@ describe('a commitment\'s claims', () => {
 
     // A projection with nothing in memory (a restart) loads the commitment from its rows, then K1 gets a second
     // version (in place) and K3 comes after K2.
-    await store.append('commitment-C1', [claimed('K1', 'Substantial', 3), claimed('K3', 'Limited', 4)], { expectedRevision: 1n });
+    await store.append('commitment-C1', [claimed('K1', 3, 'Substantial'), claimed('K3', 4)], { expectedRevision: 1n });
     const fresh = entityStateProjection(toyStateModel);
     fresh.setup(db);
     const later = (await allEvents(store)).slice(2);
@@ -147,8 +149,6 @@ describe('a commitment\'s claims', () => {
 describe('a commitment whose claim list is replaced by one as long', () => {
   it('keeps no row of a claim that left the list (live, in two batches, as a rebuild)', async () => {
     const store = new SqliteEventStore({ file: ':memory:' });
-    const claimed = (claimId: string, minute: number) =>
-      toyEvent('ProgressClaimed', { memberId: 'SMG', planId: 'P1', claimId, milestoneId: 'M1', completion: 'Limited', effectiveAt: '2022-01-31' }, T(minute));
     await store.append('commitment-C1', [claimed('K1', 1), claimed('K2', 2)], { expectedRevision: 'no_stream' });
     await store.append('commitment-C1', [toyEvent('ClaimsReset', {}, T(3)), claimed('K3', 4), claimed('K4', 5)], { expectedRevision: 1n });
     const events = await allEvents(store);
@@ -171,8 +171,6 @@ describe('a commitment read while the runner commits', () => {
   it('has the claims of the batch its row comes from, not of one committed between the two reads', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ogp-entity-'));
     const store = new SqliteEventStore({ file: ':memory:' });
-    const claimed = (claimId: string, minute: number) =>
-      toyEvent('ProgressClaimed', { memberId: 'SMG', planId: 'P1', claimId, milestoneId: 'M1', completion: 'Limited', effectiveAt: '2022-01-31' }, T(minute));
     await store.append('commitment-C1', [claimed('K1', 1), claimed('K2', 2)], { expectedRevision: 'no_stream' });
     await store.append('commitment-C1', [claimed('K3', 3)], { expectedRevision: 1n });
     const [first, second] = [(await allEvents(store)).slice(0, 2), (await allEvents(store)).slice(2)];
