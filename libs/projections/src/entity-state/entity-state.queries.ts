@@ -57,7 +57,8 @@ function toEntity(db: ReadModelDb, r: EntityRow): EntityState {
 
 /**
  * Current state of one stream's entity, or null when the read model has no event of it. Read in one transaction:
- * a commitment's row and its claim rows then come from the same batch, whatever the runner commits meanwhile.
+ * a commitment's row and its claim rows then come from the same batch, whatever another connection to the file
+ * commits between the two statements (the CLI catching the read models up beside a server).
  */
 export function currentState(db: ReadModelDb, stream: string): EntityState | null {
   return db.transaction(() => {

@@ -33,12 +33,16 @@ export class GetEntityHistoryHandler implements IQueryHandler<GetEntityHistory, 
   async execute({ kind, id, options }: GetEntityHistory): Promise<EntityHistory> {
     const stream = entityStream(kind, id);
     let revision: bigint | null = null;
-    const result = await readAfter(this.readModels, options.waitFor, () => {
-      // One synchronous read of the same read-model state: the revision and the page agree.
-      revision = streamRevisionAsOf(this.readModels.db, stream, options.asOf);
-      if (revision === null) throw new EntityNotFoundError(stream, options.asOf);
-      return entityHistory(this.readModels.db, stream, options);
-    });
+    const db = this.readModels.db;
+    const result = await readAfter(this.readModels, options.waitFor, () =>
+      // One read transaction, as for an entity's state: the revision and the page agree, whatever another
+      // connection to the file commits between the two statements.
+      db.transaction(() => {
+        revision = streamRevisionAsOf(db, stream, options.asOf);
+        if (revision === null) throw new EntityNotFoundError(stream, options.asOf);
+        return entityHistory(db, stream, options);
+      })(),
+    );
     return { result, revision: revision! };
   }
 }
