@@ -7,11 +7,13 @@ import {
   commitmentDecider,
   EVENT_SCHEMA_VERSIONS,
   type MemberEvent,
+  type Milestone,
   type MemberState,
   memberDecider,
   type PlanEvent,
   type PlanState,
   planDecider,
+  type ProgressClaim,
 } from '@ogp/domain';
 import type { EntityKind } from '../streams';
 import type { ClaimRow, CommitmentRecord, EntityColumns, EntityStateModel, FoldEvent, MilestoneRow } from './state-model';
@@ -28,6 +30,7 @@ function asDomainEvent<E>(event: FoldEvent): E {
 const CURRENT_VERSIONS = new Map<string, number>(Object.entries(EVENT_SCHEMA_VERSIONS));
 
 const NO_COLUMNS: EntityColumns = { memberId: null, planId: null, status: null, title: null };
+const NO_CHILDREN = { milestones: [], claims: [] } as const;
 
 export const domainStateModel: EntityStateModel = {
   initialState(kind: EntityKind): unknown {
@@ -82,22 +85,19 @@ export const domainStateModel: EntityStateModel = {
     }
   },
 
-  milestones(state: unknown): readonly MilestoneRow[] {
+  childLists(state: unknown): { milestones: readonly unknown[]; claims: readonly unknown[] } {
     const c = state as CommitmentState;
-    if (c === null) return [];
-    return c.milestones.map((m) => ({
-      milestoneId: m.milestoneId,
-      title: m.title,
-      status: m.status,
-      startDate: m.startDate,
-      dueDate: m.dueDate,
-      state: m,
-    }));
+    return c === null ? NO_CHILDREN : { milestones: c.milestones, claims: c.claims };
   },
 
-  childLists(state: unknown): { milestones: unknown; claims: unknown } {
-    const c = state as CommitmentState;
-    return { milestones: c?.milestones, claims: c?.claims };
+  milestoneRow(milestone: unknown): MilestoneRow {
+    const m = milestone as Milestone;
+    return { milestoneId: m.milestoneId, title: m.title, status: m.status, startDate: m.startDate, dueDate: m.dueDate, state: m };
+  },
+
+  claimRow(claim: unknown): ClaimRow {
+    const k = claim as ProgressClaim;
+    return { claimId: k.claimId, milestoneId: k.milestoneId, completion: k.completion, status: k.review.status, effectiveAt: k.asOf, state: k };
   },
 
   needsUpcast(type: string, schemaVersion: number): boolean {
@@ -105,19 +105,6 @@ export const domainStateModel: EntityStateModel = {
   },
 
   claimsProperty: 'claims',
-
-  claims(state: unknown): readonly ClaimRow[] {
-    const c = state as CommitmentState;
-    if (c === null) return [];
-    return c.claims.map((k) => ({
-      claimId: k.claimId,
-      milestoneId: k.milestoneId,
-      completion: k.completion,
-      status: k.review.status,
-      effectiveAt: k.asOf,
-      state: k,
-    }));
-  },
 };
 
 function list(values: readonly string[]): string {

@@ -15,7 +15,7 @@ import {
   setupEntityTables,
 } from './entity-state.tables';
 import { parseStoredState, storedState } from './stored-state';
-import type { ClaimRow, EntityStateModel, MilestoneRow } from './state-model';
+import type { EntityStateModel } from './state-model';
 
 interface Entry {
   readonly stream: string;
@@ -26,12 +26,12 @@ interface Entry {
   position: Position;
   recordedAt: string;
   dirty: boolean;
-  /** The lists whose rows are in the milestone and claim tables (see EntityStateModel.childLists). */
-  writtenMilestones: unknown;
-  writtenClaims: unknown;
-  /** Those rows as written (undefined: not known, so the next write rewrites them all). */
-  milestoneRows: readonly MilestoneRow[] | undefined;
-  claimRows: readonly ClaimRow[] | undefined;
+  /**
+   * The lists whose elements have rows in the milestone and claim tables (see EntityStateModel.childLists); undefined
+   * when not known, so that the next write rewrites them all.
+   */
+  writtenMilestones: readonly unknown[] | undefined;
+  writtenClaims: readonly unknown[] | undefined;
 }
 
 interface Statements {
@@ -45,37 +45,37 @@ interface Statements {
 }
 
 /**
- * The indexes of a child list's rows (milestones, claims) that differ from the rows last written: the domain's
- * evolve keeps every unchanged element as the same object and appends new ones, so comparing element identity at
- * each index finds the changed and added rows (upserted by their key) without rewriting a commitment's whole
- * history. Null when only a full rewrite is safe: nothing known written, a shorter list (an element was removed),
- * or another element's key at a place (the list was replaced: the rows of elements no longer in it must go).
+ * The indexes of a child list's elements (milestones, claims) that differ from those whose rows were last written:
+ * the domain's evolve keeps every unchanged element as the same object and appends new ones, so comparing element
+ * identity at each index finds the changed and added rows (upserted by their key) without mapping, let alone
+ * rewriting, a commitment's whole history. Null when only a full rewrite is safe: nothing known written, a shorter
+ * list (an element was removed), or another element's key at a place (the list was replaced: the rows of elements
+ * no longer in it must go).
  */
-function changedIndexes<R extends { readonly state: unknown }>(rows: readonly R[], written: readonly R[] | undefined, key: (row: R) => string): readonly number[] | null {
-  if (written === undefined || rows.length < written.length) return null;
+function changedIndexes(list: readonly unknown[], written: readonly unknown[] | undefined, key: (element: unknown) => string): readonly number[] | null {
+  if (written === undefined || list.length < written.length) return null;
   const changed: number[] = [];
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = 0; i < list.length; i++) {
     if (i >= written.length) changed.push(i);
-    else if (rows[i]!.state !== written[i]!.state) {
-      if (key(rows[i]!) !== key(written[i]!)) return null;
+    else if (list[i] !== written[i]) {
+      if (key(list[i]) !== key(written[i])) return null;
       changed.push(i);
     }
   }
   return changed;
 }
 
-const milestoneKey = (m: MilestoneRow): string => m.milestoneId;
-const claimKey = (k: ClaimRow): string => k.claimId;
-
-/** Every index of `rows` (a full rewrite). */
-function allIndexes(rows: readonly unknown[]): readonly number[] {
-  return rows.map((_row, i) => i);
+/** Every index of `list` (a full rewrite). */
+function allIndexes(list: readonly unknown[]): readonly number[] {
+  return list.map((_element, i) => i);
 }
 
 /** Streams kept parsed in memory between batches; beyond this the cache is dropped (bounded memory). */
 const CACHE_LIMIT = 1024;
 
 export function entityStateProjection(model: EntityStateModel): Projection {
+  const milestoneKey = (m: unknown): string => model.milestoneRow(m).milestoneId;
+  const claimKey = (k: unknown): string => model.claimRow(k).claimId;
   const cache = new Map<string, Entry>();
   const dirty: Entry[] = [];
   let s: Statements | null = null;
@@ -87,12 +87,11 @@ export function entityStateProjection(model: EntityStateModel): Projection {
     if (!row) {
       return {
         stream, kind, id, state: model.initialState(kind), revision: -1n, position: { commit: -1n, prepare: -1n }, recordedAt: '',
-        dirty: false, writtenMilestones: undefined, writtenClaims: undefined, milestoneRows: undefined, claimRows: undefined,
+        dirty: false, writtenMilestones: undefined, writtenClaims: undefined,
       };
     }
     const state = parseStoredState(db, id, row.state, row.claims_in);
-    const lists = model.childLists?.(state);
-    const commitment = kind === 'commitment';
+    const lists = kind === 'commitment' ? model.childLists(state) : undefined;
     return {
       stream,
       kind,
@@ -100,8 +99,6 @@ export function entityStateProjection(model: EntityStateModel): Projection {
       state,
       writtenMilestones: lists?.milestones,
       writtenClaims: lists?.claims,
-      milestoneRows: commitment ? model.milestones(state) : undefined,
-      claimRows: commitment ? model.claims(state) : undefined,
       revision: row.revision,
       position: { commit: row.commit_pos, prepare: row.prepare_pos },
       recordedAt: row.recorded_at,
@@ -117,28 +114,24 @@ export function entityStateProjection(model: EntityStateModel): Projection {
       sqlInt(entry.position.commit), sqlInt(entry.position.prepare), entry.recordedAt, JSON.stringify(stored.state), stored.claimsIn,
     );
     if (entry.kind !== 'commitment') return;
-    const lists = model.childLists?.(entry.state);
-    if (lists === undefined || lists.milestones === undefined || lists.milestones !== entry.writtenMilestones) {
-      const rows = model.milestones(entry.state);
-      const changed = changedIndexes(rows, entry.milestoneRows, milestoneKey);
+    const lists = model.childLists(entry.state);
+    if (lists.milestones !== entry.writtenMilestones) {
+      const changed = changedIndexes(lists.milestones, entry.writtenMilestones, milestoneKey);
       if (changed === null) s!.deleteMilestones.run(entry.id);
-      for (const i of changed ?? allIndexes(rows)) {
-        const m = rows[i]!;
+      for (const i of changed ?? allIndexes(lists.milestones)) {
+        const m = model.milestoneRow(lists.milestones[i]);
         s!.insertMilestone.run(entry.id, m.milestoneId, c.memberId, c.planId, m.title, m.status, m.startDate, m.dueDate, JSON.stringify(m.state));
       }
-      entry.writtenMilestones = lists?.milestones;
-      entry.milestoneRows = rows;
+      entry.writtenMilestones = lists.milestones;
     }
-    if (lists === undefined || lists.claims === undefined || lists.claims !== entry.writtenClaims) {
-      const rows = model.claims(entry.state);
-      const changed = changedIndexes(rows, entry.claimRows, claimKey);
+    if (lists.claims !== entry.writtenClaims) {
+      const changed = changedIndexes(lists.claims, entry.writtenClaims, claimKey);
       if (changed === null) s!.deleteClaims.run(entry.id);
-      for (const i of changed ?? allIndexes(rows)) {
-        const k = rows[i]!;
+      for (const i of changed ?? allIndexes(lists.claims)) {
+        const k = model.claimRow(lists.claims[i]);
         s!.insertClaim.run(entry.id, k.claimId, k.milestoneId, c.memberId, c.planId, k.completion, k.status, k.effectiveAt, i, JSON.stringify(k.state));
       }
-      entry.writtenClaims = lists?.claims;
-      entry.claimRows = rows;
+      entry.writtenClaims = lists.claims;
     }
   }
 

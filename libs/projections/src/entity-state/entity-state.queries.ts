@@ -7,7 +7,7 @@ import { type EntityKind, parseStream } from '../streams';
 import { cachedStatement } from '../statement-cache';
 import { CLAIM_TABLE, ENTITY_TABLE, MILESTONE_TABLE, SNAPSHOT_EVERY, SNAPSHOT_TABLE } from './entity-state.tables';
 import { parseStoredState } from './stored-state';
-import type { EntityStateModel } from './state-model';
+import { claimRows, type EntityStateModel } from './state-model';
 
 export interface EntityState<S = unknown> {
   readonly stream: string;
@@ -294,7 +294,7 @@ export function claimsAsOf(db: ReadModelDb, model: EntityStateModel, query: Clai
   for (const stream of commitments) {
     const found = stateAsOf(db, model, stream, query.asOf);
     if (found === null) continue;
-    for (const k of model.claims(found.state)) {
+    for (const k of claimRows(model, found.state)) {
       if (query.effectiveFrom !== undefined && (k.effectiveAt === null || k.effectiveAt < query.effectiveFrom)) continue;
       if (query.effectiveTo !== undefined && (k.effectiveAt === null || k.effectiveAt > query.effectiveTo)) continue;
       out.push({

@@ -9,6 +9,7 @@ import { openReadModelDb } from '../read-model-db';
 import { createProjections } from '../read-models';
 import { rebuild } from '../replay/rebuild';
 import { type ToyState, toyStateModel } from '../testing/toy-state-model';
+import { claimRows } from './state-model';
 import { appendToyWorkload, toyEvent } from '../testing/workload';
 import { claimsAsOf, currentState, listClaims, listEntities, listMilestones, memberStreams, stateAsOf } from './entity-state.queries';
 import { entityStateProjection } from './entity-state.projection';
@@ -89,7 +90,7 @@ describe('entity state', () => {
 
   it('answers claims as of a recorded instant from the commitment state', () => {
     const early = stateAsOf(db, toyStateModel, 'commitment-C1', T(n * 2))!;
-    expect(toyStateModel.claims(early.state).map((c) => c.claimId)).toEqual(['K1']);
+    expect(claimRows(toyStateModel, early.state).map((c) => c.claimId)).toEqual(['K1']);
     expect(claimsAsOf(db, toyStateModel, { planId: 'P1', asOf: T(n * 2) }).map((c) => c.claimId)).toEqual(['K1']);
     expect(claimsAsOf(db, toyStateModel, { commitmentId: 'C1', asOf: T(n * 2 + 1), effectiveFrom: '2022-06-01' }).map((c) => c.claimId)).toEqual(['K2']);
   });

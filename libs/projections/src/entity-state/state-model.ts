@@ -46,26 +46,33 @@ export interface EntityStateModel {
   /** Evolve reads only the event's type and data (as the domain's deciders do), so as-of folds parse nothing else. */
   evolve(kind: EntityKind, state: unknown, event: FoldEvent): unknown;
   columns(kind: EntityKind, state: unknown): EntityColumns;
-  /** Milestones and claims held by a commitment's state (empty for other kinds). */
-  milestones(state: unknown): readonly MilestoneRow[];
-  claims(state: unknown): readonly ClaimRow[];
+  /**
+   * A commitment's own milestone and claim lists as its state holds them (empty lists for other kinds). The domain's
+   * evolve keeps every unchanged list, and every unchanged element of a changed list, as the same object: the read
+   * model compares them by identity and writes rows only for the elements that changed or were added.
+   */
+  childLists(state: unknown): { readonly milestones: readonly unknown[]; readonly claims: readonly unknown[] };
+  /** The row of one element of `childLists(state).milestones`. */
+  milestoneRow(milestone: unknown): MilestoneRow;
+  /** The row of one element of `childLists(state).claims`. */
+  claimRow(claim: unknown): ClaimRow;
   /**
    * Whether a stored event of this type and schema version is older than the domain reads (so the store's upcasters
    * must run). Lets a rebuild read the store raw (stored texts, no re-serialization) for all other events.
    */
   needsUpcast?(type: string, schemaVersion: number): boolean;
   /**
-   * The state's own milestone and claim lists, compared by identity: the domain's evolve keeps a list that did not
-   * change, so the read model rewrites milestone and claim rows only when their list was replaced.
-   */
-  childLists?(state: unknown): { readonly milestones: unknown; readonly claims: unknown };
-  /**
-   * The property of a commitment's state that holds the list `claims` reads: the entity row stores the state with
-   * that list emptied (the claim rows hold it), see storedState. Omitted: the row stores the whole state. The read
-   * model puts the list back from the claim rows, so `claims(state)[i].state` must be `state[claimsProperty][i]`,
-   * every element, in order, with no claim id twice.
+   * The property of a commitment's state that holds `childLists(state).claims`: the entity row stores the state
+   * with that list emptied (the claim rows hold it), see storedState. Omitted: the row stores the whole state. The
+   * read model puts the list back from the claim rows, so `state[claimsProperty]` must be that very list, with no
+   * claim id twice, and `claimRow(k).state` must be `k`.
    */
   readonly claimsProperty?: string;
+}
+
+/** A commitment's claims as rows (none for other kinds). */
+export function claimRows(model: EntityStateModel, state: unknown): ClaimRow[] {
+  return model.childLists(state).claims.map((k) => model.claimRow(k));
 }
 
 /** OGP's field names for a commitment, as in OGP's own commitment spreadsheets. */

@@ -47,23 +47,21 @@ export const toyStateModel: EntityStateModel = {
     const s = state as ToyState;
     return { memberId: s.memberId, planId: s.planId, status: s.status, title: s.title };
   },
-  milestones(state) {
-    return (state as ToyState).milestones.map((m) => ({
-      milestoneId: m.id, title: m.title, status: null, startDate: null, dueDate: m.dueDate, state: m,
-    }));
-  },
   childLists(state) {
     const s = state as ToyState;
     return { milestones: s.milestones, claims: s.claims };
+  },
+  milestoneRow(milestone) {
+    const m = milestone as ToyState['milestones'][number];
+    return { milestoneId: m.id, title: m.title, status: null, startDate: null, dueDate: m.dueDate, state: m };
+  },
+  claimRow(claim) {
+    const c = claim as ToyState['claims'][number];
+    return { claimId: c.id, milestoneId: c.milestoneId, completion: c.completion, status: 'submitted', effectiveAt: c.effectiveAt, state: c };
   },
   needsUpcast(type, schemaVersion) {
     // The upcasting spec registers PlanRevised v1 -> v2.
     return type === 'PlanRevised' && schemaVersion < 2;
   },
   claimsProperty: 'claims',
-  claims(state) {
-    return (state as ToyState).claims.map((c) => ({
-      claimId: c.id, milestoneId: c.milestoneId, completion: c.completion, status: 'submitted', effectiveAt: c.effectiveAt, state: c,
-    }));
-  },
 };
