@@ -1,5 +1,5 @@
 // The entity-state read model: folds each stream with the domain's evolve, keeps the current state (written once
-// per stream per batch), a snapshot every SNAPSHOT_EVERY revisions for fast as-of reads, and milestone/claim rows.
+// per stream per batch), snapshots for fast as-of reads (see snapshotDue), and milestone/claim rows.
 import type { Position, StoredEvent } from '@ogp/event-store';
 import type { Projection, ReadModelDb, Statement } from '../projection';
 import { sqlInt } from '../positions';
@@ -8,11 +8,11 @@ import {
   CLAIM_TABLE,
   ENTITY_TABLE,
   MILESTONE_TABLE,
-  SNAPSHOT_EVERY,
   SNAPSHOT_TABLE,
   createEntityIndexes,
   dropEntityIndexesIfEmpty,
   setupEntityTables,
+  snapshotDue,
 } from './entity-state.tables';
 import { parseStoredState, storedState } from './stored-state';
 import type { EntityStateModel } from './state-model';
@@ -26,6 +26,9 @@ interface Entry {
   position: Position;
   recordedAt: string;
   dirty: boolean;
+  /** The stream's last snapshot: its revision (-1n: none) and its length in UTF-8 bytes (as SQLite counts it). */
+  snapshotRevision: bigint;
+  snapshotBytes: number;
   /**
    * The lists whose elements have rows in the milestone and claim tables (see EntityStateModel.childLists); undefined
    * when not known, so that the next write rewrites them all.
@@ -36,6 +39,7 @@ interface Entry {
 
 interface Statements {
   load: Statement;
+  lastSnapshot: Statement;
   upsert: Statement;
   snapshot: Statement;
   deleteMilestones: Statement;
@@ -87,9 +91,10 @@ export function entityStateProjection(model: EntityStateModel): Projection {
     if (!row) {
       return {
         stream, kind, id, state: model.initialState(kind), revision: -1n, position: { commit: -1n, prepare: -1n }, recordedAt: '',
-        dirty: false, writtenMilestones: undefined, writtenClaims: undefined,
+        dirty: false, snapshotRevision: -1n, snapshotBytes: 0, writtenMilestones: undefined, writtenClaims: undefined,
       };
     }
+    const snapshot = s!.lastSnapshot.get(stream) as { revision: bigint; bytes: bigint } | undefined;
     const state = parseStoredState(db, id, row.state, row.claims_in);
     const lists = kind === 'commitment' ? model.childLists(state) : undefined;
     return {
@@ -103,6 +108,8 @@ export function entityStateProjection(model: EntityStateModel): Projection {
       position: { commit: row.commit_pos, prepare: row.prepare_pos },
       recordedAt: row.recorded_at,
       dirty: false,
+      snapshotRevision: snapshot?.revision ?? -1n,
+      snapshotBytes: Number(snapshot?.bytes ?? 0n),
     };
   }
 
@@ -138,13 +145,17 @@ export function entityStateProjection(model: EntityStateModel): Projection {
   return {
     name: 'entity-state',
     // 2: a commitment's claims are no longer in its entity row (storedState); claim rows carry their ordinal.
-    version: 2,
+    // 3: snapshots of a large state are spaced by its size (snapshotDue), no longer every SNAPSHOT_EVERY events.
+    version: 3,
     tables: [ENTITY_TABLE, SNAPSHOT_TABLE, MILESTONE_TABLE, CLAIM_TABLE],
     setup(db) {
       setupEntityTables(db);
       const q = db.prepare(`SELECT revision, commit_pos, prepare_pos, recorded_at, state, claims_in FROM ${ENTITY_TABLE} WHERE stream = ?`);
       s = {
         load: q.safeIntegers(true),
+      lastSnapshot: db
+        .prepare(`SELECT revision, length(CAST(state AS BLOB)) AS bytes FROM ${SNAPSHOT_TABLE} WHERE stream = ? ORDER BY revision DESC LIMIT 1`)
+        .safeIntegers(true),
         upsert: db.prepare(`INSERT OR REPLACE INTO ${ENTITY_TABLE} (stream, kind, entity_id, member_id, plan_id, status,
           title, revision, commit_pos, prepare_pos, recorded_at, state, claims_in) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`),
         snapshot: db.prepare(`INSERT OR REPLACE INTO ${SNAPSHOT_TABLE} (stream, revision, recorded_at, state) VALUES (?,?,?,?)`),
@@ -178,8 +189,11 @@ export function entityStateProjection(model: EntityStateModel): Projection {
         entry.dirty = true;
         dirty.push(entry);
       }
-      if ((Number(event.revision) + 1) % SNAPSHOT_EVERY === 0) {
-        s!.snapshot.run(event.stream, sqlInt(event.revision), entry.recordedAt, JSON.stringify(entry.state));
+      if (snapshotDue(event.revision, entry.snapshotRevision, entry.snapshotBytes)) {
+        const text = JSON.stringify(entry.state);
+        s!.snapshot.run(event.stream, sqlInt(event.revision), entry.recordedAt, text);
+        entry.snapshotRevision = event.revision;
+        entry.snapshotBytes = Buffer.byteLength(text);
       }
     },
     flush() {

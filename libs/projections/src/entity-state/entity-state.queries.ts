@@ -5,7 +5,7 @@ import { AUDIT_TABLE } from '../audit-trail/audit-trail.projection';
 import type { ReadModelDb } from '../projection';
 import { type EntityKind, parseStream } from '../streams';
 import { cachedStatement } from '../statement-cache';
-import { CLAIM_TABLE, ENTITY_TABLE, MILESTONE_TABLE, SNAPSHOT_EVERY, SNAPSHOT_TABLE } from './entity-state.tables';
+import { CLAIM_TABLE, ENTITY_TABLE, MILESTONE_TABLE, SNAPSHOT_TABLE } from './entity-state.tables';
 import { parseStoredState } from './stored-state';
 import { claimRows, type EntityStateModel } from './state-model';
 
@@ -131,14 +131,14 @@ export function stateAsOf(db: ReadModelDb, model: EntityStateModel, stream: stri
   let recordedAt = snap?.recorded_at ?? null;
   // Per stream, recordedAt grows with the revision (the command handler never records an event before its stream's
   // last one, whatever its clock), so the events to fold sit between this snapshot and the next one, which was
-  // recorded after asOf (or it would have been chosen).
+  // recorded after asOf (or it would have been chosen): the cursor stops at the first event recorded after asOf.
   const rows = cachedStatement(
     db,
     `SELECT revision, type, recorded_at, data FROM ${AUDIT_TABLE}
-     WHERE stream = ? AND revision > ? AND revision <= ? ORDER BY revision`,
+     WHERE stream = ? AND revision > ? ORDER BY revision`,
   )
     .safeIntegers(true)
-    .all(stream, revision, revision + BigInt(SNAPSHOT_EVERY)) as FoldRow[];
+    .iterate(stream, revision) as IterableIterator<FoldRow>;
   for (const row of rows) {
     if (row.recorded_at > asOf) break;
     state = model.evolve(name.kind, state, { type: row.type, data: JSON.parse(row.data) as JsonObject });

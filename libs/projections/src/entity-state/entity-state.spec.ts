@@ -13,7 +13,7 @@ import { claimRows } from './state-model';
 import { appendToyWorkload, toyEvent } from '../testing/workload';
 import { claimsAsOf, currentState, listClaims, listEntities, listMilestones, memberStreams, stateAsOf } from './entity-state.queries';
 import { entityStateProjection } from './entity-state.projection';
-import { SNAPSHOT_EVERY } from './entity-state.tables';
+import { SNAPSHOT_EVERY, snapshotDue } from './entity-state.tables';
 
 const T = (minute: number): string => new Date(Date.UTC(2022, 2, 1) + minute * 60_000).toISOString();
 
@@ -217,5 +217,58 @@ describe('a commitment read while the runner commits', () => {
     reader.close();
     writer.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('a commitment whose state grows large', () => {
+  // Claims of about 2 kB each: the state passes SNAPSHOT_EVERY * SNAPSHOT_BYTES_PER_EVENT bytes by its 100th event.
+  const count = 700;
+  const big = (i: number): ReturnType<typeof toyEvent> =>
+    toyEvent('ProgressClaimed', { memberId: 'SMG', planId: 'P1', claimId: `K${i}-${'x'.repeat(2000)}`, milestoneId: 'M1', completion: 'Limited', effectiveAt: '2022-01-31' }, T(i));
+  const snapshots = (db: ReadModelDb): { revision: number; bytes: number }[] =>
+    db.prepare("SELECT revision, length(CAST(state AS BLOB)) AS bytes FROM entity_snapshots WHERE stream = 'commitment-C1' ORDER BY revision").all() as {
+      revision: number;
+      bytes: number;
+    }[];
+
+  it('is snapshotted further apart as it grows, the same whether built at once or reloaded midway, and read as of any instant', async () => {
+    const store = new SqliteEventStore({ file: ':memory:' });
+    await store.append('commitment-C1', Array.from({ length: count }, (_, i) => big(i)), { expectedRevision: 'no_stream' });
+    const events = await allEvents(store);
+    const whole = openReadModelDb({ file: ':memory:' });
+    await rebuild({ store, db: whole, projections: createProjections(toyStateModel), batchSize: 64 });
+
+    const taken = snapshots(whole);
+    expect(taken[0]).toMatchObject({ revision: SNAPSHOT_EVERY - 1 });
+    for (let i = 1; i < taken.length; i++) {
+      // Each one as far after the last as snapshotDue asks, and no further.
+      expect(snapshotDue(BigInt(taken[i]!.revision), BigInt(taken[i - 1]!.revision), taken[i - 1]!.bytes)).toBe(true);
+      expect(snapshotDue(BigInt(taken[i]!.revision - 1), BigInt(taken[i - 1]!.revision), taken[i - 1]!.bytes)).toBe(false);
+    }
+    expect(taken[1]!.revision - taken[0]!.revision).toBeGreaterThan(SNAPSHOT_EVERY * 2);
+    // Stored in all: a few times the final state, where every SNAPSHOT_EVERY events would store it count / 200 times.
+    const final = Buffer.byteLength(JSON.stringify(currentState(whole, 'commitment-C1')!.state));
+    expect(taken.reduce((sum, t) => sum + t.bytes, 0)).toBeLessThan(final * 2);
+
+    // Built in two runs, the second by a projection with nothing in memory (a restart): the same snapshots.
+    const halves = openReadModelDb({ file: ':memory:' });
+    for (const part of [events.slice(0, 250), events.slice(250)]) {
+      const projection = entityStateProjection(toyStateModel);
+      projection.setup(halves);
+      halves.transaction(() => {
+        for (const event of part) projection.apply(halves, event);
+        projection.flush!(halves);
+      })();
+    }
+    expect(snapshots(halves)).toEqual(taken);
+
+    // As of instants far past the last snapshot, where the fold runs over more than SNAPSHOT_EVERY events.
+    for (const minute of [taken[1]!.revision + SNAPSHOT_EVERY + 50, count - 1]) {
+      const got = stateAsOf(whole, toyStateModel, 'commitment-C1', T(minute))!;
+      expect(got.revision).toBe(minute);
+      expect(got.state).toEqual({ ...foldDirect(events, 'commitment-C1', T(minute))!, kind: 'commitment' });
+    }
+    whole.close();
+    halves.close();
   });
 });

@@ -6,8 +6,25 @@ export const SNAPSHOT_TABLE = 'entity_snapshots';
 export const MILESTONE_TABLE = 'milestones';
 export const CLAIM_TABLE = 'claims';
 
-/** A snapshot is stored after every SNAPSHOT_EVERY events of a stream, so as-of folds at most that many. */
+/**
+ * A snapshot is stored after every SNAPSHOT_EVERY events of a stream, or further apart for a large state: at least
+ * one event for every SNAPSHOT_BYTES_PER_EVENT bytes of the stream's last snapshot (see snapshotDue).
+ */
 export const SNAPSHOT_EVERY = 100;
+/** About as many bytes of JSON as JSON.parse reads in the time an as-of read folds one event. */
+export const SNAPSHOT_BYTES_PER_EVENT = 1000;
+
+/**
+ * Whether a stream's state at `revision` is to be snapshotted, its last snapshot being at `lastRevision` (-1n: none)
+ * and `lastBytes` long (UTF-8). Spacing snapshots by their own size keeps an as-of read's cost (parse one snapshot, fold the
+ * events after it) in proportion to the state it returns, and the snapshots of a growing state to a few times its
+ * final size: a fixed interval would store a state that grows with each event again every SNAPSHOT_EVERY events,
+ * the square of the stream's length in all.
+ */
+export function snapshotDue(revision: bigint, lastRevision: bigint, lastBytes: number): boolean {
+  const since = revision - lastRevision;
+  return since >= SNAPSHOT_EVERY && since * BigInt(SNAPSHOT_BYTES_PER_EVENT) >= BigInt(lastBytes);
+}
 
 export function setupEntityTables(db: ReadModelDb): void {
   db.exec(`CREATE TABLE IF NOT EXISTS ${ENTITY_TABLE} (
