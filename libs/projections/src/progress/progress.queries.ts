@@ -18,11 +18,17 @@ function commitmentsOf(db: ReadModelDb, planId: string, asOf?: string): Commitme
   return states.map((e) => e.state as Commitment | null).filter((c): c is Commitment => c !== null);
 }
 
-/** A plan's progress, or null when the plan is unknown (at that instant). */
+/**
+ * A plan's progress, or null when the plan is unknown (at that instant). The plan and its commitments are read in
+ * one read transaction, so that the roll-up is of one batch of the read models even while the runner commits the
+ * next (another connection, such as the CLI catching up beside a server, can commit between two statements).
+ */
 export function planProgressOf(db: ReadModelDb, planId: string, asOf?: string): PlanProgressView | null {
-  const plan = entityState(db, domainStateModel, `plan-${planId}`, asOf);
-  if (plan === null || plan.state === null) return null;
-  return { planId, asOf: asOf ?? null, progress: planProgress(commitmentsOf(db, planId, asOf)) };
+  return db.transaction(() => {
+    const plan = entityState(db, domainStateModel, `plan-${planId}`, asOf);
+    if (plan === null || plan.state === null) return null;
+    return { planId, asOf: asOf ?? null, progress: planProgress(commitmentsOf(db, planId, asOf)) };
+  })();
 }
 
 /** One commitment's progress (with its milestones'), or null when unknown (at that instant). */
@@ -32,9 +38,11 @@ export function commitmentProgressOf(db: ReadModelDb, commitmentId: string, asOf
   return state === null ? null : commitmentProgress(state);
 }
 
-/** Progress of each of a member's plans. */
+/** Progress of each of a member's plans, all read in one read transaction (see planProgressOf). */
 export function memberProgressOf(db: ReadModelDb, memberId: string, asOf?: string): PlanProgressView[] {
-  return entityStreams(db, { kind: 'plan', memberId })
-    .map((stream) => planProgressOf(db, stream.slice('plan-'.length), asOf))
-    .filter((v): v is PlanProgressView => v !== null);
+  return db.transaction(() =>
+    entityStreams(db, { kind: 'plan', memberId })
+      .map((stream) => planProgressOf(db, stream.slice('plan-'.length), asOf))
+      .filter((v): v is PlanProgressView => v !== null),
+  )();
 }

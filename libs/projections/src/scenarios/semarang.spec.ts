@@ -17,10 +17,14 @@ import {
   SEMARANG_PLAN_ID,
   streamOf,
 } from '@ogp/domain';
-import { type EventStore, type NewEvent, SqliteEventStore } from '@ogp/event-store';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type EventStore, type NewEvent, type StoredEvent, SqliteEventStore } from '@ogp/event-store';
 import { entityHistory } from '../audit-trail/audit-trail.queries';
 import { complianceOf } from '../compliance/compliance.queries';
 import { domainStateModel } from '../entity-state/domain-state-model';
+import { entityStateProjection } from '../entity-state/entity-state.projection';
 import { currentState, listClaims, listEntities, listMilestones, stateAsOf } from '../entity-state/entity-state.queries';
 import type { ReadModelDb } from '../projection';
 import { planProgressOf } from '../progress/progress.queries';
@@ -28,6 +32,7 @@ import { openReadModelDb } from '../read-model-db';
 import { createProjections } from '../read-models';
 import { replayAndCompare } from '../replay/replay';
 import { ProjectionRunner } from '../runner/projection-runner';
+import { allEvents } from '../testing/all-events';
 
 interface Checkpointed {
   readonly at: string;
@@ -162,5 +167,58 @@ describe('the Semarang scenario', () => {
       ['audit-trail', true],
       ['entity-state', true],
     ]);
+  });
+});
+
+describe('plan progress read while the read models commit', () => {
+  it('rolls up the commitments of one batch, not some from before a commit between two reads and some from after', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ogp-progress-'));
+    const file = join(dir, 'read-models.sqlite');
+    const store = new SqliteEventStore({ file: ':memory:' });
+    await runDemo(store);
+    const events = await allEvents(store);
+    const split = events.findIndex((e) => e.type === 'ProgressReported');
+    const writer = openReadModelDb({ file });
+    const projection = entityStateProjection(domainStateModel);
+    projection.setup(writer);
+    const commit = (batch: readonly StoredEvent[]): void =>
+      writer.transaction(() => {
+        for (const event of batch) projection.apply(writer, event);
+        projection.flush!(writer);
+      })();
+    commit(events.slice(0, split));
+    const reader = openReadModelDb({ file, readonly: true });
+    const before = planProgressOf(reader, SEMARANG_PLAN_ID);
+
+    // The writer commits the rest of the scenario right before the reader reads the plan's second commitment.
+    let commitmentReads = 0;
+    const between = new Proxy(reader, {
+      get(target, property) {
+        const value = Reflect.get(target, property) as unknown;
+        if (property !== 'prepare') return typeof value === 'function' ? value.bind(target) : value;
+        return (sql: string) => {
+          const statement = target.prepare(sql);
+          if (!sql.includes('FROM entity_states WHERE stream = ?')) return statement;
+          return new Proxy(statement, {
+            get(s, p) {
+              const member = Reflect.get(s, p) as unknown;
+              if (p !== 'get') return typeof member === 'function' ? member.bind(s) : member;
+              return (stream: string) => {
+                if (stream.startsWith('commitment-') && ++commitmentReads === 2) commit(events.slice(split));
+                return s.get(stream);
+              };
+            },
+          });
+        };
+      },
+    });
+    expect(planProgressOf(between, SEMARANG_PLAN_ID)).toEqual(before);
+    expect(commitmentReads).toBeGreaterThan(2);
+    // The commit did change the roll-up: the next read sees all of it.
+    expect(planProgressOf(reader, SEMARANG_PLAN_ID)).not.toEqual(before);
+    reader.close();
+    writer.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });
