@@ -1,6 +1,6 @@
 // Specification of the commitment decider for terms and milestones: adding, revising, withdrawing, rescheduling, freezing.
 import { deciderSpec } from '../testing/given-when-then';
-import { ADMIN, commitmentAdded, draftPlan, endedPlan, implementingPlan, milestone2Added, milestoneAdded, NOW, REVIEWER, submittedPlan, terms, withPlan } from '../testing/fixtures';
+import { ADMIN, commitment, commitmentAdded, draftPlan, endedPlan, implementingPlan, milestone2Added, milestoneAdded, NOW, progressReported, REVIEWER, submittedPlan, terms, withPlan } from '../testing/fixtures';
 import type { CommitmentCommand } from './commands';
 import { commitmentDecider } from './decider';
 import type { CommitmentEvent } from './events';
@@ -51,6 +51,10 @@ describe('commitment', () => {
   });
 
   describe('when the commitment is active', () => {
+    it('folds a misplaced second CommitmentAdded as nothing, keeping its milestones and claims', () => {
+      const active = commitment(commitmentAdded, milestoneAdded, progressReported);
+      expect(commitmentDecider.evolve(active, commitmentAdded)).toBe(active);
+    });
     const given = [commitmentAdded, milestoneAdded];
     it('revises terms keeping old and new values of the changed fields and the reason', () => {
       spec.given(given).when(revise({ action: 'Build a portal and train stewards', ogpId: 'IDSMG0001' }), withPlan(implementingPlan)).then([

@@ -23,6 +23,9 @@ function termsOf(data: CommitmentTerms): CommitmentTerms {
 
 export function evolveCommitment(state: CommitmentState, event: CommitmentEvent): CommitmentState {
   if (event.type === 'CommitmentAdded') {
+    // Misplaced on an existing commitment (the decider never writes it twice), it changes nothing: it used to start
+    // the commitment over, dropping its milestones and claims.
+    if (state !== null) return state;
     const d = event.data;
     return { commitmentId: d.commitmentId, memberId: d.memberId, planId: d.planId, terms: termsOf(d), status: 'Active', planRevision: d.planRevision, milestones: [], claims: [], design: null, endOfCommitment: null };
   }

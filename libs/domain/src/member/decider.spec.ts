@@ -1,6 +1,7 @@
 // Specification of the member decider: registration, forum meetings and public-information updates.
 import { deciderSpec } from '../testing/given-when-then';
-import { ADMIN, as, memberRegistered, REVIEWER } from '../testing/fixtures';
+import { ADMIN, as, memberRegistered, memberState, REVIEWER } from '../testing/fixtures';
+import type { MemberEvent } from './events';
 import type { MemberCommand } from './commands';
 import { memberDecider } from './decider';
 
@@ -36,6 +37,10 @@ describe('member', () => {
   });
 
   describe('when registered', () => {
+    it('folds a misplaced second MemberRegistered as nothing', () => {
+      const second = { ...memberRegistered, data: { ...memberRegistered.data, name: 'Another name' } } as MemberEvent;
+      expect(memberDecider.evolve(memberState, second)).toBe(memberState);
+    });
     it('refuses a second registration', () => {
       spec.given([memberRegistered]).when(register, as(ADMIN)).thenFails('member.already-registered');
     });

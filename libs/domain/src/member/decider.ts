@@ -56,6 +56,8 @@ export function decideMember(command: MemberCommand, state: MemberState, context
 export function evolveMember(state: MemberState, event: MemberEvent): MemberState {
   switch (event.type) {
     case 'MemberRegistered': {
+      // Misplaced on a registered member (the decider never writes it twice), it changes nothing.
+      if (state !== null) return state;
       const d = event.data;
       return { memberId: d.memberId, name: d.name, country: d.country, cohort: d.cohort, partners: d.partners, status: d.status, registeredAt: d.effectiveAt, forumMeetings: [], publicInformationUpdatedOn: null };
     }

@@ -4,6 +4,7 @@ import { ADMIN, as, implementationStarted, memberState, NOW, planDrafted, planEn
 import type { Actor } from '../shared/context';
 import type { MemberState } from '../member/state';
 import type { PlanCommand } from './commands';
+import type { PlanEvent } from './events';
 import { planDecider } from './decider';
 
 const spec = deciderSpec(planDecider);
@@ -36,6 +37,11 @@ describe('action plan', () => {
   });
 
   describe('when Draft', () => {
+    it('folds a misplaced second ActionPlanDrafted as nothing', () => {
+      const draft = planDecider.evolve(null, planDrafted);
+      const second = { ...planDrafted, data: { ...planDrafted.data, title: 'Another title' } } as PlanEvent;
+      expect(planDecider.evolve(draft, second)).toBe(draft);
+    });
     it('refuses drafting it again', () => {
       spec.given([planDrafted]).when(draft, ctx()).thenFails('plan.already-exists');
     });

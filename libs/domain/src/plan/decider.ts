@@ -85,6 +85,8 @@ export function decidePlan(command: PlanCommand, state: PlanState, context: Plan
 
 export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
   if (event.type === 'ActionPlanDrafted') {
+    // Misplaced on a drafted plan (the decider never writes it twice), it changes nothing.
+    if (state !== null) return state;
     const d = event.data;
     return { planId: d.planId, memberId: d.memberId, title: d.title, periodStart: d.periodStart, periodEnd: d.periodEnd, status: 'Draft', endorsement: null, submittedOn: null, inceptionAssessedOn: null, startedOn: null, endedOn: null };
   }

@@ -33,7 +33,7 @@ export const toyStateModel: EntityStateModel = {
     if (event.type === 'MilestoneAdded') {
       s.milestones = [...s.milestones, { id: str(event, 'milestoneId')!, title: str(event, 'title')!, dueDate: str(event, 'dueDate')! }];
     }
-    // As the domain's CommitmentAdded does when misplaced on an existing commitment: the claim list starts over.
+    // A list replaced by another (no domain event does so today, but a model may): the claim list starts over.
     if (event.type === 'ClaimsReset') s.claims = [];
     if (event.type === 'ProgressClaimed') {
       // As the domain does: a claim id already held is a new version, replaced in place; otherwise appended.
