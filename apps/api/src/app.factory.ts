@@ -7,6 +7,8 @@ import {
   type Clock,
   type ConfigEnvironment,
   type ConfigOverrides,
+  IDEMPOTENCY_STORE,
+  type IdempotencyStore,
   KEY_STORE,
   loadConfig,
   MetricsService,
@@ -58,7 +60,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   const metrics = app.get(MetricsService);
   const readModels = app.get(ReadModels);
   const readCache = new ReadCache({ keys: app.get(KEY_STORE), position: () => readModels.position(), onHit: () => metrics.recordReadCacheHit() });
-  installFastifyHooks(adapter, metrics, readCache);
+  installFastifyHooks(adapter, { metrics, readCache, idempotency: app.get<IdempotencyStore>(IDEMPOTENCY_STORE) });
   setUpOpenApi(app, { ui: options.swaggerUi ?? true });
   return app;
 }

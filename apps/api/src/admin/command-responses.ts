@@ -1,6 +1,6 @@
 // OpenAPI documentation shared by every command route: the result body, the If-Match/Idempotency-Key headers, the problems.
 import { applyDecorators } from '@nestjs/common';
-import { Idempotent } from '../platform/idempotency.interceptor';
+import { Idempotent } from '../platform/idempotency.guard';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiProperty, ApiResponse } from '@nestjs/swagger';
 
 export class CommandResultResponse {

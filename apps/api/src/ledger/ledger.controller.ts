@@ -12,7 +12,7 @@ import {
 } from '@ogp/tracker';
 import type { ProofBundle } from '@ogp/ledger';
 import { Public, Roles } from '../platform/access.decorators';
-import { Idempotent } from '../platform/idempotency.interceptor';
+import { Idempotent } from '../platform/idempotency.guard';
 import { ProblemException } from '../platform/problem.exception';
 import { CorrelationId, CurrentPrincipal } from '../platform/request.decorators';
 import { ConsistencyQuery, EventIdParam, InclusionQuery, SizeParam } from './ledger.requests';

@@ -1,9 +1,10 @@
 // The Fastify adapter as configured: body limit, prototype-poisoning rejection, correlation ids, pino level and
 // per-request loggers.
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import type { MetricsService, ResolvedConfig } from '@ogp/tracker';
+import type { IdempotencyStore, MetricsService, ResolvedConfig } from '@ogp/tracker';
 import { LogController } from 'fastify';
 import { correlationIdFor } from './correlation';
+import { recordIdempotentAnswers } from './idempotency.guard';
 import type { ReadCache } from './read-cache';
 import { installJsonBodyParser } from './json-body-parser';
 import { lazyChildLogger } from './request-logger';
@@ -24,11 +25,17 @@ export function createFastifyAdapter(config: ResolvedConfig): FastifyAdapter {
   });
 }
 
+export interface FastifyHookServices {
+  readonly metrics: MetricsService;
+  readonly readCache: ReadCache;
+  readonly idempotency: IdempotencyStore;
+}
+
 /**
- * On the Fastify instance: JSON-only bodies, correlation id echo, the read cache, bigint-safe JSON, request metrics
- * by route (cached answers included).
+ * On the Fastify instance: JSON-only bodies, correlation id echo, the read cache, bigint-safe JSON, the answers of
+ * idempotent requests recorded, request metrics by route (cached answers included).
  */
-export function installFastifyHooks(adapter: FastifyAdapter, metrics: MetricsService, readCache: ReadCache): void {
+export function installFastifyHooks(adapter: FastifyAdapter, { metrics, readCache, idempotency }: FastifyHookServices): void {
   const fastify = adapter.getInstance();
   fastify.setReplySerializer((payload) => serializeJson(payload));
   // Bodies are JSON or nothing: without this, text/plain reaches the pipes as a string instead of getting 415.
@@ -40,6 +47,7 @@ export function installFastifyHooks(adapter: FastifyAdapter, metrics: MetricsSer
     done();
   });
   readCache.install(fastify);
+  recordIdempotentAnswers(fastify, idempotency);
   fastify.addHook('onResponse', (request, reply, done) => {
     // Unmatched routes share one label, so that scanners cannot blow up the metric's cardinality.
     const route = request.routeOptions.url ?? 'unmatched';

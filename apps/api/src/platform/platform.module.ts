@@ -1,5 +1,5 @@
 // The HTTP platform: auth guard, write throttling, validation, the problem filter, health and metrics (idempotency is
-// bound per write route: see idempotency.interceptor.ts).
+// bound per write route: see idempotency.guard.ts).
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';

@@ -6,8 +6,8 @@ import { RecordedAnswerReplay } from './recorded-answer';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-/** The problem document sent for a request; also what the idempotency record keeps. */
-export function problemDocument(problem: Problem, request: FastifyRequest): string {
+/** The problem document sent for a request. */
+function problemDocument(problem: Problem, request: FastifyRequest): string {
   return JSON.stringify({
     type: `${PROBLEM_TYPE_PREFIX}${problem.code}`,
     title: problem.title,
@@ -20,7 +20,7 @@ export function problemDocument(problem: Problem, request: FastifyRequest): stri
   });
 }
 
-export function problemForRequest(error: unknown, request: FastifyRequest): Problem {
+function problemForRequest(error: unknown, request: FastifyRequest): Problem {
   return problemFor(error, { hadIfMatch: request.headers['if-match'] !== undefined });
 }
 
@@ -38,6 +38,7 @@ export class ProblemFilter implements ExceptionFilter {
     }
 
     const problem = problemForRequest(error, request);
+    request.problemCode = problem.code;
     if (problem.status >= 500 && problem.status !== 503) request.log.error({ err: error }, 'request failed');
     if (problem.status === 503) reply.header('retry-after', '1');
     if (problem.status === 401) reply.header('www-authenticate', 'Bearer');

@@ -1,4 +1,4 @@
-// Thrown by the idempotency interceptor to send a recorded problem answer again, byte for byte.
+// Thrown by the idempotency guard to send a recorded answer again, byte for byte (by the problem filter).
 import type { RecordedResponse } from '@ogp/tracker';
 
 export class RecordedAnswerReplay extends Error {

@@ -1,5 +1,5 @@
 // What the platform attaches to each Fastify request: the authenticated principal and the command id.
-import type { Principal } from '@ogp/tracker';
+import type { IdempotencyScope, Principal } from '@ogp/tracker';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -7,6 +7,10 @@ declare module 'fastify' {
     principal?: Principal;
     /** Set on first use by commandIdOf (see command-id.decorator.ts). */
     commandId?: string;
+    /** The Idempotency-Key claimed for this request, until its answer is recorded (see idempotency.guard.ts). */
+    idempotency?: IdempotencyScope;
+    /** The code of the problem answered, set by the problem filter. */
+    problemCode?: string;
   }
 }
 
