@@ -128,6 +128,7 @@ export function commitmentRecord(commitment: unknown, plan: unknown): Commitment
     Problem: t.problem,
     'Status quo': t.statusQuo,
     Action: t.action,
+    Objective: t.objective,
     Completion: c.status === 'Withdrawn' ? 'Withdrawn' : (c.endOfCommitment?.completion ?? ''),
   };
 }

@@ -88,6 +88,7 @@ export const COMMITMENT_FIELDS = [
   'Problem',
   'Status quo',
   'Action',
+  'Objective',
   'Completion',
 ] as const;
 
