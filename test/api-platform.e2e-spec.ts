@@ -17,7 +17,17 @@ import {
   type Subscription,
   WrongExpectedVersionError,
 } from '@ogp/event-store';
-import { assertMemberScope, type CommandContext, type CreatedApiKey, FixedClock, KEY_STORE, type KeyStore, type Principal } from '@ogp/tracker';
+import {
+  assertMemberScope,
+  type CommandContext,
+  type CreatedApiKey,
+  FixedClock,
+  IDEMPOTENCY_STORE,
+  type IdempotencyStore,
+  KEY_STORE,
+  type KeyStore,
+  type Principal,
+} from '@ogp/tracker';
 import { createApp } from '../apps/api/src/app.factory';
 import { CommandId, CorrelationId, CurrentCommand, CurrentPrincipal } from '../apps/api/src/platform/request.decorators';
 import { type ETagSetter, IfMatch, ResponseETag } from '../apps/api/src/platform/etag';
@@ -382,6 +392,26 @@ describe('API platform (e2e)', () => {
       const beforeRetry = calls.create;
       expect((await boom()).status).toBe(500);
       expect(calls.create).toBe(beforeRetry + 1);
+    });
+
+    it('sends the real answer when recording it fails, and lets the retry run again rather than wait', async () => {
+      const records = h.app.get<IdempotencyStore>(IDEMPOTENCY_STORE);
+      const complete = jest.spyOn(records, 'complete').mockRejectedValueOnce(new Error('disk full'));
+      try {
+        const send = () => request(h.http).post('/test/things').set(bearer(admin)).set('Idempotency-Key', 'idem-7').send({ title: 'x' });
+        const first = await send();
+        expect(first.status).toBe(201);
+        expect(complete).toHaveBeenCalledTimes(1);
+        const before = calls.create;
+        const retry = await send();
+        expect(retry.status).toBe(201);
+        expect(retry.headers['idempotent-replayed']).toBeUndefined();
+        expect(calls.create).toBe(before + 1);
+        // Recorded this time: the next retry is a replay.
+        expect((await send()).headers['idempotent-replayed']).toBe('true');
+      } finally {
+        complete.mockRestore();
+      }
     });
 
     it('lets a command that lost a race with other writers (409 wrong-expected-version) be retried', async () => {

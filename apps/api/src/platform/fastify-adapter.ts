@@ -22,6 +22,8 @@ export function createFastifyAdapter(config: ResolvedConfig): FastifyAdapter {
     childLoggerFactory: lazyChildLogger,
     // Finish in-flight requests on close, but do not wait for idle keep-alive connections.
     forceCloseConnections: 'idle',
+    // No reply before the handler's own (recordIdempotentAnswers records the reply that is sent as the answer).
+    handlerTimeout: 0,
   });
 }
 

@@ -61,29 +61,44 @@ export class IdempotencyGuard implements CanActivate {
 /**
  * On the Fastify instance: the answer to a request whose key IdempotencyGuard claimed is recorded as sent (status,
  * content type, body, ETag) before it leaves, so that a retry gets those very bytes. A server error or a lost race
- * may be transient: the claim is released instead, so that the client's retry runs the command again.
+ * may be transient: the claim is released instead, so that the client's retry runs the command again. Recording
+ * relies on the answer being the handler's own: no reply may be sent before the handler ends (Fastify's
+ * handlerTimeout stays 0, see createFastifyAdapter).
  */
 export function recordIdempotentAnswers(fastify: FastifyInstance, records: IdempotencyStore): void {
+  fastify.decorateRequest('idempotency', undefined);
+  fastify.decorateRequest('problemCode', undefined);
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const scope = request.idempotency;
     if (scope === undefined) return payload;
     request.idempotency = undefined;
     const status = reply.statusCode;
-    if (status >= 500 || (request.problemCode !== undefined && TRANSIENT.has(request.problemCode))) {
-      await records.release(scope);
-      return payload;
+    try {
+      if (status >= 500 || (request.problemCode !== undefined && TRANSIENT.has(request.problemCode))) {
+        await records.release(scope);
+        return payload;
+      }
+      const contentType = reply.getHeader('content-type');
+      const etag = reply.getHeader('etag');
+      await records.complete(scope, {
+        status,
+        contentType: typeof contentType === 'string' ? contentType : 'application/json; charset=utf-8',
+        body: typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : '',
+        etag: typeof etag === 'string' ? etag : null,
+      });
+    } catch (error) {
+      // The client still gets the real answer. Unrecorded, the claim is released so that a retry runs again (a
+      // command's retry then finds the events its first try wrote: see IssueCommand) rather than being told the
+      // request is in flight until the claim goes stale.
+      request.log.error({ err: error }, 'idempotency record failed');
+      await records.release(scope).catch((release: unknown) => request.log.error({ err: release }, 'idempotency release failed'));
     }
-    const contentType = reply.getHeader('content-type');
-    const etag = reply.getHeader('etag');
-    await records.complete(scope, {
-      status,
-      contentType: typeof contentType === 'string' ? contentType : 'application/json; charset=utf-8',
-      body: typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : '',
-      etag: typeof etag === 'string' ? etag : null,
-    });
     return payload;
   });
 }
 
-/** Honours Idempotency-Key on a write route (every command route has it through @CommandRoute). */
+/**
+ * Honours Idempotency-Key on a write route (every command route has it through @CommandRoute). Keep it the route's
+ * last guard: a guard running after the claim would have its refusal recorded and replayed.
+ */
 export const Idempotent = (): MethodDecorator & ClassDecorator => UseGuards(IdempotencyGuard);
