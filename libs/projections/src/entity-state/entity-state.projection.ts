@@ -26,7 +26,7 @@ interface Entry {
   position: Position;
   recordedAt: string;
   dirty: boolean;
-  /** The stream's last snapshot: its revision (-1n: none) and its length in UTF-8 bytes (as SQLite counts it). */
+  /** The stream's last snapshot: its revision (-1n: none) and its length in UTF-8 bytes. */
   snapshotRevision: bigint;
   snapshotBytes: number;
   /**
@@ -154,11 +154,11 @@ export function entityStateProjection(model: EntityStateModel): Projection {
       s = {
         load: q.safeIntegers(true),
       lastSnapshot: db
-        .prepare(`SELECT revision, length(CAST(state AS BLOB)) AS bytes FROM ${SNAPSHOT_TABLE} WHERE stream = ? ORDER BY revision DESC LIMIT 1`)
+        .prepare(`SELECT revision, bytes FROM ${SNAPSHOT_TABLE} WHERE stream = ? ORDER BY revision DESC LIMIT 1`)
         .safeIntegers(true),
         upsert: db.prepare(`INSERT OR REPLACE INTO ${ENTITY_TABLE} (stream, kind, entity_id, member_id, plan_id, status,
           title, revision, commit_pos, prepare_pos, recorded_at, state, claims_in) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`),
-        snapshot: db.prepare(`INSERT OR REPLACE INTO ${SNAPSHOT_TABLE} (stream, revision, recorded_at, state) VALUES (?,?,?,?)`),
+        snapshot: db.prepare(`INSERT OR REPLACE INTO ${SNAPSHOT_TABLE} (stream, revision, recorded_at, state, bytes) VALUES (?,?,?,?,?)`),
         deleteMilestones: db.prepare(`DELETE FROM ${MILESTONE_TABLE} WHERE commitment_id = ?`),
         insertMilestone: db.prepare(`INSERT OR REPLACE INTO ${MILESTONE_TABLE} (commitment_id, milestone_id, member_id,
           plan_id, title, status, start_date, due_date, state) VALUES (?,?,?,?,?,?,?,?,?)`),
@@ -191,9 +191,10 @@ export function entityStateProjection(model: EntityStateModel): Projection {
       }
       if (snapshotDue(event.revision, entry.snapshotRevision, entry.snapshotBytes)) {
         const text = JSON.stringify(entry.state);
-        s!.snapshot.run(event.stream, sqlInt(event.revision), entry.recordedAt, text);
+        const bytes = Buffer.byteLength(text);
+        s!.snapshot.run(event.stream, sqlInt(event.revision), entry.recordedAt, text, bytes);
         entry.snapshotRevision = event.revision;
-        entry.snapshotBytes = Buffer.byteLength(text);
+        entry.snapshotBytes = bytes;
       }
     },
     flush() {

@@ -221,15 +221,18 @@ describe('a commitment read while the runner commits', () => {
 });
 
 describe('a commitment whose state grows large', () => {
-  // Claims of about 2 kB each: the state passes SNAPSHOT_EVERY * SNAPSHOT_BYTES_PER_EVENT bytes by its 100th event.
+  // Claims of about 2 kB each (1,000 characters of 2 bytes: bytes, not characters, space snapshots): the state passes SNAPSHOT_EVERY * SNAPSHOT_BYTES_PER_EVENT bytes by its 100th event.
   const count = 700;
   const big = (i: number): ReturnType<typeof toyEvent> =>
-    toyEvent('ProgressClaimed', { memberId: 'SMG', planId: 'P1', claimId: `K${i}-${'x'.repeat(2000)}`, milestoneId: 'M1', completion: 'Limited', effectiveAt: '2022-01-31' }, T(i));
-  const snapshots = (db: ReadModelDb): { revision: number; bytes: number }[] =>
-    db.prepare("SELECT revision, length(CAST(state AS BLOB)) AS bytes FROM entity_snapshots WHERE stream = 'commitment-C1' ORDER BY revision").all() as {
-      revision: number;
-      bytes: number;
-    }[];
+    toyEvent('ProgressClaimed', { memberId: 'SMG', planId: 'P1', claimId: `K${i}-${'é'.repeat(1000)}`, milestoneId: 'M1', completion: 'Limited', effectiveAt: '2022-01-31' }, T(i));
+  /** Each snapshot's revision and recorded length, checked against the length of the state it holds. */
+  const snapshots = (db: ReadModelDb): { revision: number; bytes: number }[] => {
+    const rows = db
+      .prepare("SELECT revision, bytes, length(CAST(state AS BLOB)) AS actual FROM entity_snapshots WHERE stream = 'commitment-C1' ORDER BY revision")
+      .all() as { revision: number; bytes: number; actual: number }[];
+    for (const row of rows) expect(row.bytes).toBe(row.actual);
+    return rows.map(({ revision, bytes }) => ({ revision, bytes }));
+  };
 
   it('is snapshotted further apart as it grows, the same whether built at once or reloaded midway, and read as of any instant', async () => {
     const store = new SqliteEventStore({ file: ':memory:' });

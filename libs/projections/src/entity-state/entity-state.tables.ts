@@ -47,6 +47,8 @@ export function setupEntityTables(db: ReadModelDb): void {
     revision INTEGER NOT NULL,
     recorded_at TEXT NOT NULL,
     state TEXT NOT NULL,
+    -- The state's length in UTF-8 bytes: what spaces the next snapshot (snapshotDue), without reading the state.
+    bytes INTEGER NOT NULL,
     PRIMARY KEY (stream, revision)
   ) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS ${MILESTONE_TABLE} (

@@ -48,8 +48,9 @@ export interface EntityStateModel {
   columns(kind: EntityKind, state: unknown): EntityColumns;
   /**
    * A commitment's own milestone and claim lists as its state holds them (empty lists for other kinds). The domain's
-   * evolve keeps every unchanged list, and every unchanged element of a changed list, as the same object: the read
-   * model compares them by identity and writes rows only for the elements that changed or were added.
+   * evolve keeps every unchanged list, and every unchanged element of a changed list, as the same object, and never
+   * changes an element in place (a change is a new object): the read model compares them by identity and writes rows
+   * only for the elements that changed or were added.
    */
   childLists(state: unknown): { readonly milestones: readonly unknown[]; readonly claims: readonly unknown[] };
   /** The row of one element of `childLists(state).milestones`. */
