@@ -103,6 +103,8 @@ describe('crash: SIGKILL while clients write', () => {
           const live = await liveChecksum(auditor, keys.auditor, rebuilt.readModel, offline.head);
           expect({ round, readModel: rebuilt.readModel, sha256: live }).toEqual({ round, readModel: rebuilt.readModel, sha256: rebuilt.sha256 });
         }
+        // The ledger log took up its on-disk index (written until the kill) and caught up: the same tree.
+        expect({ round, root: await liveRoot(auditor, offline.events) }).toEqual({ round, root: offline.root });
       } finally {
         auditor.close();
       }
@@ -111,6 +113,20 @@ describe('crash: SIGKILL while clients write', () => {
     expect(acknowledged.size).toBeGreaterThan(KILLS * 10);
   });
 });
+
+/** The live ledger log's root at `size`, once it holds that many leaves. */
+async function liveRoot(http: HttpClient, size: number): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  let last = '';
+  while (Date.now() < deadline) {
+    const answer = await http.request('GET', `/ledger/proofs/consistency?from=${size}&to=${size}`, {});
+    last = `${answer.status} ${answer.text}`;
+    const root = (answer.json as { toRoot?: string } | undefined)?.toRoot;
+    if (answer.status === 200 && typeof root === 'string') return root;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the ledger log did not reach ${size} leaves: last answer ${last}`);
+}
 
 /** The live read model's checksum once it has caught up to `head` (the server writes nothing new meanwhile). */
 async function liveChecksum(http: HttpClient, key: string, readModel: string, head: string | null): Promise<string> {

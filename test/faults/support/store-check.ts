@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { positionToString, SqliteEventStore, type StoredEvent } from '@ogp/event-store';
-import { formatVerifierKey, parseSignerKey, verifyLedger, type VerifyReport } from '@ogp/ledger';
+import { entryHashBytes, formatVerifierKey, merkleLeafHash, merkleRootOf, parseSignerKey, verifyLedger, type VerifyReport } from '@ogp/ledger';
 import { catchUp, checksumReadModels, domainStateModel, openReadModelDb, type ReadModelChecksum } from '@ogp/projections';
 import { exportedEvents } from '../../ledger.fixtures';
 
@@ -55,6 +55,8 @@ export interface OfflineCheck {
   /** Checksums of read models rebuilt from the first event into a fresh database. */
   readonly rebuilt: readonly ReadModelChecksum[];
   readonly head: string | null;
+  /** The RFC 6962 root over every stored event (base64), as the live ledger log must give it for `events`. */
+  readonly root: string;
 }
 
 /** Verifies the ledger and rebuilds the read models from the store file; call while the server is down. */
@@ -66,7 +68,10 @@ export async function checkOffline(dataDir: string): Promise<OfflineCheck> {
     const ledger = await verifyLedger(exportedEvents(store), key === undefined ? {} : { publicKey: key });
     const head = await store.headPosition();
     await catchUp({ store, model: domainStateModel, db });
-    return { events: ledger.events, ledger, rebuilt: checksumReadModels(db, domainStateModel), head: head === null ? null : positionToString(head) };
+    const leaves: Buffer[] = [];
+    for await (const e of store.readAll()) leaves.push(merkleLeafHash(entryHashBytes(e.hash)));
+    const root = merkleRootOf(leaves).toString('base64');
+    return { events: ledger.events, ledger, rebuilt: checksumReadModels(db, domainStateModel), head: head === null ? null : positionToString(head), root };
   } finally {
     db.close();
     await store.close();

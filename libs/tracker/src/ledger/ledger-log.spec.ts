@@ -1,20 +1,19 @@
-// LedgerLog over a real SQLite store: follows appends live, skips idle scheduled checkpoints, rebuilds its index.
+// LedgerLog over a real SQLite store: follows appends live, skips idle scheduled checkpoints, keeps its index on disk.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type NewEvent, SqliteEventStore } from '@ogp/event-store';
+import { type EventStore, type NewEvent, type ReadAllOptions, SqliteEventStore, type StoredEvent } from '@ogp/event-store';
 import { CHECKPOINT_STREAM, generateNoteKey, merkleRootOf, merkleLeafHash, entryHashBytes, openCheckpoint, parseSignerKey } from '@ogp/ledger';
 import { FixedClock } from '../clock/fixed-clock';
 import type { ResolvedConfig } from '../config/app-config';
 import { ReadinessService } from '../metrics/readiness.service';
-import { LedgerLog, LedgerLogStoppedError } from './ledger-log';
+import { LEDGER_INDEX_FILE, LedgerLog, LedgerLogStoppedError } from './ledger-log';
 import type { LedgerSigningKey } from './signing-key';
 
 const ORIGIN = 'ogp.example/log';
 const keys = generateNoteKey(ORIGIN);
 const key: LedgerSigningKey = { signer: parseSignerKey(keys.signerKey), verifierKey: keys.verifierKey };
-const config = { LEDGER_ORIGIN: ORIGIN, CHECKPOINT_INTERVAL_SECONDS: 3600 } as ResolvedConfig;
 
 const event = (): NewEvent => ({
   id: randomUUID(),
@@ -24,9 +23,17 @@ const event = (): NewEvent => ({
   metadata: { actorId: 'a', actorRole: 'admin', commandId: 'c', correlationId: 'c', causationId: null, reason: null, recordedAt: '2026-01-01T00:00:00.000Z' },
 });
 
+/** Every event's hash in global order, and the RFC 6962 root over them. */
+async function rootOf(store: EventStore): Promise<string> {
+  const hashes: string[] = [];
+  for await (const e of store.readAll()) hashes.push(e.hash);
+  return merkleRootOf(hashes.map((h) => merkleLeafHash(entryHashBytes(h)))).toString('base64');
+}
+
 describe('LedgerLog', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ogp-ledger-log-'));
   const file = join(dir, 'events.sqlite');
+  const config = { LEDGER_ORIGIN: ORIGIN, CHECKPOINT_INTERVAL_SECONDS: 3600, DATA_DIR: dir } as ResolvedConfig;
   let store: SqliteEventStore;
   const readiness = new ReadinessService();
   const open = async (): Promise<LedgerLog> => {
@@ -130,4 +137,93 @@ describe('LedgerLog', () => {
       await log.onModuleDestroy();
     }
   });
+
+  it('takes up its index on restart, reading from the store only what was appended since', async () => {
+    const first = await open();
+    await store.append('s-resume', [event(), event()], { expectedRevision: 'any' });
+    await first.catchUp();
+    const size = first.size;
+    const eventId = (await collect(store.readAll({ direction: 'backwards', maxCount: 1 })))[0]!.id;
+    const proof = first.inclusion(eventId);
+    await first.onModuleDestroy();
+    expect(existsSync(join(dir, LEDGER_INDEX_FILE))).toBe(true);
+
+    await store.append('s-resume', [event()], { expectedRevision: 'any' });
+    let read = 0;
+    const counting = Object.assign(Object.create(store) as SqliteEventStore, {
+      readAll(options?: ReadAllOptions) {
+        const inner = store.readAll(options);
+        return {
+          async *[Symbol.asyncIterator]() {
+            for await (const e of inner) {
+              read++;
+              yield e;
+            }
+          },
+        };
+      },
+    });
+    const again = new LedgerLog(counting, config, new FixedClock(), key, readiness);
+    await again.onModuleInit();
+    try {
+      // The last leaf is read again to check it, then the one new event; nothing before.
+      expect(read).toBeLessThanOrEqual(3);
+      expect(again.size).toBe(size + 1);
+      expect(again.root()).toBe(await rootOf(store));
+      expect(again.inclusion(eventId, size)).toEqual(proof);
+      expect(again.latestCheckpoint()).toMatchObject({ treeSize: 7 });
+    } finally {
+      await again.onModuleDestroy();
+    }
+  });
+
+  it('builds its index again when it belongs to another store (the same DATA_DIR, another event file)', async () => {
+    const other = new SqliteEventStore({ file: join(dir, 'other-events.sqlite') });
+    try {
+      for (let i = 0; i < 4; i++) await other.append('o-1', [event()], { expectedRevision: 'any' });
+      const log = new LedgerLog(other, config, new FixedClock(), key, readiness);
+      await log.onModuleInit();
+      try {
+        expect(log.size).toBe(4);
+        expect(log.root()).toBe(await rootOf(other));
+        expect(log.latestCheckpoint()).toBeNull();
+      } finally {
+        await log.onModuleDestroy();
+      }
+    } finally {
+      await other.close();
+    }
+    // And back on the first store: built again from it, with its checkpoints.
+    const back = await open();
+    try {
+      expect(back.root()).toBe(await rootOf(store));
+      expect(back.latestCheckpoint()).toMatchObject({ treeSize: 7 });
+    } finally {
+      await back.onModuleDestroy();
+    }
+  });
+
+  it('keeps a private index when another process (or connection) holds the DATA_DIR one, and removes it when done', async () => {
+    const holder = await open();
+    const before = readdirSync(tmpdir()).filter((f) => f.startsWith('ogp-ledger-index-')).length;
+    const second = await open();
+    try {
+      expect(readdirSync(tmpdir()).filter((f) => f.startsWith('ogp-ledger-index-')).length).toBe(before + 1);
+      await store.append('s-two', [event()], { expectedRevision: 'any' });
+      await holder.catchUp();
+      await second.catchUp();
+      expect(second.size).toBe(holder.size);
+      expect(second.root()).toBe(holder.root());
+    } finally {
+      await second.onModuleDestroy();
+      await holder.onModuleDestroy();
+    }
+    expect(readdirSync(tmpdir()).filter((f) => f.startsWith('ogp-ledger-index-')).length).toBe(before);
+  });
 });
+
+async function collect(events: AsyncIterable<StoredEvent>): Promise<StoredEvent[]> {
+  const out: StoredEvent[] = [];
+  for await (const e of events) out.push(e);
+  return out;
+}

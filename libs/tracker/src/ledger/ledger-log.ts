@@ -16,15 +16,21 @@ import {
   checkpointSignedEvent,
   entryHashBytes,
   type ExportedEvent,
+  merkleLeafHash,
   MerkleTree,
   type ProofBundle,
   signCheckpoint,
 } from '@ogp/ledger';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { CLOCK, type Clock } from '../clock/clock';
 import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
 import { ReadinessService } from '../metrics/readiness.service';
+import { LedgerIndex } from './ledger-index';
 import { LEDGER_SIGNING_KEY, type LedgerSigningKey } from './signing-key';
+
+/** The index file in DATA_DIR (see LedgerIndex). */
+export const LEDGER_INDEX_FILE = 'ledger.sqlite';
 
 /** Who asked for a checkpoint: the scheduler (role 'system') or an API key. */
 export interface CheckpointRequester {
@@ -88,11 +94,11 @@ const RETRY_MAX_MS = 5_000;
 @Injectable()
 export class LedgerLog implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('LedgerLog');
-  private readonly tree = new MerkleTree();
-  // Memory: one map entry per event (id -> leaf) and one Position per leaf; the port has no get-by-id.
-  private readonly leafById = new Map<string, number>();
-  private readonly positions: Position[] = [];
-  private readonly checkpoints = new Map<number, string>();
+  /** The tree, each leaf's event and the checkpoints, on disk: memory does not grow with the history. */
+  private index: LedgerIndex | null = null;
+  private tree = new MerkleTree();
+  /** The position of the last leaf's event (null: no leaf yet). */
+  private lastPosition: Position | null = null;
   private latestCheckpointSize = -1;
   private lastLeafIsCheckpoint = false;
   private subscription: Subscription | null = null;
@@ -125,15 +131,24 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     const started = Date.now();
-    for await (const event of this.store.readAll()) {
+    const index = LedgerIndex.open(join(this.config.DATA_DIR, LEDGER_INDEX_FILE), (reason) =>
+      this.logger.warn(`ledger log: ${reason}; keeping a private index for this process, built from the store`),
+    );
+    this.index = index;
+    await this.resume(index);
+    const resumedAt = this.tree.size;
+    // Only the events appended since the index was last written are read: from its last leaf's position, which
+    // readAll includes (and add skips).
+    for await (const event of this.store.readAll(this.lastPosition === null ? {} : { fromPosition: this.lastPosition })) {
       this.add(event);
       if (this.tree.size % LOAD_PROGRESS_EVERY === 0) this.logger.log(`ledger log: loaded ${this.tree.size} events`);
     }
-    this.logger.log(`ledger log: ${this.tree.size} events, ${this.checkpoints.size} checkpoints loaded in ${Date.now() - started} ms`);
+    index.flush();
+    this.logger.log(`ledger log: ${this.tree.size} events (${this.tree.size - resumedAt} read from the store) in ${Date.now() - started} ms`);
     this.pump = this.follow();
     this.readiness.register('ledger', async () => {
       const head = await this.store.headPosition();
-      const behind = head !== null && (this.positions.length === 0 || comparePositions(this.positions.at(-1)!, head) < 0);
+      const behind = head !== null && (this.lastPosition === null || comparePositions(this.lastPosition, head) < 0);
       return { ready: !behind, detail: `${this.tree.size} leaves${behind ? ', catching up' : ''}` };
     });
     this.timer = setInterval(() => void this.scheduledCheckpoint(), this.config.CHECKPOINT_INTERVAL_SECONDS * 1000);
@@ -148,6 +163,36 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
     await this.pump;
     // Nothing will grow the log any more: whoever waits for it is answered now (HTTP closes after this hook).
     for (const w of this.waiters.splice(0)) w.reject(new LedgerLogStoppedError());
+    this.index?.close();
+    this.index = null;
+  }
+
+  /**
+   * Takes up the tree the index holds, once it is known to be of this store: its last leaf must be the event the
+   * store holds at that position, with that hash. Otherwise (another store behind the same DATA_DIR, a store
+   * restored from an older backup) the index is cleared and the log built again from the first event.
+   */
+  private async resume(index: LedgerIndex): Promise<void> {
+    this.tree = new MerkleTree(index.nodes);
+    const size = this.tree.size;
+    if (size === 0) return;
+    const last = size === index.leafCount() ? index.leaf(size - 1) : undefined;
+    const stored = last === undefined ? undefined : await this.eventAt(last.position);
+    if (last !== undefined && stored !== undefined && stored.id === last.eventId && merkleLeafHash(entryHashBytes(stored.hash)).equals(this.tree.leafHash(size - 1))) {
+      this.lastPosition = last.position;
+      this.lastLeafIsCheckpoint = last.checkpoint;
+      this.latestCheckpointSize = index.latestCheckpoint()?.treeSize ?? -1;
+      return;
+    }
+    this.logger.warn(`ledger log: its index (${size} leaves) does not match the event store at its last leaf; building it again from the store`);
+    index.clear();
+    this.tree = new MerkleTree(index.nodes);
+  }
+
+  /** The stored event at a position, if any. */
+  private async eventAt(position: Position): Promise<StoredEvent | undefined> {
+    for await (const e of this.store.readAll({ fromPosition: position, maxCount: 1 })) return comparePositions(e.position, position) === 0 ? e : undefined;
+    return undefined;
   }
 
   /**
@@ -157,7 +202,7 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
   private async follow(): Promise<void> {
     let backoff = RETRY_FIRST_MS;
     while (!this.stopping) {
-      const subscription = this.store.subscribeToAll({ fromPosition: this.positions.at(-1) ?? 'start' });
+      const subscription = this.store.subscribeToAll({ fromPosition: this.lastPosition ?? 'start' });
       this.subscription = subscription;
       let failure = 'it ended';
       try {
@@ -184,11 +229,14 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
   }
 
   private add(event: StoredEvent): void {
-    const index = this.tree.append(entryHashBytes(event.hash));
-    this.leafById.set(event.id, index);
-    this.positions.push(event.position);
-    this.lastLeafIsCheckpoint = event.type === CHECKPOINT_SIGNED && event.stream === CHECKPOINT_STREAM;
-    if (this.lastLeafIsCheckpoint) this.indexCheckpoint(event);
+    // Events at or before the last leaf: the first of a catch-up read from the last leaf's position.
+    if (this.lastPosition !== null && comparePositions(event.position, this.lastPosition) <= 0) return;
+    const leaf = this.tree.append(entryHashBytes(event.hash));
+    const checkpoint = event.type === CHECKPOINT_SIGNED && event.stream === CHECKPOINT_STREAM;
+    this.index!.addLeaf(leaf, event.id, event.position, checkpoint);
+    this.lastPosition = event.position;
+    this.lastLeafIsCheckpoint = checkpoint;
+    if (checkpoint) this.indexCheckpoint(event);
     if (this.waiters.length > 0) {
       const size = this.tree.size;
       const ready = this.waiters.filter((w) => w.size <= size);
@@ -201,7 +249,7 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
     const { treeSize, note } = event.data as { treeSize?: unknown; note?: unknown };
     const size = Number(treeSize);
     if (typeof note !== 'string' || !Number.isSafeInteger(size)) return;
-    this.checkpoints.set(size, note);
+    this.index!.addCheckpoint(size, note);
     this.latestCheckpointSize = Math.max(this.latestCheckpointSize, size);
   }
 
@@ -216,7 +264,7 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
   async catchUp(): Promise<void> {
     const head = await this.store.headPosition();
     if (head === null) return;
-    while (this.positions.length === 0 || comparePositions(this.positions.at(-1)!, head) < 0) {
+    while (this.lastPosition === null || comparePositions(this.lastPosition, head) < 0) {
       await this.awaitSize(this.tree.size + 1);
     }
   }
@@ -227,15 +275,16 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
   }
 
   checkpointAt(size: number): string | null {
-    return this.checkpoints.get(size) ?? null;
+    return this.index?.checkpointAt(size) ?? null;
   }
 
   latestCheckpoint(): StoredCheckpoint | null {
-    return this.latestCheckpointSize < 0 ? null : { treeSize: this.latestCheckpointSize, note: this.checkpoints.get(this.latestCheckpointSize)! };
+    const note = this.latestCheckpointSize < 0 ? null : this.checkpointAt(this.latestCheckpointSize);
+    return note === null ? null : { treeSize: this.latestCheckpointSize, note };
   }
 
   leafIndexOf(eventId: string): number {
-    const index = this.leafById.get(eventId);
+    const index = this.index?.leafOf(eventId.toLowerCase());
     if (index === undefined) throw new LedgerLookupError('unknown-event', `no event ${eventId} in the log`);
     return index;
   }
@@ -277,8 +326,8 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
   private async signNow(by: CheckpointRequester): Promise<SignedCheckpointAnswer> {
     await this.catchUp();
     const treeSize = this.tree.size;
-    const existing = this.checkpoints.get(treeSize);
-    if (existing !== undefined) return { treeSize, note: existing, eventIds: [] };
+    const existing = this.checkpointAt(treeSize);
+    if (existing !== null) return { treeSize, note: existing, eventIds: [] };
     const eventId = randomUUID();
     const note = signCheckpoint(this.origin, treeSize, this.tree.root(treeSize), this.key.signer);
     const event = checkpointSignedEvent(note);
@@ -304,7 +353,7 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
       ],
       { expectedRevision: 'any' },
     );
-    this.checkpoints.set(treeSize, note);
+    this.index?.addCheckpoint(treeSize, note);
     this.latestCheckpointSize = Math.max(this.latestCheckpointSize, treeSize);
     return { treeSize, note, eventIds: [eventId] };
   }
@@ -312,7 +361,7 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
   /** The scheduled checkpoint: skipped when nothing but the previous checkpoint event was appended since. */
   async scheduledCheckpoint(): Promise<StoredCheckpoint | null> {
     const size = this.tree.size;
-    if (size === 0 || this.checkpoints.has(size) || (this.lastLeafIsCheckpoint && this.checkpoints.has(size - 1))) return null;
+    if (size === 0 || this.checkpointAt(size) !== null || (this.lastLeafIsCheckpoint && this.checkpointAt(size - 1) !== null)) return null;
     try {
       return await this.signCheckpoint({ actorId: 'ledger', actorRole: 'system' });
     } catch (error) {
@@ -337,7 +386,8 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
   }
 
   private async exportedEvent(leafIndex: number): Promise<ExportedEvent> {
-    const position = this.positions[leafIndex]!;
+    const position = this.index?.leaf(leafIndex)?.position;
+    if (position === undefined) throw new LedgerLookupError('unknown-event', `no leaf ${leafIndex} in the log`);
     for await (const e of this.store.readAll({ fromPosition: position, maxCount: 1, raw: true })) {
       if (e.raw === undefined) break;
       return {
