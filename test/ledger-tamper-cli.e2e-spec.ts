@@ -12,10 +12,16 @@ import {
   CHECKPOINT_STREAM,
   checkpointSignedEvent,
   entryHashBytes,
+  eventHash,
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  exportLine,
   generateNoteKey,
   MerkleTree,
   parseSignerKey,
+  readExportFile,
   signCheckpoint,
+  verifyExport,
   type VerifyReport,
 } from '@ogp/ledger';
 import { exportEventsNdjson } from '@ogp/projections';
@@ -204,4 +210,55 @@ describe('tampering with a SQLite store holding its own signed checkpoints', () 
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('FAILED: hash-mismatch');
   }, 60_000);
+
+  it('`cli verify --export` checks checkpoint lines placed after 70,000 events, however far behind their sizes', async () => {
+    // Beyond the verifier's window of 65,536 recent sizes: only its first pass over the file makes these checkable.
+    const tree = new MerkleTree();
+    const tips = new Map<string, string>();
+    const lines = [exportLine({ kind: 'header', format: EXPORT_FORMAT, version: EXPORT_VERSION, origin: ORIGIN })];
+    for (let i = 0; i < 70_000; i++) {
+      const stream = `commitment-IDSMG${String(i % 50).padStart(4, '0')}`;
+      const base = { stream, revision: Math.floor(i / 50), type: 'ProgressClaimed', schemaVersion: 1, data: `{"narrative":"claim ${i}"}`, metadata: '{"actorId":"admin-1"}', prevHash: tips.get(stream) ?? null };
+      const hash = eventHash(base);
+      tips.set(stream, hash);
+      tree.append(entryHashBytes(hash));
+      lines.push(exportLine({ kind: 'event', ...base, hash, position: String(i + 1) }));
+    }
+    const line = (size: number, root = tree.root(size)) => exportLine({ kind: 'checkpoint', note: signCheckpoint(ORIGIN, size, root, signer) });
+    const exportFile = join(dir, 'late-checkpoints.ndjson');
+    writeFileSync(exportFile, [...lines, line(1001), line(70_000)].join(''));
+    const empty = join(dir, randomUUID());
+    mkdirSync(empty);
+    const onePass = await verifyExport(readExportFile(exportFile), { publicKey: keys.verifierKey });
+    expect(onePass.failure).toMatchObject({ kind: 'checkpoint-too-late' });
+    const good = await cli(empty, '--export', exportFile);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toMatch(/events: +70000[\s\S]*checkpoints verified: +2[\s\S]*verified tree size: +70000/);
+    const forgedFile = join(dir, 'late-forged-checkpoint.ndjson');
+    writeFileSync(forgedFile, [...lines, line(1001, Buffer.alloc(32, 1))].join(''));
+    const bad = await cli(empty, '--export', forgedFile);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('FAILED: checkpoint-root-mismatch');
+    expect(bad.stdout).toContain('checkpoint at size 1001: the change is at or after leaf 0');
+  }, 120_000);
+
+  it('verifyEventStore checks a stored checkpoint that landed far after its size', async () => {
+    const file = join(dir, `${randomUUID()}.sqlite`);
+    const store = new SqliteEventStore({ file });
+    try {
+      const tree = new MerkleTree();
+      for (let i = 0; i < 10; i++) await store.append('plan-2021', [progressClaim(i)], { expectedRevision: 'any' });
+      for await (const e of store.readAll()) tree.append(entryHashBytes(e.hash));
+      const event = checkpointSignedEvent(signCheckpoint(ORIGIN, tree.size, tree.root(), signer)); // size 10
+      for (let i = 10; i < 40; i++) await store.append('commitment-IDSMG0001', [progressClaim(i)], { expectedRevision: 'any' });
+      await store.append(CHECKPOINT_STREAM, [{ id: randomUUID(), type: event.type, schemaVersion: event.schemaVersion, data: { ...event.data }, metadata: auditMetadata('system') }], {
+        expectedRevision: 'any',
+      });
+      // 30 events late, with a window of 8: the verifier finds the stored checkpoints first.
+      const report = await verifyEventStore(store, { publicKey: keys.verifierKey, origin: ORIGIN, lateCheckpointWindow: 8 });
+      expect(report).toMatchObject({ ok: true, events: 41, checkpointsVerified: 1, verifiedTreeSize: 10 });
+    } finally {
+      await store.close();
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   canonicalize,
+  checkpointSizesInExport,
   CHECKPOINT_STREAM,
   checkpointSignedEvent,
   entryHashBytes,
@@ -17,6 +18,7 @@ import {
   readExportFile,
   signCheckpoint,
   verifyExport,
+  verifyExportFile,
   verifyLedger,
   VerifyProgress,
 } from '@ogp/ledger';
@@ -235,6 +237,66 @@ describe('offline ledger verification', () => {
       expect(firstSuspectIndex).toBeLessThanOrEqual(firstForged);
       expect(treeSize).toBeGreaterThan(firstForged);
       expect(report.failure!.event?.index).toBe(firstSuspectIndex);
+    });
+
+    describe('with checkpoints far behind their sizes (a window of 8 recent sizes)', () => {
+      const window = { lateCheckpointWindow: 8 };
+      /** The 93-event export, its tree, and checkpoint lines for `sizes` appended after every event. */
+      function withLinesAtTheEnd(sizes: readonly number[], forged: readonly number[] = []): ExportRecord[] {
+        const records = exportWithCheckpointEvents();
+        const tree = new MerkleTree();
+        for (const r of records) if (r.kind === 'event') tree.append(entryHashBytes(r.hash));
+        const lines = sizes.map((size): ExportRecord => {
+          const root = forged.includes(size) ? Buffer.alloc(32, 9) : tree.root(size);
+          return { kind: 'checkpoint', note: signCheckpoint(ORIGIN, size, root, signer) };
+        });
+        return [...records, ...lines];
+      }
+
+      it('verifyExportFile checks lines after every event exactly (a duplicate of a stored one included); one pass cannot', async () => {
+        const file = write(withLinesAtTheEnd([10, 50, 30]));
+        const report = await verifyExportFile(file, { publicKey: keys.verifierKey, ...window });
+        expect(report).toMatchObject({ ok: true, events: 93, checkpointsVerified: 5, verifiedTreeSize: 92 });
+        expect(report).toEqual(await verifyExport(readExportFile(file), { publicKey: keys.verifierKey }));
+        const onePass = await verifyExport(readExportFile(file), { publicKey: keys.verifierKey, ...window });
+        expect(onePass.failure).toMatchObject({ kind: 'checkpoint-too-late', event: null });
+      });
+
+      it('verifyExportFile finds a forged line far behind its size as a root mismatch, as a verifier keeping every node does', async () => {
+        const file = write(withLinesAtTheEnd([10, 50], [50]));
+        const report = await verifyExportFile(file, { publicKey: keys.verifierKey, ...window });
+        expect(report.failure).toMatchObject({ kind: 'checkpoint-root-mismatch', checkpoint: { treeSize: 50, firstSuspectIndex: 30 } });
+        expect(report).toEqual(await verifyExport(readExportFile(file), { publicKey: keys.verifierKey }));
+      });
+
+      it('verifyExportFile checks CheckpointSigned events stored far after their sizes', async () => {
+        const events: ExportedEvent[] = [];
+        const tree = new MerkleTree();
+        const append = appender(events, tree);
+        let note = '';
+        for (let i = 0; i < 60; i++) {
+          append(`commitment-${i % 4}`, 'MilestoneRescheduled', { i });
+          if (i === 9) note = signCheckpoint(ORIGIN, tree.size, tree.root(), signer);
+          if (i === 39) append(CHECKPOINT_STREAM, 'CheckpointSigned', checkpointSignedEvent(note).data); // 30 events late
+        }
+        const file = write([{ kind: 'header', format: 'ogp-ledger-export', version: 1, origin: ORIGIN }, ...events.map((e) => ({ kind: 'event' as const, ...e }))]);
+        expect(await verifyExportFile(file, { publicKey: keys.verifierKey, ...window })).toMatchObject({ ok: true, checkpointsVerified: 1, verifiedTreeSize: 10 });
+        expect((await verifyExport(readExportFile(file), { publicKey: keys.verifierKey, ...window })).failure).toMatchObject({
+          kind: 'checkpoint-too-late',
+          event: { stream: CHECKPOINT_STREAM, revision: '0', index: 40 },
+        });
+      });
+    });
+
+    it('checkpointSizesInExport finds checkpoint lines and CheckpointSigned events only (CRLF, no final newline)', async () => {
+      const records = exportWithCheckpointEvents();
+      const tree = new MerkleTree();
+      for (const r of records) if (r.kind === 'event') tree.append(entryHashBytes(r.hash));
+      const decoy = { ...(records[1] as ExportRecord & { kind: 'event' }), data: canonicalize({ reason: 'a "checkpoint" of the forum' }) };
+      const text = [...records, decoy, { kind: 'checkpoint' as const, note: signCheckpoint(ORIGIN, 7, tree.root(7), signer) }].map(exportLine).join('').replace(/\n/g, '\r\n');
+      const file = write([]);
+      writeFileSync(file, text.slice(0, -2));
+      expect((await checkpointSizesInExport(file)).sort((a, b) => a - b)).toEqual([7, 30, 61, 92]);
     });
 
     it('refuses a malformed line with its line number', async () => {

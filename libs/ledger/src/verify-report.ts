@@ -17,6 +17,11 @@ export type VerifyFailureKind =
   | 'checkpoint-malformed'
   /** A signed checkpoint covers more events than the export holds: events were cut off the end. */
   | 'checkpoint-beyond-log'
+  /**
+   * A checkpoint came further after its size than a single pass can reach back (the Merkle nodes it needs are no
+   * longer kept): no evidence either way. Verify the export file itself (two passes), or give the checkpoint up front.
+   */
+  | 'checkpoint-too-late'
   /** An event cannot be checked at all (e.g. a revision beyond 2^53). */
   | 'malformed-event';
 

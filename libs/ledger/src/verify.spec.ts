@@ -30,6 +30,18 @@ function chain(parts: { stream: string; type: string; data: unknown; schemaVersi
   });
 }
 
+/** The log with event `at`'s data changed and its stream's chain recomputed from there: only checkpoints can tell. */
+function rechained(events: readonly ExportedEvent[], at: number): ExportedEvent[] {
+  const stream = events[at]!.stream;
+  let prevHash: string | null = null;
+  return events.map((e, i) => {
+    if (e.stream !== stream || i < at) return e;
+    const base = { ...e, data: i === at ? '{"i":-1}' : e.data, prevHash: i === at ? e.prevHash : prevHash };
+    prevHash = eventHash(base);
+    return { ...base, hash: prevHash };
+  });
+}
+
 describe('LedgerVerifier', () => {
   it('recomputes the same hash as eventHash for any stream, type and data (quotes, unicode, escapes)', async () => {
     const part = fc.record({
@@ -163,6 +175,134 @@ describe('LedgerVerifier', () => {
     it('refuses a batch size it cannot keep', () => {
       expect(() => new LedgerVerifier({ batchSize: 0 })).toThrow(RangeError);
       expect(() => new LedgerVerifier({ batchSize: 10_000 })).toThrow(RangeError);
+    });
+  });
+
+  describe('with checkpoints that arrive late', () => {
+    // The 2600-event log with a window of 64 recent sizes: checkpoints are added after `lag` more events.
+    const origin = 'test.example/log';
+    const keys = generateNoteKey(origin);
+    const signer = parseSignerKey(keys.signerKey);
+    const parts = Array.from({ length: 2600 }, (_, i) => ({ stream: `s${(i * 7) % 37}`, type: 'B', data: { i }, schemaVersion: 1 }));
+    const events = chain(parts, (i) => String(i + 1));
+    const tree = new MerkleTree();
+    for (const e of events) tree.append(entryHashBytes(e.hash));
+    const note = (size: number, forged = false) => signCheckpoint(origin, size, forged ? Buffer.alloc(32, 7) : tree.root(size), signer);
+    type Late = { size: number; lag: number; forged: boolean };
+    /** Feeds the log, each checkpoint `lag` events after its size (or at the end); returns the report. */
+    const run = (log: readonly ExportedEvent[], late: readonly Late[], options: ConstructorParameters<typeof LedgerVerifier>[0] = {}) => {
+      const verifier = new LedgerVerifier({ publicKey: keys.verifierKey, progressEvery: 400, ...options });
+      const due = (at: number) => late.filter((c) => Math.min(c.size + c.lag, log.length) === at);
+      for (const c of due(0)) verifier.addCheckpoint(note(c.size, c.forged));
+      for (const [i, e] of log.entries()) {
+        if (verifier.addEvent(e) !== null) break;
+        for (const c of due(i + 1)) verifier.addCheckpoint(note(c.size, c.forged));
+      }
+      return verifier.finish();
+    };
+    /** What a verifier that keeps every node reports: the window covers the whole log. */
+    const everyNode = { lateCheckpointWindow: events.length };
+    const late = fc.array(fc.record({ size: fc.integer({ min: 1, max: events.length }), lag: fc.nat({ max: events.length }), forged: fc.boolean() }), { maxLength: 4 });
+
+    it('checks a checkpoint up to its window late exactly, with memory for the window only', () => {
+      const report = run(events, [{ size: 2000, lag: 64, forged: false }, { size: 2301, lag: 64, forged: false }, { size: 2500, lag: 100, forged: false }], { lateCheckpointWindow: 64, checkpointSizes: [2500] });
+      expect(report).toMatchObject({ ok: true, checkpointsVerified: 3, verifiedTreeSize: 2500 });
+      expect(run(events, [{ size: 2000, lag: 64, forged: true }], { lateCheckpointWindow: 64 }).failure).toMatchObject({ kind: 'checkpoint-root-mismatch', checkpoint: { treeSize: 2000 } });
+      const verifier = new LedgerVerifier({ lateCheckpointWindow: 64 });
+      for (const e of events) verifier.addEvent(e);
+      expect(verifier.merkleNodeBytes).toBeLessThan(200 * 64);
+    });
+
+    it('fails one later than its window as too late, not as tampering, whether it is good or forged', () => {
+      for (const forged of [false, true]) {
+        const report = run(events, [{ size: 1001, lag: 300, forged }], { lateCheckpointWindow: 64 });
+        expect(report).toMatchObject({ ok: false, events: 1301, failure: { kind: 'checkpoint-too-late', event: null } });
+        expect(report.failure!.message).toMatch(/size 1001 came 300 events after/);
+        expect(report.failure!.message).toMatch(/verify --export/);
+      }
+    });
+
+    it('gives the report of a verifier that keeps every node, for checkpoints hinted by size (checkpointSizes), however late', () => {
+      fc.assert(
+        fc.property(late, fc.integer({ min: 0, max: 3 }), fc.constantFrom(1, 5, 64), (checkpoints, tampered, window) => {
+          // Some runs rewrite event 1200's data and chain: only a checkpoint covering it can tell.
+          const log = tampered === 0 ? rechained(events, 1200) : events;
+          const hinted = run(log, checkpoints, { lateCheckpointWindow: window, checkpointSizes: checkpoints.map((c) => c.size) });
+          expect(hinted).toEqual(run(log, checkpoints, everyNode));
+        }),
+        { numRuns: 60 },
+      );
+    });
+
+    it('without hints, gives that report whenever every checkpoint is within its window, and fails only as too late otherwise', () => {
+      fc.assert(
+        fc.property(late, fc.constantFrom(1, 5, 64), (checkpoints, window) => {
+          const report = run(events, checkpoints, { lateCheckpointWindow: window });
+          const expected = run(events, checkpoints, everyNode);
+          if (checkpoints.every((c) => Math.min(c.lag, events.length - c.size) <= window)) expect(report).toEqual(expected);
+          else if (report.failure?.kind !== 'checkpoint-too-late') expect(report).toEqual(expected);
+        }),
+        { numRuns: 60 },
+      );
+    });
+
+    it('accepts a checkpoint given up front and again far later (a duplicate is not a failure)', () => {
+      const report = run(events, [{ size: 700, lag: 1500, forged: false }], { lateCheckpointWindow: 16, checkpoints: [note(700)] });
+      expect(report).toMatchObject({ ok: true, checkpointsVerified: 1, verifiedTreeSize: 700 });
+      const forged = run(events, [{ size: 700, lag: 1500, forged: true }], { lateCheckpointWindow: 16, checkpoints: [note(700)] });
+      expect(forged.failure).toMatchObject({ kind: 'checkpoint-root-mismatch', checkpoint: { treeSize: 700 } });
+    });
+
+    it('refuses a window it cannot keep', () => {
+      expect(() => new LedgerVerifier({ lateCheckpointWindow: 0 })).toThrow(RangeError);
+    });
+  });
+
+  describe('memory', () => {
+    /** A long log, made as it is read: `n` events over 1000 streams. */
+    function* longLog(n: number): Generator<ExportedEvent> {
+      const tips: (string | null)[] = new Array<string | null>(1000).fill(null);
+      for (let i = 0; i < n; i++) {
+        const s = i % 1000;
+        const base = { stream: `s${s}`, revision: Math.floor(i / 1000), type: 'B', schemaVersion: 1, data: `{"i":${i}}`, metadata: '{}', prevHash: tips[s]! };
+        const hash = eventHash(base);
+        tips[s] = hash;
+        yield { ...base, hash, position: String(i + 1) };
+      }
+    }
+
+    it('holds the same Merkle node bytes after 200,000 and 400,000 events, bar one level of 2 nodes', () => {
+      const window = 1024;
+      const verifier = new LedgerVerifier({ lateCheckpointWindow: window });
+      const bytes: number[] = [];
+      let i = 0;
+      for (const e of longLog(400_000)) {
+        verifier.addEvent(e);
+        if (++i % 200_000 === 0) bytes.push(verifier.merkleNodeBytes);
+      }
+      // Per level, the newest floor(window / 2^level) + 2 nodes: 19 levels hold 400,000 leaves, 18 hold 200,000.
+      const kept = (levels: number) => Array.from({ length: levels }, (_, level) => (Math.floor(window / 2 ** level) + 2) * 32).reduce((a, b) => a + b, 0);
+      expect(bytes).toEqual([kept(18), kept(19)]);
+      expect(kept(19) - kept(18)).toBe(64);
+      expect(verifier.finish()).toMatchObject({ ok: true, events: 400_000 });
+    });
+
+    it('by default checks a checkpoint 65,536 events late, and fails one much later as too late', () => {
+      const origin = 'test.example/log';
+      const keys = generateNoteKey(origin);
+      const signer = parseSignerKey(keys.signerKey);
+      const tree = new MerkleTree();
+      const verifier = new LedgerVerifier({ publicKey: keys.verifierKey });
+      const notes = new Map<number, string>();
+      let i = 0;
+      for (const e of longLog(140_001)) {
+        verifier.addEvent(e);
+        tree.append(entryHashBytes(e.hash));
+        i++;
+        if (i === 10_001 || i === 70_001) notes.set(i, signCheckpoint(origin, i, tree.root(), signer));
+        if (i === 70_001 + 65_536) expect(verifier.addCheckpoint(notes.get(70_001)!)).toBeNull();
+      }
+      expect(verifier.addCheckpoint(notes.get(10_001)!)).toMatchObject({ kind: 'checkpoint-too-late' });
     });
   });
 });

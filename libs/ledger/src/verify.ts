@@ -7,6 +7,7 @@ import { ChainEntryEncoder } from './chain-entry-encoder';
 import { comparePositionText, ExportedEvent, ExportRecord } from './export-format';
 import { LedgerError } from './ledger-error';
 import { MerkleTree } from './merkle-tree';
+import { RecentMerkleNodeStore } from './recent-merkle-node-store';
 import { NoteVerifierInput, resolveNoteVerifier } from './signed-note';
 import { BatchHasher, defaultHasher, EntryHasher } from './sha256-batch';
 import { streamHash, StreamSlots } from './stream-slots';
@@ -19,6 +20,17 @@ export interface VerifyOptions {
   readonly origin?: string;
   /** Signed checkpoint notes the reviewer kept (besides those inside the export). */
   readonly checkpoints?: Iterable<string>;
+  /**
+   * Sizes of checkpoints that come later in the input, however late (a first pass finds them: see verifyExportFile
+   * and checkpointSizesInExport). The tree's root at each is kept as the tree passes it, so that each is checked
+   * exactly. Hints only: a size that no checkpoint has costs 32 bytes, nothing else.
+   */
+  readonly checkpointSizes?: Iterable<number>;
+  /**
+   * How many events after its size a checkpoint may arrive and still be checked without a hint (default 65,536):
+   * the Merkle nodes of that many recent sizes are kept, about 64 bytes each (see recent-merkle-node-store.ts).
+   */
+  readonly lateCheckpointWindow?: number;
   readonly progressEvery?: number;
   readonly onProgress?: (progress: VerifyProgress) => void;
   /** How entries and Merkle nodes are hashed (default: natively where the addon is built). */
@@ -38,15 +50,30 @@ const HASH_MISMATCH = 'content does not hash to the recorded hash: the event was
 const RECENT = 8192;
 /** Events whose Merkle leaves and nodes are hashed together (at most RECENT). */
 const DEFAULT_BATCH = 1024;
+/**
+ * Recent tree sizes whose roots can still be computed (about 4 MB of nodes). A CheckpointSigned event is stored a
+ * few events after the size it signs (only what was appended while the server caught up with the store, signed and
+ * wrote it); reviewer notes and checkpoint lines anywhere in an export come up front or as checkpointSizes hints.
+ * 65,536 leaves room for a long burst of writes during a signing.
+ */
+const DEFAULT_LATE_WINDOW = 65_536;
 
 /**
- * Feed events in global order and checkpoints in any order; the first failure sticks. Memory: leaves + one tip per
- * stream. Each event's order, revision, link and hash are checked as it arrives; the Merkle leaves are added a batch
- * at a time (see sha256-batch.ts), so a checkpoint that fails may be reported up to a batch after its size. The
- * report, and the failure it names, are those of checking one event at a time.
+ * Feed events in global order and checkpoints in any order; the first failure sticks. Memory: one tip per stream,
+ * the Merkle nodes of the last lateCheckpointWindow sizes, and a root per checkpoint; not the leaves. A checkpoint
+ * whose size the tree has passed by more than that window (and that no hint kept) fails as 'checkpoint-too-late'.
+ * Each event's order, revision, link and hash are checked as it arrives; the Merkle leaves are added a batch at a
+ * time (see sha256-batch.ts), so a checkpoint that fails may be reported up to a batch after its size. The report,
+ * and the failure it names, are those of checking one event at a time.
  */
 export class LedgerVerifier {
-  private readonly tree = new MerkleTree();
+  private readonly nodes: RecentMerkleNodeStore;
+  private readonly tree: MerkleTree;
+  /** checkpointSizes, ascending; those before keepNext are passed. */
+  private readonly keepSizes: number[];
+  private keepNext = 0;
+  /** The tree's root at each hinted or verified checkpoint size: what a later (or repeated) checkpoint is held to. */
+  private readonly keptRoots = new Map<number, Buffer>();
   // Stream tips: a slot per stream and the tip's revision and hash in arrays, rather than an object per stream:
   // the per-event lookup then fetches less scattered memory.
   private readonly streamSlots = new StreamSlots();
@@ -93,12 +120,20 @@ export class LedgerVerifier {
     this.computedHashes = Buffer.allocUnsafe(batch * 32);
     this.streamsBefore = new Uint32Array(batch);
     this.publicKey = options.publicKey === undefined ? undefined : resolveNoteVerifier(options.publicKey);
+    this.nodes = new RecentMerkleNodeStore(options.lateCheckpointWindow ?? DEFAULT_LATE_WINDOW);
+    this.tree = new MerkleTree(this.nodes);
+    this.keepSizes = [...new Set(options.checkpointSizes ?? [])].filter((size) => Number.isSafeInteger(size) && size > 0).sort((a, b) => a - b);
     for (const note of options.checkpoints ?? []) this.addCheckpoint(note);
   }
 
   /** The failure found so far (a checkpoint whose size is in the current batch is checked when the batch ends). */
   get failed(): VerifyFailure | null {
     return this.failure;
+  }
+
+  /** Bytes of Merkle nodes held: bounded by lateCheckpointWindow, whatever the number of events. */
+  get merkleNodeBytes(): number {
+    return this.nodes.bytes;
   }
 
   /** Checks one event; returns the failure found so far (then and ever after) or null. */
@@ -185,11 +220,16 @@ export class LedgerVerifier {
     if (count === 0 || this.failure !== null) return;
     const every = this.options.progressEvery ?? 10_000;
     for (let done = 0; done < count; ) {
-      // Segments end where a pending checkpoint or a progress report is due, so each sees its exact tree size.
+      // Segments end where a pending checkpoint, a hinted size or a progress report is due, so each sees its exact
+      // tree size.
       const checkpointAt = this.pending.length > 0 ? this.pending[0]!.treeSize - base : count;
-      const stop = Math.min(count, this.nextProgress - base, checkpointAt > done ? checkpointAt : count);
+      const keepAt = this.keepNext < this.keepSizes.length ? this.keepSizes[this.keepNext]! - base : count;
+      const stop = Math.min(count, this.nextProgress - base, checkpointAt > done ? checkpointAt : count, keepAt > done ? keepAt : count);
       this.tree.appendMany(this.computedHashes, done, stop - done, this.hasher);
       done = stop;
+      while (this.keepNext < this.keepSizes.length && this.keepSizes[this.keepNext]! <= this.tree.size) {
+        if (this.keepSizes[this.keepNext++] === this.tree.size) this.keptRoots.set(this.tree.size, this.tree.root());
+      }
       while (this.failure === null && this.pending.length > 0 && this.pending[0]!.treeSize === this.tree.size) {
         this.checkRoot(this.pending.shift()!);
       }
@@ -230,7 +270,7 @@ export class LedgerVerifier {
       const kind: VerifyFailureKind = err.code === 'note-not-verified' || err.code === 'wrong-origin' ? 'checkpoint-signature' : 'checkpoint-malformed';
       return this.fail(kind, `checkpoint: ${err.message}`, at);
     }
-    if (cp.treeSize <= this.tree.size) this.checkRoot(cp);
+    if (cp.treeSize <= this.tree.size) this.checkRoot(cp, at);
     else {
       const i = this.pending.findIndex((p) => p.treeSize > cp.treeSize);
       this.pending.splice(i < 0 ? this.pending.length : i, 0, cp);
@@ -308,8 +348,22 @@ export class LedgerVerifier {
     }
   }
 
-  private checkRoot(cp: SignedCheckpoint): void {
-    if (this.tree.root(cp.treeSize).equals(cp.rootHash)) {
+  private checkRoot(cp: SignedCheckpoint, at: BadEvent | null = null): void {
+    const root = this.keptRoots.get(cp.treeSize) ?? (this.nodes.holdsRootOf(cp.treeSize) ? this.tree.root(cp.treeSize) : null);
+    if (root === null) {
+      // Not a mismatch: the nodes are gone. Checked with a hint, or from the front, it is exact.
+      this.fail(
+        'checkpoint-too-late',
+        `the signed checkpoint for size ${cp.treeSize} came ${this.tree.size - cp.treeSize} events after that size, later than ` +
+          `the ${this.nodes.window} a single pass can check: it is neither good nor bad yet. Verify the export file with ` +
+          '`cli verify --export` (verifyExportFile), which finds every checkpoint first, or give its note up front (the ' +
+          'checkpoints option), or move its line before the events',
+        at,
+      );
+      return;
+    }
+    if (root.equals(cp.rootHash)) {
+      this.keptRoots.set(cp.treeSize, root);
       if (this.verified.get(cp.treeSize) != null) return;
       const next = cp.treeSize < this.seen ? this.identityAt(cp.treeSize) : null;
       this.verified.set(cp.treeSize, next);

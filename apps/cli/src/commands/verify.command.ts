@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Inject } from '@nestjs/common';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { EVENT_STORE, type EventStore } from '@ogp/event-store';
-import { formatVerifierKey, parseSignerKey, readExportBatches, verifyExport, type VerifyProgress, type VerifyReport } from '@ogp/ledger';
+import { formatVerifierKey, parseSignerKey, verifyExportFile, type VerifyProgress, type VerifyReport } from '@ogp/ledger';
 import { APP_CONFIG, type ResolvedConfig, verifyEventStore } from '@ogp/tracker';
 
 interface VerifyOptions {
@@ -85,7 +85,7 @@ export class VerifyCommand extends CommandRunner {
     const common = { publicKey, progressEvery: 10_000, onProgress: progress.onProgress };
     const report =
       options.export !== undefined
-        ? await verifyExport(readExportBatches(options.export), common)
+        ? await verifyExportFile(options.export, common)
         : await verifyEventStore(this.store, { ...common, origin: this.config.LEDGER_ORIGIN });
     progress.done();
     process.stdout.write(formatVerifyReport(report));

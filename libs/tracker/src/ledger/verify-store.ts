@@ -1,6 +1,6 @@
 // Verifies a whole event store in place: every chain link, and the Merkle log against every stored signed checkpoint.
 import { type EventStore, positionToString } from '@ogp/event-store';
-import { LedgerVerifier, type NoteVerifierInput, type VerifyProgress, type VerifyReport } from '@ogp/ledger';
+import { CHECKPOINT_STREAM, checkpointNoteSize, LedgerVerifier, type NoteVerifierInput, type VerifyProgress, type VerifyReport } from '@ogp/ledger';
 
 export interface VerifyStoreOptions {
   /** The log's public key; without it CheckpointSigned events are counted as unchecked. */
@@ -10,11 +10,14 @@ export interface VerifyStoreOptions {
   readonly checkpoints?: Iterable<string>;
   readonly progressEvery?: number;
   readonly onProgress?: (progress: VerifyProgress) => void;
+  /** See VerifyOptions.lateCheckpointWindow: stored checkpoints are found first, so only memory depends on it. */
+  readonly lateCheckpointWindow?: number;
 }
 
 /** Reads the store in global order with the exact hashed texts and feeds the offline verifier; stops at the first failure. */
 export async function verifyEventStore(store: EventStore, options: VerifyStoreOptions = {}): Promise<VerifyReport> {
-  const verifier = new LedgerVerifier(options);
+  const checkpointSizes = options.publicKey === undefined ? [] : await storedCheckpointSizes(store);
+  const verifier = new LedgerVerifier({ ...options, checkpointSizes });
   if (verifier.failed !== null) return verifier.finish();
   for await (const e of store.readAll({ raw: true })) {
     const raw = e.raw;
@@ -33,4 +36,23 @@ export async function verifyEventStore(store: EventStore, options: VerifyStoreOp
     if (failure !== null) break;
   }
   return verifier.finish();
+}
+
+/**
+ * The sizes the stored checkpoints state (unchecked hints), read from their stream alone: a CheckpointSigned event
+ * lands after other writes of its moment, and the verifier then checks it exactly however many there were.
+ */
+async function storedCheckpointSizes(store: EventStore): Promise<number[]> {
+  const sizes: number[] = [];
+  for await (const e of store.readStream(CHECKPOINT_STREAM, { raw: true })) {
+    let note: unknown;
+    try {
+      note = (JSON.parse(e.raw?.data ?? 'null') as Record<string, unknown> | null)?.note;
+    } catch {
+      continue; // the verifier reports the malformed event when it reaches it
+    }
+    const size = typeof note === 'string' ? checkpointNoteSize(note) : null;
+    if (size !== null) sizes.push(size);
+  }
+  return sizes;
 }
