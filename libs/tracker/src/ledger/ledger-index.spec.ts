@@ -23,3 +23,29 @@ merkleNodeStoreContract('SqliteMerkleNodeStore (LedgerIndex)', () => {
     },
   };
 });
+
+describe('LedgerIndex', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ogp-ledger-index-leaves-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps unsigned 64-bit positions, answers an id in any case with its last leaf, and drops what a rollback drops', () => {
+    const file = join(dir, 'ledger.sqlite');
+    const index = LedgerIndex.open(file);
+    const top = 2n ** 64n - 1n;
+    index.addLeaf(0, 'AB000000-0000-4000-8000-000000000001', { commit: top, prepare: 2n ** 63n }, false);
+    // EventStoreDB checks event ids within a stream only: the same id again is a later leaf, not an error.
+    index.addLeaf(1, 'ab000000-0000-4000-8000-000000000001', { commit: 5n, prepare: 5n }, true);
+    index.flush();
+    expect(index.leaf(0)).toEqual({ eventId: 'ab000000-0000-4000-8000-000000000001', position: { commit: top, prepare: 2n ** 63n }, checkpoint: false });
+    expect(index.leafOf('AB000000-0000-4000-8000-000000000001')).toBe(1);
+
+    index.addLeaf(2, 'ab000000-0000-4000-8000-000000000003', { commit: 6n, prepare: 6n }, false);
+    index.nodes.push(0, Buffer.alloc(32, 7), 0);
+    index.rollback();
+    expect([index.leafCount(), index.nodes.count(0), index.leafOf('ab000000-0000-4000-8000-000000000003')]).toEqual([2, 0, undefined]);
+    index.close();
+    const again = LedgerIndex.open(file);
+    expect(again.leafCount()).toBe(2);
+    again.close();
+  });
+});

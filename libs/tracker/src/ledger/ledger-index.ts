@@ -23,13 +23,30 @@ export class SqliteMerkleNodeStore implements MerkleNodeStore {
     db.exec('CREATE TABLE IF NOT EXISTS merkle_nodes (level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL, PRIMARY KEY (level, idx)) WITHOUT ROWID');
     this.insert = db.prepare('INSERT INTO merkle_nodes (level, idx, hash) VALUES (?, ?, ?)');
     this.select = db.prepare<[number, number], Buffer>('SELECT hash FROM merkle_nodes WHERE level = ? AND idx = ?').pluck(true);
+    this.lastIndex = db.prepare<[number], number>('SELECT idx FROM merkle_nodes WHERE level = ? ORDER BY idx DESC LIMIT 1').pluck(true);
+    this.reload();
+  }
+
+  private readonly lastIndex: Database.Statement<[number], number>;
+
+  /** Counts the nodes of each level again, as committed (after a rollback). */
+  reload(): void {
+    this.counts.length = 0;
     // Nodes are appended left to right, so a level's count is its last index + 1 (an indexed look-up per level).
-    const last = db.prepare<[number], number>('SELECT idx FROM merkle_nodes WHERE level = ? ORDER BY idx DESC LIMIT 1').pluck(true);
     for (let level = 0; level < MAX_LEVELS; level++) {
-      const index = last.get(level);
+      const index = this.lastIndex.get(level);
       if (index === undefined) break;
       this.counts[level] = index + 1;
     }
+  }
+
+  /** Whether every level holds the parents of the level below it: floor(count / 2) each, none missing. */
+  consistent(): boolean {
+    for (let level = 1; level < MAX_LEVELS; level++) {
+      if (this.count(level) !== Math.floor(this.count(level - 1) / 2)) return false;
+      if (this.count(level) === 0) return true;
+    }
+    return true;
   }
 
   count(level: number): number {
@@ -93,18 +110,24 @@ export class LedgerIndex {
   };
   private flushScheduled = false;
 
+  /** Called when a scheduled commit failed and was rolled back: what was written since the last commit is gone. */
+  onCommitFailed: (error: unknown) => void = () => undefined;
+
   private constructor(
     private readonly db: Database.Database,
     /** The private directory removed on close, when another process holds DATA_DIR's file. */
     private readonly privateDir: string | null,
   ) {
-    db.exec(`CREATE TABLE IF NOT EXISTS leaves (leaf INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, commit_pos INTEGER NOT NULL,
+    // Event ids are not unique keys: EventStoreDB checks them within a stream only (the last leaf of an id wins, as
+    // a lookup by id answers). Positions are unsigned 64-bit, stored as the signed integers of the same bits.
+    db.exec(`CREATE TABLE IF NOT EXISTS leaves (leaf INTEGER PRIMARY KEY, event_id TEXT NOT NULL, commit_pos INTEGER NOT NULL,
                prepare_pos INTEGER NOT NULL, checkpoint INTEGER NOT NULL);
+             CREATE INDEX IF NOT EXISTS leaves_by_event_id ON leaves (event_id);
              CREATE TABLE IF NOT EXISTS checkpoints (size INTEGER PRIMARY KEY, note TEXT NOT NULL);`);
     this.nodes = new SqliteMerkleNodeStore(db, () => this.writing());
     this.statements = {
       addLeaf: db.prepare('INSERT INTO leaves (leaf, event_id, commit_pos, prepare_pos, checkpoint) VALUES (?, ?, ?, ?, ?)'),
-      leafOf: db.prepare<[string], number>('SELECT leaf FROM leaves WHERE event_id = ?').pluck(true),
+      leafOf: db.prepare<[string], number>('SELECT leaf FROM leaves WHERE event_id = ? ORDER BY leaf DESC LIMIT 1').pluck(true),
       leaf: db.prepare<[number], { event_id: string; commit_pos: bigint; prepare_pos: bigint; checkpoint: bigint }>(
         'SELECT event_id, commit_pos, prepare_pos, checkpoint FROM leaves WHERE leaf = ?',
       ).safeIntegers(true),
@@ -136,16 +159,17 @@ export class LedgerIndex {
 
   addLeaf(index: number, eventId: string, position: Position, checkpoint: boolean): void {
     this.writing();
-    this.statements.addLeaf.run(index, eventId, position.commit, position.prepare, checkpoint ? 1 : 0);
+    this.statements.addLeaf.run(index, eventId.toLowerCase(), BigInt.asIntN(64, position.commit), BigInt.asIntN(64, position.prepare), checkpoint ? 1 : 0);
   }
 
   leafOf(eventId: string): number | undefined {
-    return this.statements.leafOf.get(eventId);
+    return this.statements.leafOf.get(eventId.toLowerCase());
   }
 
   leaf(index: number): LeafRecord | undefined {
     const row = this.statements.leaf.get(index);
-    return row === undefined ? undefined : { eventId: row.event_id, position: { commit: row.commit_pos, prepare: row.prepare_pos }, checkpoint: row.checkpoint === 1n };
+    if (row === undefined) return undefined;
+    return { eventId: row.event_id, position: { commit: BigInt.asUintN(64, row.commit_pos), prepare: BigInt.asUintN(64, row.prepare_pos) }, checkpoint: row.checkpoint === 1n };
   }
 
   /** Records a signed checkpoint note (the first note at a size stays). */
@@ -176,6 +200,12 @@ export class LedgerIndex {
     if (this.db.inTransaction) this.db.exec('COMMIT');
   }
 
+  /** Drops the writes made since the last commit (a write failed): the index is as last committed again. */
+  rollback(): void {
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    this.nodes.reload();
+  }
+
   close(): void {
     this.flush();
     this.db.close();
@@ -189,7 +219,13 @@ export class LedgerIndex {
     this.flushScheduled = true;
     setImmediate(() => {
       this.flushScheduled = false;
-      if (this.db.open) this.flush();
+      if (!this.db.open) return;
+      try {
+        this.flush();
+      } catch (error) {
+        this.rollback();
+        this.onCommitFailed(error);
+      }
     });
   }
 }

@@ -8,6 +8,7 @@ import { CHECKPOINT_STREAM, generateNoteKey, merkleRootOf, merkleLeafHash, entry
 import { FixedClock } from '../clock/fixed-clock';
 import type { ResolvedConfig } from '../config/app-config';
 import { ReadinessService } from '../metrics/readiness.service';
+import { LedgerIndex } from './ledger-index';
 import { LEDGER_INDEX_FILE, LedgerLog, LedgerLogStoppedError } from './ledger-log';
 import type { LedgerSigningKey } from './signing-key';
 
@@ -99,6 +100,10 @@ describe('LedgerLog', () => {
     // then the caller gets LedgerLogStoppedError, and so does anyone asking afterwards
     await expect(waiting).rejects.toBeInstanceOf(LedgerLogStoppedError);
     await expect(log.awaitSize(log.size + 1)).rejects.toBeInstanceOf(LedgerLogStoppedError);
+    // and so does a proof or a root asked of it (the API's 503), not an error of its closed index
+    expect(() => log.root()).toThrow(LedgerLogStoppedError);
+    expect(() => log.consistency(0, 0)).toThrow(LedgerLogStoppedError);
+    expect(() => log.leafIndexOf(randomUUID())).toThrow(LedgerLogStoppedError);
   });
 
   it('follows the store again after its subscription fails, from the leaf after the last it holds', async () => {
@@ -220,7 +225,51 @@ describe('LedgerLog', () => {
     }
     expect(readdirSync(tmpdir()).filter((f) => f.startsWith('ogp-ledger-index-')).length).toBe(before);
   });
+
+  it('adds no half leaf when writing one fails: it follows the store again from its last leaf', async () => {
+    const log = await open();
+    const write = jest.spyOn(LedgerIndex.prototype, 'addLeaf').mockImplementationOnce(() => {
+      throw new Error('disk I/O error');
+    });
+    try {
+      await store.append('s-fail', [event()], { expectedRevision: 'any' });
+      await store.append('s-fail', [event()], { expectedRevision: 'any' });
+      await log.catchUp();
+      expect(write).toHaveBeenCalled();
+      const hashes = await collect(store.readAll());
+      expect(log.size).toBe(hashes.length);
+      expect(log.root()).toBe(await rootOf(store));
+    } finally {
+      write.mockRestore();
+      await log.onModuleDestroy();
+    }
+    // What it committed is the same tree.
+    const again = await open();
+    try {
+      expect(again.root()).toBe(await rootOf(store));
+    } finally {
+      await again.onModuleDestroy();
+    }
+  });
+
+  it('builds its index again when the file holds leaves or checkpoints but no tree', async () => {
+    const otherDir = mkdtempSync(join(tmpdir(), 'ogp-ledger-log-stray-'));
+    const stray = LedgerIndex.open(join(otherDir, LEDGER_INDEX_FILE));
+    stray.addLeaf(0, randomUUID(), { commit: 1n, prepare: 1n }, false);
+    stray.addCheckpoint(7, 'not a note');
+    stray.close();
+    const log = new LedgerLog(store, { ...config, DATA_DIR: otherDir }, new FixedClock(), key, readiness);
+    await log.onModuleInit();
+    try {
+      expect(log.root()).toBe(await rootOf(store));
+      expect(log.checkpointAt(7)).not.toBe('not a note');
+    } finally {
+      await log.onModuleDestroy();
+      rmSync(otherDir, { recursive: true, force: true });
+    }
+  });
 });
+
 
 async function collect(events: AsyncIterable<StoredEvent>): Promise<StoredEvent[]> {
   const out: StoredEvent[] = [];

@@ -135,6 +135,13 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
       this.logger.warn(`ledger log: ${reason}; keeping a private index for this process, built from the store`),
     );
     this.index = index;
+    // A scheduled commit that failed was rolled back: take up the index as committed, and follow the store again
+    // from its last leaf (closing the subscription makes follow() open a new one from there).
+    index.onCommitFailed = (error) => {
+      this.logger.error(`ledger log: writing its index failed (${(error as Error).message}); following the store again from its last committed leaf`);
+      this.takeUpIndex(index);
+      void this.subscription?.close();
+    };
     await this.resume(index);
     const resumedAt = this.tree.size;
     // Only the events appended since the index was last written are read: from its last leaf's position, which
@@ -173,26 +180,36 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
    * restored from an older backup) the index is cleared and the log built again from the first event.
    */
   private async resume(index: LedgerIndex): Promise<void> {
-    this.tree = new MerkleTree(index.nodes);
+    this.takeUpIndex(index);
     const size = this.tree.size;
-    if (size === 0) return;
-    const last = size === index.leafCount() ? index.leaf(size - 1) : undefined;
-    const stored = last === undefined ? undefined : await this.eventAt(last.position);
-    if (last !== undefined && stored !== undefined && stored.id === last.eventId && merkleLeafHash(entryHashBytes(stored.hash)).equals(this.tree.leafHash(size - 1))) {
-      this.lastPosition = last.position;
-      this.lastLeafIsCheckpoint = last.checkpoint;
-      this.latestCheckpointSize = index.latestCheckpoint()?.treeSize ?? -1;
-      return;
-    }
+    if (size === 0 && index.leafCount() === 0 && index.latestCheckpoint() === null) return;
+    const last = size > 0 && size === index.leafCount() && index.nodes.consistent() ? index.leaf(size - 1) : undefined;
+    const stored = last === undefined ? undefined : await this.eventAt(last.position).catch(() => undefined);
+    if (last !== undefined && stored?.id.toLowerCase() === last.eventId && merkleLeafHash(entryHashBytes(stored.hash)).equals(this.tree.leafHash(size - 1))) return;
     this.logger.warn(`ledger log: its index (${size} leaves) does not match the event store at its last leaf; building it again from the store`);
     index.clear();
+    this.takeUpIndex(index);
+  }
+
+  /** Takes the tree, the last leaf and the latest checkpoint from the index as it stands. */
+  private takeUpIndex(index: LedgerIndex): void {
     this.tree = new MerkleTree(index.nodes);
+    const last = this.tree.size === 0 ? undefined : index.leaf(this.tree.size - 1);
+    this.lastPosition = last?.position ?? null;
+    this.lastLeafIsCheckpoint = last?.checkpoint ?? false;
+    this.latestCheckpointSize = index.latestCheckpoint()?.treeSize ?? -1;
   }
 
   /** The stored event at a position, if any. */
   private async eventAt(position: Position): Promise<StoredEvent | undefined> {
     for await (const e of this.store.readAll({ fromPosition: position, maxCount: 1 })) return comparePositions(e.position, position) === 0 ? e : undefined;
     return undefined;
+  }
+
+  /** The index, or LedgerLogStoppedError (503) once the log has stopped. */
+  private live(): LedgerIndex {
+    if (this.index === null) throw new LedgerLogStoppedError();
+    return this.index;
   }
 
   /**
@@ -231,12 +248,21 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
   private add(event: StoredEvent): void {
     // Events at or before the last leaf: the first of a catch-up read from the last leaf's position.
     if (this.lastPosition !== null && comparePositions(event.position, this.lastPosition) <= 0) return;
-    const leaf = this.tree.append(entryHashBytes(event.hash));
+    const index = this.live();
     const checkpoint = event.type === CHECKPOINT_SIGNED && event.stream === CHECKPOINT_STREAM;
-    this.index!.addLeaf(leaf, event.id, event.position, checkpoint);
+    try {
+      const leaf = this.tree.append(entryHashBytes(event.hash));
+      index.addLeaf(leaf, event.id, event.position, checkpoint);
+      if (checkpoint) this.indexCheckpoint(index, event);
+    } catch (error) {
+      // No half-added leaf: the index drops what it wrote since its last commit, and the log takes it up as it was
+      // (the caller, catch-up or follow(), then fails and reads the store again from that last leaf).
+      index.rollback();
+      this.takeUpIndex(index);
+      throw error;
+    }
     this.lastPosition = event.position;
     this.lastLeafIsCheckpoint = checkpoint;
-    if (checkpoint) this.indexCheckpoint(event);
     if (this.waiters.length > 0) {
       const size = this.tree.size;
       const ready = this.waiters.filter((w) => w.size <= size);
@@ -245,11 +271,11 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private indexCheckpoint(event: StoredEvent): void {
+  private indexCheckpoint(index: LedgerIndex, event: StoredEvent): void {
     const { treeSize, note } = event.data as { treeSize?: unknown; note?: unknown };
     const size = Number(treeSize);
     if (typeof note !== 'string' || !Number.isSafeInteger(size)) return;
-    this.index!.addCheckpoint(size, note);
+    index.addCheckpoint(size, note);
     this.latestCheckpointSize = Math.max(this.latestCheckpointSize, size);
   }
 
@@ -270,12 +296,13 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
   }
 
   root(size: number = this.tree.size): string {
+    this.live();
     this.checkSize(size);
     return this.tree.root(size).toString('base64');
   }
 
   checkpointAt(size: number): string | null {
-    return this.index?.checkpointAt(size) ?? null;
+    return this.live().checkpointAt(size);
   }
 
   latestCheckpoint(): StoredCheckpoint | null {
@@ -284,7 +311,7 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
   }
 
   leafIndexOf(eventId: string): number {
-    const index = this.index?.leafOf(eventId.toLowerCase());
+    const index = this.live().leafOf(eventId);
     if (index === undefined) throw new LedgerLookupError('unknown-event', `no event ${eventId} in the log`);
     return index;
   }
@@ -304,6 +331,7 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
   }
 
   consistency(fromSize: number, toSize: number): ConsistencyAnswer {
+    this.live();
     this.checkSize(toSize);
     if (fromSize > toSize) throw new LedgerLookupError('size-out-of-range', `from ${fromSize} is beyond to ${toSize}`);
     return {
@@ -386,10 +414,11 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
   }
 
   private async exportedEvent(leafIndex: number): Promise<ExportedEvent> {
-    const position = this.index?.leaf(leafIndex)?.position;
-    if (position === undefined) throw new LedgerLookupError('unknown-event', `no leaf ${leafIndex} in the log`);
-    for await (const e of this.store.readAll({ fromPosition: position, maxCount: 1, raw: true })) {
-      if (e.raw === undefined) break;
+    const leaf = this.live().leaf(leafIndex);
+    if (leaf === undefined) throw new LedgerLookupError('unknown-event', `no leaf ${leafIndex} in the log`);
+    for await (const e of this.store.readAll({ fromPosition: leaf.position, maxCount: 1, raw: true })) {
+      // The event the leaf was made of, not the next one (a store that lost it, an EventStoreDB scavenge).
+      if (e.raw === undefined || comparePositions(e.position, leaf.position) !== 0 || e.id.toLowerCase() !== leaf.eventId) break;
       return {
         stream: e.stream,
         revision: e.revision,
