@@ -19,6 +19,7 @@ import {
 } from '@ogp/event-store';
 import {
   assertMemberScope,
+  CLOCK,
   type CommandContext,
   type CreatedApiKey,
   FixedClock,
@@ -411,6 +412,26 @@ describe('API platform (e2e)', () => {
         expect((await send()).headers['idempotent-replayed']).toBe('true');
       } finally {
         complete.mockRestore();
+      }
+    });
+
+    it('forgets an answer after IDEMPOTENCY_RETENTION_HOURS: a retry then runs again', async () => {
+      const otherDir = mkdtempSync(join(tmpdir(), 'ogp-api-retention-'));
+      const other = await start(otherDir, store, { IDEMPOTENCY_RETENTION_HOURS: 1 });
+      try {
+        const key = other.announced[0]!.key;
+        const send = () => request(other.http).post('/test/things').set(bearer(key)).set('Idempotency-Key', 'kept-1').send({ title: 'x' });
+        expect((await send()).status).toBe(201);
+        expect((await send()).headers['idempotent-replayed']).toBe('true');
+        other.app.get<FixedClock>(CLOCK).advance(3_600_000);
+        const before = calls.create;
+        const late = await send();
+        expect(late.status).toBe(201);
+        expect(late.headers['idempotent-replayed']).toBeUndefined();
+        expect(calls.create).toBe(before + 1);
+      } finally {
+        await other.app.close();
+        rmSync(otherDir, { recursive: true, force: true });
       }
     });
 

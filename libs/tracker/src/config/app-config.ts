@@ -57,6 +57,12 @@ export class AppConfig {
   @Min(1)
   CHECKPOINT_INTERVAL_SECONDS = 60;
 
+  /** How long an Idempotency-Key's recorded answer is kept; 0 keeps them forever. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  IDEMPOTENCY_RETENTION_HOURS = 168;
+
   /** Defaults to DATA_DIR/ledger-signing.key once DATA_DIR is known (see loadConfig). */
   @IsOptional()
   @IsString()

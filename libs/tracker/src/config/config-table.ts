@@ -13,7 +13,7 @@ export const CONFIG_TABLE: readonly ConfigVariableDoc[] = [
   {
     name: 'DATA_DIR',
     default: './data',
-    meaning: 'directory (created if missing) for the embedded event store, API keys, idempotency records, read models and the signing key',
+    meaning: "directory (created if missing) for the embedded event store, API keys, idempotency records, read models, the ledger log's index and the signing key",
   },
   { name: 'EVENT_STORE', default: 'sqlite', meaning: 'event store adapter: `sqlite` (embedded, DATA_DIR/events.sqlite) or `esdb` (EventStoreDB/KurrentDB)' },
   { name: 'EVENTSTORE_CONNECTION_STRING', default: '(none)', meaning: 'EventStoreDB connection string, e.g. `esdb://localhost:2113?tls=false`; required when EVENT_STORE=esdb' },
@@ -23,6 +23,11 @@ export const CONFIG_TABLE: readonly ConfigVariableDoc[] = [
   { name: 'RATE_LIMIT_WRITES_PER_MINUTE', default: '600000', meaning: 'write requests (POST/PUT/PATCH/DELETE) allowed per API key per minute; more get 429' },
   { name: 'LEDGER_ORIGIN', default: 'ogp-ledger.local/log', meaning: 'origin line of signed checkpoints (C2SP tlog-checkpoint); names this log' },
   { name: 'CHECKPOINT_INTERVAL_SECONDS', default: '60', meaning: 'how often a new signed checkpoint is issued' },
+  {
+    name: 'IDEMPOTENCY_RETENTION_HOURS',
+    default: '168',
+    meaning: "how long the answer to a request with an Idempotency-Key is kept for its retries (7 days); `0` keeps them forever",
+  },
   { name: 'SIGNING_KEY_FILE', default: 'DATA_DIR/ledger-signing.key', meaning: 'Ed25519 key that signs checkpoints (created if missing)' },
 ];
 

@@ -1,8 +1,8 @@
 // Specifies configuration loading: defaults, overrides, derived paths, and errors that name the variable.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONFIG_TABLE } from './config-table';
+import { CONFIG_TABLE, configTableMarkdown } from './config-table';
 import { ConfigValidationError, loadConfig } from './load-config';
 
 describe('loadConfig', () => {
@@ -47,6 +47,10 @@ describe('loadConfig', () => {
   it('requires EVENTSTORE_CONNECTION_STRING when EVENT_STORE=esdb', () => {
     expect(() => loadConfig({ DATA_DIR: root, EVENT_STORE: 'esdb' })).toThrow(/EVENTSTORE_CONNECTION_STRING/);
     expect(loadConfig({ DATA_DIR: root, EVENT_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' }).EVENT_STORE).toBe('esdb');
+  });
+
+  it('is documented in the README by the table it renders', () => {
+    expect(readFileSync(join(__dirname, '../../../../README.md'), 'utf8')).toContain(configTableMarkdown());
   });
 
   it('documents every variable it reads, and reads every documented one', () => {

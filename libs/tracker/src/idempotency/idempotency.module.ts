@@ -13,7 +13,7 @@ import { SqliteIdempotencyStore } from './sqlite-idempotency-store';
       provide: IDEMPOTENCY_STORE,
       inject: [APP_CONFIG, CLOCK],
       useFactory: (config: ResolvedConfig, clock: Clock): IdempotencyStore =>
-        new SqliteIdempotencyStore({ file: join(config.DATA_DIR, 'idempotency.sqlite'), clock }),
+        new SqliteIdempotencyStore({ file: join(config.DATA_DIR, 'idempotency.sqlite'), clock, retentionMs: config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000 }),
     },
   ],
   exports: [IDEMPOTENCY_STORE],

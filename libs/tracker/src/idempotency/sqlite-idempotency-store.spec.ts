@@ -61,4 +61,41 @@ describe('SqliteIdempotencyStore', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  describe('with a retention', () => {
+    const hour = 3_600_000;
+    let kept: SqliteIdempotencyStore;
+    beforeEach(() => {
+      kept = new SqliteIdempotencyStore({ file: ':memory:', clock, retentionMs: 24 * hour });
+    });
+    afterEach(() => kept.close());
+    const rows = (s: SqliteIdempotencyStore): number =>
+      (s as unknown as { db: { prepare(sql: string): { pluck(): { get(): number } } } }).db.prepare('SELECT count(*) FROM idempotency_records').pluck().get();
+
+    it('replays an answer within it, and frees the key after it (a retry then runs, another body is no reuse)', async () => {
+      await kept.begin(scope, 'h1');
+      await kept.complete(scope, answer);
+      clock.advance(24 * hour - 1);
+      await expect(kept.begin(scope, 'h1')).resolves.toEqual({ type: 'replay', response: answer });
+      clock.advance(1);
+      await expect(kept.begin(scope, 'h2')).resolves.toEqual({ type: 'proceed' });
+    });
+
+    it('deletes the records past it, every key alike, so that the file does not grow for ever', async () => {
+      for (let i = 0; i < 5; i++) {
+        await kept.begin({ apiKeyId: 'k1', idempotencyKey: `old-${i}` }, 'h');
+        await kept.complete({ apiKeyId: 'k1', idempotencyKey: `old-${i}` }, answer);
+      }
+      clock.advance(24 * hour);
+      await kept.begin({ apiKeyId: 'k2', idempotencyKey: 'new' }, 'h');
+      expect(rows(kept)).toBe(1);
+    });
+
+    it('keeps every record when it is 0', async () => {
+      await store.begin(scope, 'h1');
+      await store.complete(scope, answer);
+      clock.advance(1000 * 24 * hour);
+      await expect(store.begin(scope, 'h1')).resolves.toEqual({ type: 'replay', response: answer });
+    });
+  });
 });

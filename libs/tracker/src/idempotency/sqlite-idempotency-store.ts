@@ -18,16 +18,28 @@ export interface SqliteIdempotencyStoreOptions {
   readonly clock: Clock;
   /** A claim older than this is taken to belong to a process that died mid-request, and may be taken over. */
   readonly staleClaimMs?: number;
+  /**
+   * How long a record is kept after its request first came (0 or absent: forever). Past it the key is free again, so
+   * the file does not grow with every write ever made; a command retried that late is still answered from the
+   * events its first try wrote, when its stream still holds them near its end (IssueCommand.committedBy).
+   */
+  readonly retentionMs?: number;
 }
+
+/** Records past their retention are deleted at most this often, in one statement, by the begin that finds it due. */
+const PURGE_EVERY_MS = 60_000;
 
 export class SqliteIdempotencyStore implements IdempotencyStore {
   private readonly db: Database.Database;
   private readonly clock: Clock;
   private readonly staleClaimMs: number;
+  private readonly retentionMs: number;
+  private nextPurge = 0;
 
   constructor(options: SqliteIdempotencyStoreOptions) {
     this.clock = options.clock;
     this.staleClaimMs = options.staleClaimMs ?? 60_000;
+    this.retentionMs = options.retentionMs ?? 0;
     this.db = new Database(options.file);
     this.db.pragma('journal_mode = WAL');
     // better-sqlite3 opens WAL databases with synchronous=NORMAL: an acknowledged revocation or recorded answer could
@@ -44,16 +56,23 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
       etag TEXT,
       claimed_at INTEGER NOT NULL,
       PRIMARY KEY (api_key_id, idempotency_key)
-    )`);
+    );
+    CREATE INDEX IF NOT EXISTS idempotency_records_by_claim ON idempotency_records (claimed_at)`);
   }
 
   async begin(scope: IdempotencyScope, requestHash: string): Promise<IdempotencyDecision> {
     // better-sqlite3 is synchronous, so this read-then-write cannot interleave with another request's.
     const decide = this.db.transaction((): IdempotencyDecision => {
       const now = this.clock.now().getTime();
-      const row = this.db
+      this.purgeIfDue(now);
+      let row = this.db
         .prepare('SELECT * FROM idempotency_records WHERE api_key_id = ? AND idempotency_key = ?')
         .get(scope.apiKeyId, scope.idempotencyKey) as RecordRow | undefined;
+      if (row && this.expired(row.claimed_at, now)) {
+        // Past its retention (the purge had not come yet): the key is free, whatever the record says.
+        this.db.prepare('DELETE FROM idempotency_records WHERE api_key_id = ? AND idempotency_key = ?').run(scope.apiKeyId, scope.idempotencyKey);
+        row = undefined;
+      }
       if (!row) {
         this.db
           .prepare(
@@ -91,6 +110,16 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
     this.db
       .prepare(`DELETE FROM idempotency_records WHERE api_key_id = ? AND idempotency_key = ? AND state = 'pending'`)
       .run(scope.apiKeyId, scope.idempotencyKey);
+  }
+
+  private expired(claimedAt: number, now: number): boolean {
+    return this.retentionMs > 0 && now - claimedAt >= this.retentionMs;
+  }
+
+  private purgeIfDue(now: number): void {
+    if (this.retentionMs <= 0 || now < this.nextPurge) return;
+    this.nextPurge = now + PURGE_EVERY_MS;
+    this.db.prepare('DELETE FROM idempotency_records WHERE claimed_at <= ?').run(now - this.retentionMs);
   }
 
   async close(): Promise<void> {
