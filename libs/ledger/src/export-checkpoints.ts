@@ -76,8 +76,16 @@ function checkpointSizeOfLine(line: string): number | null {
   const r = o as Record<string, unknown>;
   if (r.kind === 'checkpoint') return typeof r.note === 'string' ? checkpointNoteSize(r.note) : null;
   if (r.kind !== 'event' || r.type !== CHECKPOINT_SIGNED || r.stream !== CHECKPOINT_STREAM || typeof r.data !== 'string') return null;
+  return checkpointEventSize(r.data);
+}
+
+/**
+ * The tree size a CheckpointSigned event's data text states through its note (an unchecked hint), or null when it
+ * has none: the verifier reports a malformed one when it reaches the event.
+ */
+export function checkpointEventSize(dataText: string): number | null {
   try {
-    const note = (JSON.parse(r.data) as Record<string, unknown> | null)?.note;
+    const note = (JSON.parse(dataText) as Record<string, unknown> | null)?.note;
     return typeof note === 'string' ? checkpointNoteSize(note) : null;
   } catch {
     return null;

@@ -1,6 +1,6 @@
 // Verifies a whole event store in place: every chain link, and the Merkle log against every stored signed checkpoint.
 import { type EventStore, positionToString } from '@ogp/event-store';
-import { CHECKPOINT_STREAM, checkpointNoteSize, LedgerVerifier, type NoteVerifierInput, type VerifyProgress, type VerifyReport } from '@ogp/ledger';
+import { CHECKPOINT_STREAM, checkpointEventSize, LedgerVerifier, type NoteVerifierInput, type VerifyProgress, type VerifyReport } from '@ogp/ledger';
 
 export interface VerifyStoreOptions {
   /** The log's public key; without it CheckpointSigned events are counted as unchecked. */
@@ -45,13 +45,7 @@ export async function verifyEventStore(store: EventStore, options: VerifyStoreOp
 async function storedCheckpointSizes(store: EventStore): Promise<number[]> {
   const sizes: number[] = [];
   for await (const e of store.readStream(CHECKPOINT_STREAM, { raw: true })) {
-    let note: unknown;
-    try {
-      note = (JSON.parse(e.raw?.data ?? 'null') as Record<string, unknown> | null)?.note;
-    } catch {
-      continue; // the verifier reports the malformed event when it reaches it
-    }
-    const size = typeof note === 'string' ? checkpointNoteSize(note) : null;
+    const size = e.raw === undefined ? null : checkpointEventSize(e.raw.data);
     if (size !== null) sizes.push(size);
   }
   return sizes;
