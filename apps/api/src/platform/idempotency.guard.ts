@@ -2,8 +2,8 @@
 // A route guard claims the key after authentication and throttling, and an onSend hook records the answer as sent:
 // no Nest interceptor, whose RxJS pipeline and AsyncResource bindings cost every command a sixth of its CPU time.
 import { type CanActivate, type ExecutionContext, Inject, Injectable, UseGuards } from '@nestjs/common';
+import { canonicalize } from '@ogp/ledger';
 import { IDEMPOTENCY_STORE, type IdempotencyScope, type IdempotencyStore } from '@ogp/tracker';
-import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemException } from './problem.exception';
@@ -15,7 +15,7 @@ import { IDEMPOTENCY_KEY_HEADER, singleHeader, WRITE_METHODS } from './request-c
 const TRANSIENT: ReadonlySet<string> = new Set(['wrong-expected-version', 'duplicate-event-id']);
 
 function requestHash(request: FastifyRequest): string {
-  const body = request.body === undefined ? '' : (canonicalize(request.body) ?? '');
+  const body = request.body === undefined ? '' : canonicalize(request.body);
   return createHash('sha256').update(`${request.method}\n${request.url}\n${body}`).digest('hex');
 }
 
