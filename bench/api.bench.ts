@@ -1,11 +1,12 @@
 // The HTTP API under load: durable ReportProgress commands and entity reads through the whole platform, beside a
-// raw Fastify hello-world from the same run. `npm run bench -- api [--seconds 10] [--warmup 3] [--connections 50]
+// raw Fastify hello-world and a raw durable insert (Fastify + SQLite group commit) from the same run. `npm run bench -- api [--seconds 10] [--warmup 3] [--connections 50]
 // [--streams 10]`
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import type { Result } from 'autocannon';
+import Database from 'better-sqlite3';
 import fastify from 'fastify';
 import { KEY_STORE, type KeyStore } from '@ogp/tracker';
 import { AdminModule } from '../apps/api/src/admin/admin.module';
@@ -77,6 +78,40 @@ async function rawFastify(seconds: number, warmup: number, connections: number):
   }
 }
 
+/**
+ * The least a durable command can cost on this stack, the commands' raw baseline: Fastify parses the same claim
+ * body, and a row holding it is inserted into SQLite (WAL, the same `synchronous`), group-committed once per turn of
+ * the event loop, and the answer sent after its commit. No authentication, validation, decision, hash, read model or
+ * ledger: everything ogp-ledger adds to a command is the gap between this and the commands' figure.
+ */
+async function rawDurable(dataDir: string, synchronous: string, seconds: number, warmup: number, connections: number, claims: LoadOptions['claims']): Promise<Result & { cpuUsPerRequest: number }> {
+  const db = new Database(join(dataDir, 'raw-durable.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous}`);
+  db.exec('CREATE TABLE events (position INTEGER PRIMARY KEY, stream TEXT NOT NULL, data TEXT NOT NULL)');
+  const insert = db.prepare('INSERT INTO events (stream, data) VALUES (?, ?)');
+  let pending: { stream: string; data: string; done: (position: number) => void }[] = [];
+  const commit = db.transaction((batch: typeof pending) => batch.map((row) => Number(insert.run(row.stream, row.data).lastInsertRowid)));
+  const flush = (): void => {
+    const batch = pending;
+    pending = [];
+    const positions = commit(batch);
+    batch.forEach((row, i) => row.done(positions[i]!));
+  };
+  const server = fastify({ logger: false });
+  server.post<{ Params: { id: string } }>('/admin/commitments/:id/claims', (request, reply) => {
+    if (pending.length === 0) setImmediate(flush);
+    pending.push({ stream: `commitment-${request.params.id}`, data: JSON.stringify(request.body), done: (position) => void reply.code(201).send({ position: String(position) }) });
+  });
+  const url = await server.listen({ host: '127.0.0.1', port: 0 });
+  try {
+    return await measured({ url, connections, duration: seconds, headers: { 'content-type': 'application/json' }, claims }, warmup);
+  } finally {
+    await server.close();
+    db.close();
+  }
+}
+
 export async function run(args: BenchArgs): Promise<void> {
   const seconds = args.number('seconds', 10);
   const warmup = args.number('warmup', 3);
@@ -136,6 +171,8 @@ export async function run(args: BenchArgs): Promise<void> {
     check('reads', reads);
     const raw = await rawFastify(seconds, warmup, connections);
     check('raw fastify', raw);
+    const rawCommands = await rawDurable(dataDir, synchronous, seconds, warmup, connections, targets);
+    check('raw durable', rawCommands);
 
     const result = {
       bench: 'api',
@@ -145,11 +182,15 @@ export async function run(args: BenchArgs): Promise<void> {
       readP99Ms: reads.latency.p99,
       rawFastifyPerSec: Math.round(raw.requests.average),
       readRatio: Number((reads.requests.average / raw.requests.average).toFixed(2)),
+      rawDurablePerSec: Math.round(rawCommands.requests.average),
+      rawDurableP99Ms: rawCommands.latency.p99,
+      commandRatio: Number((commands.requests.average / rawCommands.requests.average).toFixed(2)),
     };
     console.table([
       { measure: `POST ReportProgress (${synchronous}, ${connections} conns, ${streams} commitments)`, perSec: result.commandsPerSec, p50Ms: commands.latency.p50, p99Ms: result.commandP99Ms, serverCpuUsPerRequest: commands.cpuUsPerRequest },
       { measure: `GET /audit/plans/:id (${connections} conns)`, perSec: result.readsPerSec, p50Ms: reads.latency.p50, p99Ms: result.readP99Ms, serverCpuUsPerRequest: reads.cpuUsPerRequest },
       { measure: `raw Fastify hello-world (${connections} conns)`, perSec: result.rawFastifyPerSec, p50Ms: raw.latency.p50, p99Ms: raw.latency.p99, serverCpuUsPerRequest: raw.cpuUsPerRequest },
+      { measure: `raw durable insert (Fastify + SQLite group commit, ${synchronous})`, perSec: result.rawDurablePerSec, p50Ms: rawCommands.latency.p50, p99Ms: result.rawDurableP99Ms, serverCpuUsPerRequest: rawCommands.cpuUsPerRequest },
     ]);
     console.log(JSON.stringify(result));
   } finally {
