@@ -1,10 +1,10 @@
 // The ledger index's SQLite node store passes the MerkleNodeStore contract of @ogp/ledger, kept across a reopen.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // The contract uses jest globals, so @ogp/ledger's index does not export it: imported from its file, as a spec only.
 import { merkleNodeStoreContract } from '../../../ledger/src/merkle-node-store.contract';
-import { LedgerIndex } from './ledger-index';
+import { LedgerIndex, PRIVATE_INDEX_PREFIX, removeAbandonedPrivateIndexes } from './ledger-index';
 
 merkleNodeStoreContract('SqliteMerkleNodeStore (LedgerIndex)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ogp-ledger-index-spec-'));
@@ -47,5 +47,30 @@ describe('LedgerIndex', () => {
     const again = LedgerIndex.open(file);
     expect(again.leafCount()).toBe(2);
     again.close();
+  });
+});
+
+describe('removeAbandonedPrivateIndexes', () => {
+  const made: string[] = [];
+  afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  /** A private index folder as LedgerIndex.open makes one, its index file closed unless `hold`, made `ageMs` ago. */
+  function privateIndex(ageMs: number, hold: boolean): { dir: string; index: LedgerIndex | null } {
+    const dir = mkdtempSync(join(tmpdir(), PRIVATE_INDEX_PREFIX));
+    made.push(dir);
+    const index = LedgerIndex.open(join(dir, 'ledger.sqlite'));
+    if (!hold) index.close();
+    const then = new Date(Date.now() - ageMs);
+    utimesSync(dir, then, then);
+    return { dir, index: hold ? index : null };
+  }
+
+  it('removes the folders of processes gone, and leaves those held or just made', () => {
+    const abandoned = privateIndex(5 * 60_000, false);
+    const held = privateIndex(5 * 60_000, true);
+    const young = privateIndex(1_000, false);
+    removeAbandonedPrivateIndexes(Date.now());
+    expect([existsSync(abandoned.dir), existsSync(held.dir), existsSync(young.dir)]).toEqual([false, true, true]);
+    held.index!.close();
   });
 });

@@ -1,10 +1,15 @@
 // The live ledger log's index on disk (DATA_DIR/ledger.sqlite): Merkle nodes, each leaf's event, signed checkpoints.
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Position } from '@ogp/event-store';
 import { HASH_SIZE, type MerkleNodeStore } from '@ogp/ledger';
+
+/** Prefix of the private index folders kept in the temporary directory (see LedgerIndex.open). */
+export const PRIVATE_INDEX_PREFIX = 'ogp-ledger-private-index-';
+/** A private folder younger than this may belong to a process that has not locked its file yet: left alone. */
+const PRIVATE_INDEX_GRACE_MS = 60_000;
 
 /** Levels a tree of safe-integer size can have. */
 const MAX_LEVELS = 64;
@@ -146,7 +151,8 @@ export class LedgerIndex {
       return new LedgerIndex(lockedDatabase(file), null);
     } catch (error) {
       if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
-      const dir = mkdtempSync(join(tmpdir(), 'ogp-ledger-index-'));
+      removeAbandonedPrivateIndexes(Date.now());
+      const dir = mkdtempSync(join(tmpdir(), PRIVATE_INDEX_PREFIX));
       onPrivate(`${file} is held by another process`);
       return new LedgerIndex(lockedDatabase(join(dir, 'ledger.sqlite')), dir);
     }
@@ -227,6 +233,25 @@ export class LedgerIndex {
         this.onCommitFailed(error);
       }
     });
+  }
+}
+
+/**
+ * Removes the private index folders that no process holds any more: a process killed before its close (a CLI
+ * stopped with Ctrl-C while the server ran) leaves its folder behind, and the next private index sweeps it.
+ */
+export function removeAbandonedPrivateIndexes(now: number): void {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(PRIVATE_INDEX_PREFIX)) continue;
+    const dir = join(tmpdir(), name);
+    try {
+      if (now - statSync(dir).mtimeMs < PRIVATE_INDEX_GRACE_MS) continue;
+      const file = join(dir, 'ledger.sqlite');
+      if (existsSync(file)) lockedDatabase(file).close();
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Held by a live process (SQLITE_BUSY), or removed by another sweeper meanwhile: not ours to remove.
+    }
   }
 }
 

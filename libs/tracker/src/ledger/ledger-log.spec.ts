@@ -8,7 +8,7 @@ import { CHECKPOINT_STREAM, generateNoteKey, merkleRootOf, merkleLeafHash, entry
 import { FixedClock } from '../clock/fixed-clock';
 import type { ResolvedConfig } from '../config/app-config';
 import { ReadinessService } from '../metrics/readiness.service';
-import { LedgerIndex } from './ledger-index';
+import { LedgerIndex, PRIVATE_INDEX_PREFIX } from './ledger-index';
 import { LEDGER_INDEX_FILE, LedgerLog, LedgerLogStoppedError } from './ledger-log';
 import type { LedgerSigningKey } from './signing-key';
 
@@ -210,10 +210,12 @@ describe('LedgerLog', () => {
 
   it('keeps a private index when another process (or connection) holds the DATA_DIR one, and removes it when done', async () => {
     const holder = await open();
-    const before = readdirSync(tmpdir()).filter((f) => f.startsWith('ogp-ledger-index-')).length;
+    const privateDirs = (): string[] => readdirSync(tmpdir()).filter((f) => f.startsWith(PRIVATE_INDEX_PREFIX));
+    const before = privateDirs();
     const second = await open();
+    const own = privateDirs().filter((f) => !before.includes(f));
     try {
-      expect(readdirSync(tmpdir()).filter((f) => f.startsWith('ogp-ledger-index-')).length).toBe(before + 1);
+      expect(own).toHaveLength(1);
       await store.append('s-two', [event()], { expectedRevision: 'any' });
       await holder.catchUp();
       await second.catchUp();
@@ -223,7 +225,7 @@ describe('LedgerLog', () => {
       await second.onModuleDestroy();
       await holder.onModuleDestroy();
     }
-    expect(readdirSync(tmpdir()).filter((f) => f.startsWith('ogp-ledger-index-')).length).toBe(before);
+    expect(privateDirs()).not.toContain(own[0]);
   });
 
   it('adds no half leaf when writing one fails: it follows the store again from its last leaf', async () => {
