@@ -150,5 +150,17 @@ describe('command API lifecycle (e2e, Semarang)', () => {
       expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['201', '400', '403', '404', '409', '412', '422']));
       expect(post.security).toBeDefined();
     }
+    // Every scheme an operation names is defined (else Swagger UI sends no key), and every path id is described.
+    type Parameter = { in: string; name: string; description?: string; example?: unknown; schema?: { example?: unknown } };
+    const schemes = Object.keys(res.body.components.securitySchemes as object);
+    const operations = Object.values(res.body.paths as Record<string, Record<string, { security?: object[]; parameters?: Parameter[] }>>).flatMap((item) => Object.values(item));
+    const undocumented = new Set<string>();
+    for (const operation of operations) {
+      for (const requirement of operation.security ?? []) expect(schemes).toEqual(expect.arrayContaining(Object.keys(requirement)));
+      for (const parameter of (operation.parameters ?? []).filter((p) => p.in === 'path')) {
+        if (parameter.description === undefined || (parameter.example ?? parameter.schema?.example) === undefined) undocumented.add(parameter.name);
+      }
+    }
+    expect([...undocumented]).toEqual([]);
   });
 });

@@ -16,9 +16,9 @@ export function CommandRoute(summary: string, domainCommand: string): MethodDeco
   return applyDecorators(
     Idempotent(),
     ApiOperation({ summary, description: `Issues the domain command \`${domainCommand}\`. Answers 201 with the new revision as ETag.` }),
-    ApiBearerAuth(),
-    ApiHeader({ name: 'If-Match', required: false, description: 'The revision last read, e.g. "3": 412 if the entity changed since' }),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key returns the first answer and writes nothing' }),
+    ApiBearerAuth('api-key'),
+    ApiHeader({ name: 'If-Match', required: false, description: 'The revision last read (its ETag): 412 if the entity changed since', example: '"3"' }),
+    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key returns the first answer and writes nothing', example: 'claim-2022-06-30-ppid' }),
     ApiCreatedResponse({ type: CommandResultResponse, description: 'Events written; ETag is the new revision' }),
     ApiResponse({ status: 400, description: 'Invalid body, path id or header (application/problem+json)' }),
     ApiResponse({ status: 401, description: 'Missing or invalid API key' }),

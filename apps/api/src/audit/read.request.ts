@@ -18,7 +18,7 @@ export const AS_OF_MESSAGE = '$property must be a date or an instant with its zo
 export const POSITION_PATTERN = /^(0|[1-9][0-9]{0,19})(\/(0|[1-9][0-9]{0,19}))?$/;
 
 export class EntityParams {
-  @ApiProperty({ enum: Object.keys(KINDS), example: 'plans' })
+  @ApiProperty({ enum: Object.keys(KINDS), example: 'plans', description: 'What kind of entity' })
   @IsIn(Object.keys(KINDS))
   collection!: EntityCollection;
 
@@ -48,7 +48,7 @@ export class ReadQuery {
 }
 
 export class IdParams {
-  @ApiProperty({ example: 'semarang-2021' })
+  @ApiProperty({ example: 'semarang-2021', description: 'The entity id (lowercase letters, digits, dashes)' })
   @MaxLength(64)
   @Matches(ENTITY_ID_PATTERN, { message: 'id must be lowercase letters, digits and single dashes' })
   id!: string;

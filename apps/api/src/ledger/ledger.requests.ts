@@ -47,7 +47,7 @@ export class SizeParam {
 }
 
 export class EventIdParam {
-  @ApiProperty({ example: '6f1c9d1e-3b7a-4d7e-9a52-0c1f2e3d4b5a' })
+  @ApiProperty({ example: '6f1c9d1e-3b7a-4d7e-9a52-0c1f2e3d4b5a', description: 'id of the event whose proof bundle to build' })
   @Matches(UUID, { message: '$property must be a UUID' })
   eventId!: string;
 }

@@ -11,7 +11,7 @@ import { CurrentPrincipal } from '../../platform/request.decorators';
 import { POSITION_PATTERN } from '../read.request';
 
 export class ChecksumParams {
-  @ApiProperty({ enum: READ_MODEL_NAMES, example: 'entity-state' })
+  @ApiProperty({ enum: READ_MODEL_NAMES, example: 'entity-state', description: 'The read model' })
   @IsIn(READ_MODEL_NAMES)
   name!: ReadModelName;
 }
