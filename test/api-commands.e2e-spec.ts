@@ -114,6 +114,7 @@ describe('command API edges (e2e)', () => {
       ['endorsing a plan already implementing', 409, 'plan.invalid-transition', () => [`/admin/plans/${planId}/endorsement`, 'ops', { endorsedOn: '2021-07-26', endorsedBy: ['TII'] }]],
       ['a milestone outside its commitment', 422, 'milestone.outside-commitment', () => [`/admin/commitments/${commitmentId}/milestones`, 'ops', { ...SEMARANG.milestone, dueDate: '2030-01-01' }]],
       ['a Complete claim without evidence', 422, 'claim.evidence-required', () => [`/admin/commitments/${commitmentId}/claims`, 'ops', claimBody({ completion: 'Complete', evidence: [] })]],
+      ['a Substantial claim with no evidence field', 422, 'claim.evidence-required', () => [`/admin/commitments/${commitmentId}/claims`, 'ops', claimBody({ evidence: undefined })]],
       ['verifying an unknown claim', 404, 'claim.not-found', () => [`/review/commitments/${commitmentId}/claims/no-claim/verification`, 'reviewer', { version: 1, reason: 'x' }]],
       ['adding to a plan after submission without a reason', 422, 'reason.required', () => [`/admin/plans/${planId}/commitments`, 'ops', SEMARANG.commitment(3)]],
     ];
@@ -125,6 +126,15 @@ describe('command API edges (e2e)', () => {
       expect(res.status).toBe(status);
       expect(res.body.code).toBe(code);
       expect(await api.head()).toBe(before);
+    });
+  });
+
+  describe('optional evidence', () => {
+    it('takes a Limited claim with no evidence field as a claim with none', async () => {
+      const res = await post(`/admin/commitments/${commitmentId}/claims`, ops, claimBody({ completion: 'Limited', evidence: undefined }));
+      expect(res.status).toBe(201);
+      const [event] = (await api.events(`commitment-${commitmentId}`)).slice(-1);
+      expect(event!.data).toMatchObject({ completion: 'Limited', evidence: [] });
     });
   });
 

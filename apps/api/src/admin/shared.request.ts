@@ -57,6 +57,6 @@ export class ReasonRequest {
 }
 
 /** The domain's Evidence from a validated request (sha256 defaults to null). */
-export function evidenceOf(list: readonly EvidenceRequest[]): { url: string; title: string; sha256: string | null }[] {
-  return list.map((e) => ({ url: e.url, title: e.title, sha256: e.sha256 ?? null }));
+export function evidenceOf(list: readonly EvidenceRequest[] | undefined): { url: string; title: string; sha256: string | null }[] {
+  return (list ?? []).map((e) => ({ url: e.url, title: e.title, sha256: e.sha256 ?? null }));
 }

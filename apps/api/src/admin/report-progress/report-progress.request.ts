@@ -32,10 +32,11 @@ export class ReportProgressRequest {
   @MaxLength(MAX_TEXT)
   narrative!: string;
 
-  @ApiProperty({ type: [EvidenceRequest], description: 'Required for Substantial and Complete' })
+  @ApiPropertyOptional({ type: [EvidenceRequest], description: 'Required (at least one item) for Substantial and Complete; absent means none' })
+  @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   @Type(() => EvidenceRequest)
-  evidence!: EvidenceRequest[];
+  evidence?: EvidenceRequest[];
 }

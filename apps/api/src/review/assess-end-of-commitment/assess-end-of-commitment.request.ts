@@ -1,8 +1,8 @@
 // Body of POST /review/commitments/:commitmentId/end-of-commitment-assessment: completion and did-it-open-government.
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { COMPLETION_LEVELS, DID_IT_OPEN_GOVERNMENT, NOT_APPLICABLE, OGP_VALUES, type CompletionLevel, type DidItOpenGovernmentOrNa, type OgpValue } from '@ogp/domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsIn, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { EvidenceRequest, ISO_DATE } from '../../admin/shared.request';
 
 const OUTCOMES = [...DID_IT_OPEN_GOVERNMENT, NOT_APPLICABLE] as const;
@@ -29,12 +29,13 @@ export class AssessEndOfCommitmentRequest {
   @Type(() => OutcomesRequest)
   didItOpenGovernment!: OutcomesRequest;
 
-  @ApiProperty({ type: [EvidenceRequest], description: 'At most 3 items' })
+  @ApiPropertyOptional({ type: [EvidenceRequest], description: 'At most 3 items; absent means none' })
+  @IsOptional()
   @IsArray()
   @ArrayMaxSize(3)
   @ValidateNested({ each: true })
   @Type(() => EvidenceRequest)
-  evidence!: EvidenceRequest[];
+  evidence?: EvidenceRequest[];
 }
 
 export function outcomesOf(body: OutcomesRequest): Record<OgpValue, DidItOpenGovernmentOrNa> {
