@@ -4,6 +4,7 @@
 // Configuration
 export * from './config/app-config';
 export * from './config/config-table';
+export * from './config/field-messages';
 export * from './config/load-config';
 export * from './config/config.module';
 export * from './config/tracker-infrastructure.module';

@@ -1,6 +1,6 @@
 import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Min, ValidateBy, ValidateIf, validateSync } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy, ValidateIf, validateSync } from 'class-validator';
 import fc from 'fast-check';
 import fastify from 'fastify';
 import { EntityParams, ReadQuery } from '../audit/read.request';
@@ -185,3 +185,36 @@ async function fastifyRecords(url: string): Promise<{ query: object; params: obj
   expect(Object.getPrototypeOf(records!.query)).not.toBe(Object.prototype);
   return records!;
 }
+
+describe('the messages of an invalid body', () => {
+  class Meeting {
+    @IsString() @MinLength(1) @MaxLength(300) title!: string;
+    @IsInt() @Min(2016) @Max(2100) cohort!: number;
+    @IsOptional() @IsString() note?: string;
+    @IsString() @MinLength(3) @MaxLength(5) code!: string;
+  }
+  const errorsOf = async (body: object) => {
+    try {
+      await createValidationPipe().transform(body, { type: 'body', metatype: Meeting });
+      return {};
+    } catch (err) {
+      if (!(err instanceof RequestValidationError)) throw err;
+      return err.errors;
+    }
+  };
+
+  it('says a missing field is required, instead of listing every rule it would have had to meet', async () => {
+    expect(await errorsOf({ cohort: 2020, code: 'abc' })).toEqual({ title: ['title is required'] });
+  });
+
+  it('says only which type a field must have when it has another, and every rule a value of that type breaks', async () => {
+    expect(await errorsOf({ title: 'x', cohort: '2020', code: 'ab' })).toEqual({
+      cohort: ['cohort must be an integer number'],
+      code: ['code must be longer than or equal to 3 characters'],
+    });
+  });
+
+  it('still names an unknown property as not allowed', async () => {
+    expect(await errorsOf({ title: 'x', cohort: 2020, code: 'abc', status: 'Active' })).toEqual({ status: ['property status should not exist'] });
+  });
+});

@@ -1,6 +1,7 @@
 // The global ValidationPipe: whitelisted DTO properties only, transformed, failures as RequestValidationError.
 import { type ArgumentMetadata, ValidationPipe, type ValidationError, type ValidationPipeOptions } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
+import { fieldMessages } from '@ogp/tracker';
 import { RequestValidationError } from './problem.exception';
 
 type MetadataStorage = ReturnType<typeof getMetadataStorage>;
@@ -39,7 +40,7 @@ export function memoizeValidationMetadata(storage: MetadataStorage = getMetadata
 function collect(errors: readonly ValidationError[], parent: string, into: Record<string, string[]>): void {
   for (const error of errors) {
     const path = parent === '' ? error.property : `${parent}.${error.property}`;
-    const messages = Object.values(error.constraints ?? {});
+    const messages = fieldMessages(error, path);
     if (messages.length > 0) into[path] = [...(into[path] ?? []), ...messages];
     collect(error.children ?? [], path, into);
   }

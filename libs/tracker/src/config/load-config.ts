@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { AppConfig, type ConfigVariable, type ResolvedConfig } from './app-config';
+import { fieldMessages } from './field-messages';
 
 /** Thrown when a variable is invalid; the message names every offending variable. */
 export class ConfigValidationError extends Error {
@@ -33,7 +34,7 @@ const VARIABLES: readonly ConfigVariable[] = [
 ];
 
 function describe(error: ValidationError, given: Readonly<Record<string, string | number>>): string {
-  const messages = Object.values(error.constraints ?? {});
+  const messages = fieldMessages(error, error.property);
   const value = given[error.property];
   return `${error.property}${value === undefined ? ' (unset)' : `=${JSON.stringify(value)}`}: ${messages.join('; ')}`;
 }
