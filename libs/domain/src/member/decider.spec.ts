@@ -55,8 +55,9 @@ describe('member', () => {
     it('refuses a forum meeting without government', () => {
       spec.given([memberRegistered]).when(meeting({ participants: { government: [], civilSociety: ['TII'] } }), as(ADMIN)).thenFails('forum.participants-required');
     });
-    it('refuses a date that does not exist', () => {
-      spec.given([memberRegistered]).when(meeting({ heldOn: '2021-02-29' }), as(ADMIN)).thenFails('date.invalid');
+    it('refuses a date that does not exist, saying it is no day of the calendar (its form is right)', () => {
+      const error = spec.given([memberRegistered]).when(meeting({ heldOn: '2021-02-29' }), as(ADMIN)).thenFails('date.invalid');
+      expect(error.message).toBe('heldOn is not a day of the calendar: 2021-02-29');
     });
     it('refuses a meeting or an update dated after the day it is recorded (it has not happened yet)', () => {
       spec.given([memberRegistered]).when(meeting({ heldOn: '2022-03-02' }), as(ADMIN)).thenFails('date.in-future');
@@ -73,7 +74,8 @@ describe('member', () => {
     });
     it('refuses an update without an http(s) url or with a bad date', () => {
       spec.given([memberRegistered]).when(update({ url: 'ftp://x' }), as(ADMIN)).thenFails('evidence.invalid');
-      spec.given([memberRegistered]).when(update({ updatedOn: '01/05/2021' }), as(ADMIN)).thenFails('date.invalid');
+      const error = spec.given([memberRegistered]).when(update({ updatedOn: '01/05/2021' }), as(ADMIN)).thenFails('date.invalid');
+      expect(error.message).toBe('updatedOn must be an ISO date (YYYY-MM-DD): 01/05/2021');
     });
   });
 });

@@ -13,7 +13,9 @@ export function requireId(kind: IdKind, value: unknown, field: string): string {
 
 export function requireDate(value: unknown, field: string): IsoDate {
   if (isIsoDate(value)) return value;
-  return fail('date.invalid', `${field} must be an ISO date (YYYY-MM-DD): ${String(value)}`, { field });
+  // Written YYYY-MM-DD but no day of the calendar (2021-02-29, 2021-04-31): say so, not that the form is wrong.
+  const shaped = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+  return fail('date.invalid', shaped ? `${field} is not a day of the calendar: ${value}` : `${field} must be an ISO date (YYYY-MM-DD): ${String(value)}`, { field });
 }
 
 /** The date of something already done (a meeting held, a plan submitted): not after the day it is recorded. */
