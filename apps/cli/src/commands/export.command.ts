@@ -79,7 +79,10 @@ export class ExportCommand extends CommandRunner {
           : exportCommitments(db!, commitmentRecord, { format, memberId: options.member });
       const sink: Writable = options.out === undefined ? process.stdout : createWriteStream(options.out);
       // Readable.from + pipeline honour backpressure: memory stays bounded whatever the size of the export.
-      await pipeline(Readable.from(lines, { objectMode: false }), sink, { end: options.out !== undefined });
+      await pipeline(Readable.from(lines, { objectMode: false }), sink, { end: options.out !== undefined }).catch((error: NodeJS.ErrnoException) => {
+        // A reader that stops early (`export | head`) closes the pipe: its choice, not a failed export.
+        if (!(error.code === 'EPIPE' && sink === process.stdout)) throw error;
+      });
     } finally {
       db?.close();
     }
