@@ -44,6 +44,15 @@ describe('checkpoints', () => {
     expect(openCheckpoint(cosigned, keys.verifierKey).treeSize).toBe(1234);
   });
 
+  it('names the keys that signed and the key expected when none is the expected one (most often the wrong key given)', () => {
+    const other = generateNoteKey('other.example/log');
+    const otherId = parseSignerKey(other.signerKey).keyId.toString('hex');
+    const ownId = parseSignerKey(keys.signerKey).keyId.toString('hex');
+    expect(() => openCheckpoint(note, other.verifierKey)).toThrow(
+      `no signature from the expected key: signed by ${ORIGIN} (key id ${ownId}), expected other.example/log (key id ${otherId}); is it the log's public key?`,
+    );
+  });
+
   it.each([
     ['a changed tree size', note.replace('\n1234\n', '\n1235\n'), /does not verify/],
     ['a changed root', note.replace(root.toString('base64'), Buffer.alloc(32).toString('base64')), /does not verify/],

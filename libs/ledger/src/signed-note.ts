@@ -96,6 +96,11 @@ export function openSignedNote(note: string, verifier: NoteVerifierInput): { tex
     }
     keyName = sig.name;
   }
-  if (keyName === null) throw new LedgerError('note-not-verified', 'no signature from the expected key');
+  if (keyName === null) {
+    // Most often the wrong public key was given: name the keys that did sign, and the one that was expected.
+    const signers = parsed.signatures.map((sig) => `${sig.name} (key id ${sig.keyId.toString('hex')})`).join(', ');
+    const expected = 'name' in key ? `${key.name} (key id ${key.keyId.toString('hex')})` : 'the bare public key given';
+    throw new LedgerError('note-not-verified', `no signature from the expected key: signed by ${signers || 'no key'}, expected ${expected}; is it the log's public key?`);
+  }
   return { text: parsed.text, keyName };
 }
