@@ -13,6 +13,9 @@ async function bootstrap(): Promise<void> {
 bootstrap().catch((error: unknown) => {
   if (error instanceof ConfigValidationError) {
     process.stderr.write(`${error.message}\n`);
+  } else if ((error as { code?: string }).code === 'EADDRINUSE') {
+    // Not a fault of ours: say what to do instead of showing a stack.
+    process.stderr.write(`ogp-ledger failed to start: ${(error as Error).message}. Another process serves that port: stop it, or set PORT (and HOST).\n`);
   } else {
     process.stderr.write(`ogp-ledger failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   }
