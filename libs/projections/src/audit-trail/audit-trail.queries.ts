@@ -1,7 +1,7 @@
 // Audit trail queries: one entity's history, the global feed, and what changed between two instants.
 import { END_OF_TIME, normalizeAsOf } from '../as-of';
 import type { ReadModelDb } from '../projection';
-import { cachedStatement, firstRows } from '../statement-cache';
+import { cachedStatement } from '../statement-cache';
 import { AUDIT_TABLE } from './audit-trail.projection';
 import { AUDIT_COLUMNS, type AuditEntry, type AuditRow, toAuditEntry } from './audit-entry';
 
@@ -19,8 +19,11 @@ export interface HistoryQuery {
 
 /** Events of one stream (e.g. `plan-<id>`), in revision order. */
 export function entityHistory(db: ReadModelDb, stream: string, query: HistoryQuery = {}): AuditEntry[] {
-  const stmt = cachedStatement(db, `SELECT ${AUDIT_COLUMNS} FROM ${AUDIT_TABLE} WHERE stream = ? AND revision >= ? AND recorded_at <= ? ORDER BY revision`);
-  const rows = firstRows(stmt, [stream, query.fromRevision ?? 0, asOfBound(query.asOf)], query.limit) as AuditRow[];
+  const rows = cachedStatement(
+    db,
+    `SELECT ${AUDIT_COLUMNS} FROM ${AUDIT_TABLE} WHERE stream = ? AND revision >= ? AND recorded_at <= ?
+     ORDER BY revision LIMIT ?+0`,
+  ).all(stream, query.fromRevision ?? 0, asOfBound(query.asOf), query.limit ?? -1) as AuditRow[];
   return rows.map(toAuditEntry);
 }
 
@@ -49,8 +52,7 @@ export interface FeedPage {
 /** Every domain event in the global order, paged. */
 export function globalFeed(db: ReadModelDb, query: FeedQuery = {}): FeedPage {
   const limit = Math.min(Math.max(query.limit ?? 100, 1), 1000);
-  const stmt = cachedStatement(db, `SELECT ${AUDIT_COLUMNS} FROM ${AUDIT_TABLE} WHERE seq > ? AND recorded_at <= ? ORDER BY seq`);
-  const rows = firstRows(stmt, [query.after ?? 0, asOfBound(query.asOf)], limit + 1) as AuditRow[];
+  const rows = cachedStatement(db, `SELECT ${AUDIT_COLUMNS} FROM ${AUDIT_TABLE} WHERE seq > ? AND recorded_at <= ? ORDER BY seq LIMIT ?+0`).all(query.after ?? 0, asOfBound(query.asOf), limit + 1) as AuditRow[];
   const entries = rows.slice(0, limit).map(toAuditEntry);
   return { entries, next: rows.length > limit ? entries[entries.length - 1]!.seq : null };
 }

@@ -42,7 +42,7 @@ export function diffBetween(db: ReadModelDb, fromAsOf: string, toAsOf: string, o
   // The stream filter is part of the query, so that the limit counts only the events asked for.
   const where = `recorded_at > ? AND recorded_at <= ?${options.streams ? ' AND stream IN (SELECT value FROM json_each(?))' : ''}`;
   const params: unknown[] = options.streams ? [from, to, JSON.stringify(options.streams)] : [from, to];
-  const rows = db.prepare(`SELECT ${AUDIT_COLUMNS} FROM ${AUDIT_TABLE} WHERE ${where} ORDER BY seq LIMIT ?`).all(...params, options.limit ?? 10_000) as AuditRow[];
+  const rows = db.prepare(`SELECT ${AUDIT_COLUMNS} FROM ${AUDIT_TABLE} WHERE ${where} ORDER BY seq LIMIT ?+0`).all(...params, options.limit ?? 10_000) as AuditRow[];
   const eventCount = (db.prepare(`SELECT COUNT(*) AS n FROM ${AUDIT_TABLE} WHERE ${where}`).get(...params) as { n: number }).n;
   const byStream = new Map<string, AuditEntry[]>();
   const actors = new Map<string, { actorId: string; actorRole: string; events: number }>();

@@ -27,7 +27,7 @@ interface Row {
 export function* commitmentRecords(db: ReadModelDb, toRecord: CommitmentRecordMapper, memberId?: string, pageSize = 500): Iterable<CommitmentRecord> {
   const page = db.prepare(
     `SELECT stream, entity_id, plan_id, state, claims_in FROM ${ENTITY_TABLE} WHERE kind = 'commitment' AND stream > ?
-     ${memberId === undefined ? '' : 'AND member_id = ?'} ORDER BY stream LIMIT ?`,
+     ${memberId === undefined ? '' : 'AND member_id = ?'} ORDER BY stream LIMIT ?+0`,
   );
   const planState = db.prepare(`SELECT state FROM ${ENTITY_TABLE} WHERE stream = ?`).pluck();
   const plans = new Map<string, unknown>();
