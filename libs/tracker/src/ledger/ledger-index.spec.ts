@@ -1,5 +1,6 @@
 // The ledger index's SQLite node store passes the MerkleNodeStore contract of @ogp/ledger, kept across a reopen.
-import { existsSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { existsSync, mkdtempSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // The contract uses jest globals, so @ogp/ledger's index does not export it: imported from its file, as a spec only.
@@ -72,5 +73,32 @@ describe('removeAbandonedPrivateIndexes', () => {
     removeAbandonedPrivateIndexes(Date.now());
     expect([existsSync(abandoned.dir), existsSync(held.dir), existsSync(young.dir)]).toEqual([false, true, true]);
     held.index!.close();
+  });
+
+  it('leaves a folder whose index is a link to a file elsewhere, and that file, untouched', () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'ogp-ledger-elsewhere-'));
+    made.push(elsewhere);
+    const victim = join(elsewhere, 'victim.sqlite');
+    new Database(victim).exec('CREATE TABLE t (n INTEGER)');
+    const dir = mkdtempSync(join(tmpdir(), PRIVATE_INDEX_PREFIX));
+    made.push(dir);
+    symlinkSync(victim, join(dir, 'ledger.sqlite'));
+    const then = new Date(Date.now() - 5 * 60_000);
+    utimesSync(dir, then, then);
+    removeAbandonedPrivateIndexes(Date.now());
+    const db = new Database(victim, { readonly: true });
+    expect([existsSync(dir), db.pragma('journal_mode', { simple: true })]).toEqual([true, 'delete']);
+    db.close();
+  });
+
+  it('never fails: a temporary directory that cannot be listed is left as it is', () => {
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = join(tmpdir(), 'ogp-no-such-folder');
+    try {
+      expect(() => removeAbandonedPrivateIndexes(Date.now())).not.toThrow();
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
   });
 });

@@ -1,6 +1,6 @@
 // The live ledger log's index on disk (DATA_DIR/ledger.sqlite): Merkle nodes, each leaf's event, signed checkpoints.
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Position } from '@ogp/event-store';
@@ -238,20 +238,33 @@ export class LedgerIndex {
 
 /**
  * Removes the private index folders that no process holds any more: a process killed before its close (a CLI
- * stopped with Ctrl-C while the server ran) leaves its folder behind, and the next private index sweeps it.
+ * stopped with Ctrl-C while the server ran) leaves its folder behind, and the next private index sweeps it. Best
+ * effort: a failure leaves folders behind, never stops a start. Only real folders of this user holding a real file
+ * are touched, so that a link planted in a shared temporary directory cannot point the sweep at another database.
  */
 export function removeAbandonedPrivateIndexes(now: number): void {
-  for (const name of readdirSync(tmpdir())) {
-    if (!name.startsWith(PRIVATE_INDEX_PREFIX)) continue;
-    const dir = join(tmpdir(), name);
-    try {
-      if (now - statSync(dir).mtimeMs < PRIVATE_INDEX_GRACE_MS) continue;
-      const file = join(dir, 'ledger.sqlite');
-      if (existsSync(file)) lockedDatabase(file).close();
-      rmSync(dir, { recursive: true, force: true });
-    } catch {
-      // Held by a live process (SQLITE_BUSY), or removed by another sweeper meanwhile: not ours to remove.
+  try {
+    for (const name of readdirSync(tmpdir())) {
+      if (name.startsWith(PRIVATE_INDEX_PREFIX)) removeIfAbandoned(join(tmpdir(), name), now);
     }
+  } catch {
+    // The temporary directory cannot be listed: nothing to sweep.
+  }
+}
+
+function removeIfAbandoned(dir: string, now: number): void {
+  try {
+    const folder = lstatSync(dir);
+    if (!folder.isDirectory() || folder.uid !== process.getuid?.() || now - folder.mtimeMs < PRIVATE_INDEX_GRACE_MS) return;
+    const file = join(dir, 'ledger.sqlite');
+    const index = lstatSync(file, { throwIfNoEntry: false });
+    if (index !== undefined) {
+      if (!index.isFile()) return;
+      lockedDatabase(file).close();
+    }
+    rmSync(dir, { recursive: true, force: true });
+  } catch {
+    // Held by a live process (SQLITE_BUSY), or removed by another sweeper meanwhile: not ours to remove.
   }
 }
 
