@@ -1,6 +1,6 @@
 import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy, ValidateIf, validateSync } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy, ValidateIf, ValidateNested, validateSync } from 'class-validator';
 import fc from 'fast-check';
 import fastify from 'fastify';
 import { EntityParams, ReadQuery } from '../audit/read.request';
@@ -187,8 +187,12 @@ async function fastifyRecords(url: string): Promise<{ query: object; params: obj
 }
 
 describe('the messages of an invalid body', () => {
+  class Minutes {
+    @IsString() url!: string;
+  }
   class Meeting {
     @IsString() @MinLength(1) @MaxLength(300) title!: string;
+    @IsOptional() @ValidateNested({ each: true }) @Type(() => Minutes) minutes?: Minutes[];
     @IsInt() @Min(2016) @Max(2100) cohort!: number;
     @IsOptional() @IsString() note?: string;
     @IsString() @MinLength(3) @MaxLength(5) code!: string;
@@ -212,6 +216,10 @@ describe('the messages of an invalid body', () => {
       cohort: ['cohort must be an integer number'],
       code: ['code must be longer than or equal to 3 characters'],
     });
+  });
+
+  it('names a nested field by its path, and says it is required in its own words', async () => {
+    expect(await errorsOf({ title: 'x', cohort: 2020, code: 'abc', minutes: [{ url: 'https://x.org' }, {}] })).toEqual({ 'minutes.1.url': ['url is required'] });
   });
 
   it('still names an unknown property as not allowed', async () => {

@@ -40,7 +40,7 @@ export function memoizeValidationMetadata(storage: MetadataStorage = getMetadata
 function collect(errors: readonly ValidationError[], parent: string, into: Record<string, string[]>): void {
   for (const error of errors) {
     const path = parent === '' ? error.property : `${parent}.${error.property}`;
-    const messages = fieldMessages(error, path);
+    const messages = fieldMessages(error);
     if (messages.length > 0) into[path] = [...(into[path] ?? []), ...messages];
     collect(error.children ?? [], path, into);
   }

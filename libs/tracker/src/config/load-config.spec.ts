@@ -34,6 +34,12 @@ describe('loadConfig', () => {
     expect(config.LOG_LEVEL).toBe('silent');
   });
 
+  it('keeps the condition of a variable required only with another (its own message, not a bare "is required")', () => {
+    expect(() => loadConfig({ DATA_DIR: root, EVENT_STORE: 'esdb' })).toThrow(
+      'EVENTSTORE_CONNECTION_STRING (unset): EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=esdb',
+    );
+  });
+
   it('names every invalid variable', () => {
     expect(() => loadConfig({ DATA_DIR: root, PORT: 'eighty', SQLITE_SYNCHRONOUS: 'OFF' })).toThrow(ConfigValidationError);
     try {

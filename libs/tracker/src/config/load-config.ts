@@ -34,7 +34,7 @@ const VARIABLES: readonly ConfigVariable[] = [
 ];
 
 function describe(error: ValidationError, given: Readonly<Record<string, string | number>>): string {
-  const messages = fieldMessages(error, error.property);
+  const messages = fieldMessages(error);
   const value = given[error.property];
   return `${error.property}${value === undefined ? ' (unset)' : `=${JSON.stringify(value)}`}: ${messages.join('; ')}`;
 }
