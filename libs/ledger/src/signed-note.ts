@@ -98,9 +98,11 @@ export function openSignedNote(note: string, verifier: NoteVerifierInput): { tex
   }
   if (keyName === null) {
     // Most often the wrong public key was given: name the keys that did sign, and the one that was expected.
-    const signers = parsed.signatures.map((sig) => `${sig.name} (key id ${sig.keyId.toString('hex')})`).join(', ');
+    // At most three, each name cut short: a hostile note must not make the message large.
+    const shown = parsed.signatures.slice(0, 3).map((sig) => `${sig.name.slice(0, 100)} (key id ${sig.keyId.toString('hex')})`);
+    const signers = shown.join(', ') + (parsed.signatures.length > 3 ? ` and ${parsed.signatures.length - 3} more` : '');
     const expected = 'name' in key ? `${key.name} (key id ${key.keyId.toString('hex')})` : 'the bare public key given';
-    throw new LedgerError('note-not-verified', `no signature from the expected key: signed by ${signers || 'no key'}, expected ${expected}; is it the log's public key?`);
+    throw new LedgerError('note-not-verified', `no signature from the expected key: signed by ${signers}, expected ${expected}; is it the log's public key?`);
   }
   return { text: parsed.text, keyName };
 }
