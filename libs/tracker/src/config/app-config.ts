@@ -6,6 +6,7 @@ import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, ValidateIf } f
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 export type EventStoreKind = 'sqlite' | 'esdb';
+export type KeyStoreKind = 'sqlite' | 'event-store';
 export type SqliteSynchronous = 'FULL' | 'NORMAL';
 
 /** Property names equal the environment variable names, so a validation message names the variable. */
@@ -31,6 +32,9 @@ export class AppConfig {
   @IsString()
   @IsNotEmpty({ message: 'EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=esdb' })
   EVENTSTORE_CONNECTION_STRING?: string;
+
+  @IsIn(['sqlite', 'event-store'])
+  KEY_STORE: KeyStoreKind = 'sqlite';
 
   @IsIn(['FULL', 'NORMAL'])
   SQLITE_SYNCHRONOUS: SqliteSynchronous = 'FULL';

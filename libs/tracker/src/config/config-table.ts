@@ -17,6 +17,11 @@ export const CONFIG_TABLE: readonly ConfigVariableDoc[] = [
   },
   { name: 'EVENT_STORE', default: 'sqlite', meaning: 'event store adapter: `sqlite` (embedded, DATA_DIR/events.sqlite) or `esdb` (EventStoreDB/KurrentDB)' },
   { name: 'EVENTSTORE_CONNECTION_STRING', default: '(none)', meaning: 'EventStoreDB connection string, e.g. `esdb://localhost:2113?tls=false`; required when EVENT_STORE=esdb' },
+  {
+    name: 'KEY_STORE',
+    default: 'sqlite',
+    meaning: 'where API keys live: `sqlite` (DATA_DIR/access.sqlite, this instance only) or `event-store` (as events in the event store, shared by every instance of one EventStoreDB)',
+  },
   { name: 'SQLITE_SYNCHRONOUS', default: 'FULL', meaning: 'SQLite `synchronous` pragma for the embedded store: FULL (durable at each commit) or NORMAL (faster; the last commits may be lost on power loss)' },
   { name: 'LOG_LEVEL', default: 'info', meaning: 'pino log level: fatal, error, warn, info, debug, trace or silent' },
   { name: 'BODY_LIMIT_BYTES', default: '1048576', meaning: 'largest accepted request body; larger bodies get 413' },

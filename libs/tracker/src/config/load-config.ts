@@ -22,6 +22,7 @@ const VARIABLES: readonly ConfigVariable[] = [
   'HOST',
   'DATA_DIR',
   'EVENT_STORE',
+  'KEY_STORE',
   'EVENTSTORE_CONNECTION_STRING',
   'SQLITE_SYNCHRONOUS',
   'LOG_LEVEL',
