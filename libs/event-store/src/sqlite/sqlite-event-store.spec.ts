@@ -6,6 +6,7 @@ import { manyEvents } from '../contract/contract-events';
 import { eventStoreContract } from '../contract/event-store.contract';
 import type { EventStore, Upcaster } from '../port';
 import { SqliteEventStore } from './sqlite-event-store';
+import { SqliteReads } from './sqlite-reads';
 
 function fileFixture(upcasters: readonly Upcaster[]) {
   const dir = mkdtempSync(join(tmpdir(), 'ogp-es-'));
@@ -67,6 +68,28 @@ describe('SqliteEventStore', () => {
     } finally {
       await other.close();
       await f.cleanup();
+    }
+  });
+
+  it('moves a filtered subscription past the events its filter skipped, instead of scanning them again each time', async () => {
+    const store = new SqliteEventStore({ file: ':memory:' });
+    const from = jest.spyOn(SqliteReads.prototype, 'allPage');
+    try {
+      const sub = store.subscribeToAll({ filter: { streamPrefixes: ['apikey-'] } });
+      const iterator = sub[Symbol.asyncIterator]();
+      const next = iterator.next();
+      for (let i = 0; i < 5; i++) await store.append(`commitment-${i}`, manyEvents(100), { expectedRevision: 'no_stream' });
+      await new Promise((resume) => setImmediate(resume));
+      // each wake-up after a commit starts where the last scan ended (1 twice: the empty store, then the first commit)
+      const starts = from.mock.calls.map(([start]) => start);
+      expect([...new Set(starts)]).toEqual([1, 101, 201, 301, 401]);
+      expect(starts).toEqual([...starts].sort((a, b) => a - b));
+      await store.append('apikey-k1', manyEvents(1), { expectedRevision: 'no_stream' });
+      await expect(next).resolves.toMatchObject({ done: false, value: { stream: 'apikey-k1', position: { commit: 501n } } });
+      await sub.close();
+    } finally {
+      from.mockRestore();
+      await store.close();
     }
   });
 

@@ -23,7 +23,7 @@ import { GroupCommitWriter } from './group-commit-writer';
 import { configureWriter, type SqliteSynchronous } from './schema';
 import { END_SEQ, PAGE_SIZE, SqliteReads, seqBound } from './sqlite-reads';
 import { PagedIterable } from './paged-iterable';
-import { SqliteSubscription } from './sqlite-subscription';
+import { SqliteSubscription, type SubscriptionPage } from './sqlite-subscription';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file, or ':memory:'. */
@@ -105,8 +105,16 @@ export class SqliteEventStore implements EventStore {
     const from = options.fromPosition ?? 'start';
     const after = from === 'start' ? 0 : seqBound(from.commit);
     const source = {
-      pageAfter: (seq: number, filter: EventFilter | undefined): StoredEvent[] =>
-        this.closed ? [] : this.reads.allPage(seq + 1, 'forwards', PAGE_SIZE, filter).map((r) => decodeRow(r, this.upcasters, false)),
+      pageAfter: (seq: number, filter: EventFilter | undefined): SubscriptionPage => {
+        if (this.closed) return { events: [], scannedTo: seq };
+        // Read before the page: every event up to this head is visible to the page's query, which a page that is not
+        // full has therefore scanned whole. A filtered subscription then moves past the events its filter skipped.
+        const head = filter === undefined ? seq : (this.reads.headPosition() ?? seq);
+        const rows = this.reads.allPage(seq + 1, 'forwards', PAGE_SIZE, filter);
+        const events = rows.map((r) => decodeRow(r, this.upcasters, false));
+        const last = events.length === 0 ? seq : Number(events[events.length - 1]!.position.commit);
+        return { events, scannedTo: rows.length === PAGE_SIZE ? last : Math.max(head, last) };
+      },
       onCommit: (listener: () => void): (() => void) => {
         this.commitListeners.add(listener);
         return () => this.commitListeners.delete(listener);

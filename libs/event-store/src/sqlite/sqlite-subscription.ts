@@ -4,9 +4,18 @@ import type { EventFilter, StoredEvent, Subscription } from '../port';
 /** How often a live subscription looks for appends made by another process on the same file. */
 export const POLL_INTERVAL_MS = 250;
 
+export interface SubscriptionPage {
+  readonly events: StoredEvent[];
+  /**
+   * The sequence number the page's scan covered: past its last event when the filter skipped the events after it,
+   * so that the next page starts there instead of scanning them again.
+   */
+  readonly scannedTo: number;
+}
+
 export interface SubscriptionSource {
   /** Events strictly after `after` (a sequence number), at most one page, in order, filtered in SQL. */
-  pageAfter(after: number, filter: EventFilter | undefined): StoredEvent[];
+  pageAfter(after: number, filter: EventFilter | undefined): SubscriptionPage;
   /** Registers a wake-up called after each local commit; returns the unregister function. */
   onCommit(listener: () => void): () => void;
 }
@@ -43,13 +52,14 @@ export class SqliteSubscription implements Subscription {
     try {
       while (!this.closed) {
         const page = this.source.pageAfter(this.after, this.filter);
-        for (const e of page) {
+        for (const e of page.events) {
           if (this.closed) return;
           // The checkpoint moves before the yield: an event is never delivered twice, even if the consumer breaks.
           this.after = Number(e.position.commit);
           yield e;
         }
-        if (page.length === 0) await this.idle();
+        if (page.scannedTo > this.after) this.after = page.scannedTo;
+        if (page.events.length === 0) await this.idle();
       }
     } finally {
       if (!this.closed) await this.close();
