@@ -17,7 +17,7 @@ import { SqliteKeyStore } from './sqlite-key-store';
       useFactory: async (config: ResolvedConfig, clock: Clock, store: EventStore): Promise<KeyStore> => {
         if (config.KEY_STORE === 'sqlite') return new SqliteKeyStore(join(config.DATA_DIR, 'access.sqlite'), clock);
         const logger = new Logger('KeyStore');
-        return EventStoreKeyStore.open(store, clock, (error) => logger.error(`following the API keys in the event store failed (${(error as Error).message}); again in a second`));
+        return EventStoreKeyStore.open(store, clock, (message) => logger.warn(message));
       },
     },
   ],

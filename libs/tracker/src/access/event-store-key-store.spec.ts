@@ -3,9 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@ogp/event-store';
+import { randomUUID } from 'node:crypto';
+import { type EventStore, type NewEvent, SqliteEventStore, type Subscription } from '@ogp/event-store';
 import { FixedClock } from '../clock/fixed-clock';
-import { API_KEY_STREAM_PREFIX, EventStoreKeyStore } from './event-store-key-store';
+import { hashSecret } from './api-key';
+import { API_KEY_STREAM_PREFIX, EventStoreKeyStore, KEY_CONFIRM_TTL_MS } from './event-store-key-store';
 import { keyStoreContract } from './key-store.contract';
 
 async function eventually<T>(read: () => Promise<T>, expected: T): Promise<void> {
@@ -71,6 +73,77 @@ describe('EventStoreKeyStore across instances', () => {
     } finally {
       await again.close();
       await store.close();
+    }
+  });
+});
+
+describe('EventStoreKeyStore and what other writers of the store put in the key streams', () => {
+  const secret = 'A'.repeat(43);
+  const keyOf = (id: string): string => `ogp_${id}_${secret}`;
+  const event = (type: string, data: Record<string, unknown>): NewEvent => ({
+    id: randomUUID(),
+    type,
+    schemaVersion: 1,
+    data: data as NewEvent['data'],
+    metadata: { actorId: 'intruder', actorRole: 'system', commandId: randomUUID(), correlationId: randomUUID(), causationId: null, reason: null, recordedAt: '2026-12-03T00:00:00.000Z' },
+  });
+  const creation = (keyId: string, over: Record<string, unknown> = {}) =>
+    event('ApiKeyCreated', { keyId, role: 'admin', name: 'planted', member: null, secretHash: hashSecret(secret), createdAt: '2026-12-03T00:00:00.000Z', ...over });
+
+  let store: SqliteEventStore;
+  let warnings: string[];
+  let keys: EventStoreKeyStore;
+  beforeEach(() => {
+    store = new SqliteEventStore({ file: ':memory:' });
+    warnings = [];
+  });
+  afterEach(async () => {
+    await keys.close();
+    await store.close();
+  });
+  const open = async () => (keys = await EventStoreKeyStore.open(store, new FixedClock(), (m) => warnings.push(m)));
+
+  it('ignores a creation planted in another key\'s stream, and one with a field of the wrong shape', async () => {
+    await store.append('apikey-aaaaaaaaaaaaaaaa', [creation('bbbbbbbbbbbbbbbb')], { expectedRevision: 'no_stream' });
+    await store.append('apikey-cccccccccccccccc', [creation('cccccccccccccccc', { member: undefined })], { expectedRevision: 'no_stream' });
+    await store.append('apikey-dddddddddddddddd', [creation('dddddddddddddddd', { secretHash: 'x' })], { expectedRevision: 'no_stream' });
+    await open();
+    for (const id of ['aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb', 'cccccccccccccccc', 'dddddddddddddddd']) await expect(keys.authenticate(keyOf(id))).resolves.toBeNull();
+    expect(await keys.countActive('admin')).toBe(0);
+    expect(warnings).toHaveLength(3);
+  });
+
+  it('still revokes a key whose stream another writer added to, and ignores a second creation in it', async () => {
+    await store.append('apikey-eeeeeeeeeeeeeeee', [creation('eeeeeeeeeeeeeeee')], { expectedRevision: 'no_stream' });
+    await store.append('apikey-eeeeeeeeeeeeeeee', [event('Junk', {}), creation('eeeeeeeeeeeeeeee', { secretHash: hashSecret('B'.repeat(43)) })], { expectedRevision: 0n });
+    await open();
+    await expect(keys.authenticate(keyOf('eeeeeeeeeeeeeeee'))).resolves.toMatchObject({ role: 'admin' });
+    await expect(keys.authenticate(`ogp_eeeeeeeeeeeeeeee_${'B'.repeat(43)}`)).resolves.toBeNull();
+    await expect(keys.revoke('eeeeeeeeeeeeeeee')).resolves.toBe(true);
+    await expect(keys.authenticate(keyOf('eeeeeeeeeeeeeeee'))).resolves.toBeNull();
+    await expect(keys.revoke('eeeeeeeeeeeeeeee')).resolves.toBe(false);
+  });
+
+  it('refuses a key revoked elsewhere within KEY_CONFIRM_TTL_MS even when its subscription has stalled', async () => {
+    // A subscription that delivers nothing until it is closed (a stalled connection).
+    const stalled = (): Subscription => {
+      let end: (result: IteratorResult<never>) => void = () => undefined;
+      const ended = new Promise<IteratorResult<never>>((resolve) => (end = resolve));
+      return { close: async () => end({ done: true, value: undefined }), [Symbol.asyncIterator]: () => ({ next: () => ended }) };
+    };
+    const deaf: EventStore = Object.assign(Object.create(store) as EventStore, { subscribeToAll: stalled });
+    keys = await EventStoreKeyStore.open(deaf, new FixedClock());
+    const other = await EventStoreKeyStore.open(store, new FixedClock());
+    try {
+      const made = await other.create({ role: 'reviewer', name: 'OSU' });
+      await keys.close();
+      keys = await EventStoreKeyStore.open(deaf, new FixedClock()); // knows the key from its start, hears nothing after
+      await expect(keys.authenticate(made.key)).resolves.toMatchObject({ keyId: made.record.id });
+      await other.revoke(made.record.id);
+      await new Promise((resume) => setTimeout(resume, KEY_CONFIRM_TTL_MS + 50));
+      await expect(keys.authenticate(made.key)).resolves.toBeNull();
+    } finally {
+      await other.close();
     }
   });
 });
