@@ -2,6 +2,7 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { type EventMetadata, type EventStore, type Position, type StoredEvent, type Subscription, WrongExpectedVersionError } from '@ogp/event-store';
 import type { Clock } from '../clock/clock';
+import { retryWait, type RetryWait } from '../store/retry-wait';
 import { mintApiKey, parseApiKey, secretMatches } from './api-key';
 import type { ApiKeyRecord, CreatedApiKey, KeyStore, NewApiKey } from './key-store';
 import { isRole, type Principal, type Role } from './principal';
@@ -70,7 +71,7 @@ export class EventStoreKeyStore implements KeyStore {
   private position: Position | 'start' = 'start';
   private subscription: Subscription | null = null;
   private following: Promise<void> = Promise.resolve();
-  private wakeFollow: (() => void) | null = null;
+  private wait: RetryWait | null = null;
   private closed = false;
 
   private constructor(
@@ -154,7 +155,7 @@ export class EventStoreKeyStore implements KeyStore {
 
   async close(): Promise<void> {
     this.closed = true;
-    this.wakeFollow?.();
+    this.wait?.stop();
     await this.subscription?.close();
     await this.following;
   }
@@ -170,14 +171,9 @@ export class EventStoreKeyStore implements KeyStore {
       } catch (error) {
         if (this.closed) return;
         this.warn(`following the API keys in the event store failed (${error instanceof Error ? error.message : String(error)}); again in a second`);
-        await new Promise<void>((resume) => {
-          const timer = setTimeout(resume, RESUBSCRIBE_DELAY_MS);
-          this.wakeFollow = () => {
-            clearTimeout(timer);
-            resume();
-          };
-        });
-        this.wakeFollow = null;
+        this.wait = retryWait(RESUBSCRIBE_DELAY_MS);
+        await this.wait.done;
+        this.wait = null;
       }
     }
   }

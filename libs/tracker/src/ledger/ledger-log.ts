@@ -26,6 +26,7 @@ import { join } from 'node:path';
 import { CLOCK, type Clock } from '../clock/clock';
 import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
 import { ReadinessService } from '../metrics/readiness.service';
+import { retryWait, type RetryWait } from '../store/retry-wait';
 import { LedgerIndex } from './ledger-index';
 import { LEDGER_SIGNING_KEY, type LedgerSigningKey } from './signing-key';
 
@@ -104,7 +105,7 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
   private subscription: Subscription | null = null;
   private pump: Promise<void> | null = null;
   private stopping = false;
-  private wakeRetry: (() => void) | null = null;
+  private retry: RetryWait | null = null;
   private timer: NodeJS.Timeout | null = null;
   private waiters: { size: number; resolve: () => void; reject: (error: Error) => void }[] = [];
   private signing: Promise<unknown> = Promise.resolve();
@@ -165,7 +166,7 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     if (this.timer !== null) clearInterval(this.timer);
     this.stopping = true;
-    this.wakeRetry?.();
+    this.retry?.stop();
     await this.subscription?.close();
     await this.pump;
     // Nothing will grow the log any more: whoever waits for it is answered now (HTTP closes after this hook).
@@ -233,14 +234,9 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
       await subscription.close().catch(() => undefined);
       if (this.stopping) return;
       this.logger.error(`ledger log subscription failed, following again in ${backoff} ms: ${failure}`);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, backoff);
-        this.wakeRetry = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wakeRetry = null;
+      this.retry = retryWait(backoff);
+      await this.retry.done;
+      this.retry = null;
       backoff = Math.min(backoff * 2, RETRY_MAX_MS);
     }
   }
