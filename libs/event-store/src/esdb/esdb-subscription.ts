@@ -1,5 +1,5 @@
 // Catch-up subscription over EventStoreDB's $all that resubscribes from its last seen position after an error.
-import { type AllStreamSubscription, type EventStoreDBClient, START } from '@eventstore/db-client';
+import { type AllStreamSubscription, type EventStoreDBClient, type Filter, START, streamNameFilter } from '@eventstore/db-client';
 import { matchesFilter } from '../filter';
 import { comparePositions } from '../position';
 import type { EventFilter, Position, StoredEvent, Subscription } from '../port';
@@ -40,7 +40,7 @@ export class EsdbSubscription implements Subscription {
     try {
       while (!this.closed) {
         // subscribeToAll({fromPosition}) starts AFTER the position: exactly the resume point we need.
-        const subscription = this.client.subscribeToAll({ fromPosition: this.lastSeen ?? START });
+        const subscription = this.client.subscribeToAll({ fromPosition: this.lastSeen ?? START, ...serverFilter(this.filter) });
         this.current = subscription;
         try {
           for await (const resolved of subscription) {
@@ -82,4 +82,15 @@ export class EsdbSubscription implements Subscription {
       this.wakeSleep = done;
     });
   }
+}
+
+/**
+ * Stream prefixes are filtered by the server, so that only events that can match cross the network (a key store
+ * following `apikey-` streams would otherwise receive all of $all); the client's own check stays, for event types.
+ * No checkpointReached: a checkpoint can arrive before the events buffered ahead of it are read, and moving lastSeen
+ * to it would drop them.
+ */
+function serverFilter(filter: EventFilter | undefined): { filter?: Filter } {
+  const prefixes = filter?.streamPrefixes ?? [];
+  return prefixes.length > 0 ? { filter: streamNameFilter({ prefixes: [...prefixes] }) } : {};
 }
