@@ -1,5 +1,6 @@
 // Calendar values of the domain: ISO dates (YYYY-MM-DD), months (YYYY-MM) and instants, and date arithmetic in UTC.
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The form YYYY-MM-DD, whether or not it names a day of the calendar (isIsoDate checks that). */
+export const ISO_DATE_FORM = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
@@ -12,7 +13,7 @@ export type IsoInstant = string;
 
 export function isIsoDate(value: unknown): value is IsoDate {
   if (typeof value !== 'string') return false;
-  const m = ISO_DATE.exec(value);
+  const m = ISO_DATE_FORM.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (mo < 1 || mo > 12 || d < 1) return false;

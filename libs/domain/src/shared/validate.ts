@@ -1,5 +1,5 @@
 // Checks shared by the deciders; each throws the DomainError whose code names the broken rule.
-import { dateOf, isIsoDate, isIsoInstant, isIsoMonth, type IsoDate, type IsoInstant, type IsoMonth } from './dates';
+import { dateOf, ISO_DATE_FORM, isIsoDate, isIsoInstant, isIsoMonth, type IsoDate, type IsoInstant, type IsoMonth } from './dates';
 import { fail } from './errors';
 import { isIdOf, SHA256_PATTERN, type IdKind } from './ids';
 import { isOneOf } from './scales';
@@ -14,7 +14,7 @@ export function requireId(kind: IdKind, value: unknown, field: string): string {
 export function requireDate(value: unknown, field: string): IsoDate {
   if (isIsoDate(value)) return value;
   // Written YYYY-MM-DD but no day of the calendar (2021-02-29, 2021-04-31): say so, not that the form is wrong.
-  const shaped = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const shaped = typeof value === 'string' && ISO_DATE_FORM.test(value);
   return fail('date.invalid', shaped ? `${field} is not a day of the calendar: ${value}` : `${field} must be an ISO date (YYYY-MM-DD): ${String(value)}`, { field });
 }
 

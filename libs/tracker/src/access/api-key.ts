@@ -1,6 +1,8 @@
 // The API key format `ogp_<keyId>_<secret>`: minting, parsing and hashing (only the hash of the secret is stored).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
+/** A key id: 16 lowercase hex digits (8 random bytes). */
+export const KEY_ID_PATTERN = /^[0-9a-f]{16}$/;
 const KEY_PATTERN = /^ogp_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/;
 
 export interface MintedKey {

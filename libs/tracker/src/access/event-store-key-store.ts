@@ -1,9 +1,10 @@
 // KeyStore adapter on the event store: one stream per key, so that every API instance of one EventStoreDB knows the same keys.
 import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { SHA256_PATTERN } from '@ogp/domain';
 import { type EventMetadata, type EventStore, type Position, type StoredEvent, type Subscription, WrongExpectedVersionError } from '@ogp/event-store';
 import type { Clock } from '../clock/clock';
 import { retryWait, type RetryWait } from '../store/retry-wait';
-import { mintApiKey, parseApiKey, secretMatches } from './api-key';
+import { KEY_ID_PATTERN, mintApiKey, parseApiKey, secretMatches } from './api-key';
 import type { ApiKeyRecord, CreatedApiKey, KeyStore, NewApiKey } from './key-store';
 import { isRole, type Principal, type Role } from './principal';
 
@@ -20,9 +21,6 @@ const REVOKE_ATTEMPTS = 3;
  * stalled EventStoreDB connection), a key revoked elsewhere is refused here within this time.
  */
 export const KEY_CONFIRM_TTL_MS = 1_000;
-
-const KEY_ID = /^[0-9a-f]{16}$/;
-const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 interface CreatedData {
   readonly keyId: string;
@@ -128,7 +126,7 @@ export class EventStoreKeyStore implements KeyStore {
    * the key revoked. False for an unknown key and one revoked already.
    */
   async revoke(id: string): Promise<boolean> {
-    if (!KEY_ID.test(id)) return false;
+    if (!KEY_ID_PATTERN.test(id)) return false;
     for (let attempt = 1; ; attempt++) {
       const { events, last } = await this.readKeyStream(id);
       if (!events.some((e) => validCreation(e, id)) || events.some((e) => validRevocation(e, id))) return false;
@@ -238,7 +236,7 @@ function streamOf(id: string): string {
 
 /** A creation of key `id`: first in the key's own stream, with every field of the right shape. */
 function validCreation(event: StoredEvent, id: string): boolean {
-  if (event.type !== CREATED || event.revision !== 0n || event.stream !== streamOf(id) || !KEY_ID.test(id)) return false;
+  if (event.type !== CREATED || event.revision !== 0n || event.stream !== streamOf(id) || !KEY_ID_PATTERN.test(id)) return false;
   const d = event.data as Partial<Record<keyof CreatedData, unknown>>;
   return (
     d.keyId === id &&
@@ -248,7 +246,7 @@ function validCreation(event: StoredEvent, id: string): boolean {
     d.name.trim() !== '' &&
     (d.member === null || (typeof d.member === 'string' && d.member !== '')) &&
     typeof d.secretHash === 'string' &&
-    SHA256_HEX.test(d.secretHash) &&
+    SHA256_PATTERN.test(d.secretHash) &&
     typeof d.createdAt === 'string'
   );
 }
