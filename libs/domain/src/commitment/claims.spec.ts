@@ -33,6 +33,10 @@ describe('commitment progress claims', () => {
       spec.given(given).when(report('Limited', []), ctx()).thenAccepted();
       spec.given(given).when(report('Not Started', []), ctx()).thenAccepted();
     });
+    it('refuses an as-of date before the commitment starts', () => {
+      spec.given(given).when(report('Limited', [], { asOf: '2021-07-31' }), ctx()).thenFails('claim.as-of-before-commitment');
+      spec.given(given).when(report('Limited', [], { asOf: '2021-08-01' }), ctx()).thenAccepted();
+    });
     it('refuses completion levels a city cannot claim', () => {
       spec.given(given).when(report('Withdrawn' as ClaimedCompletion), ctx()).thenFails('value.invalid');
     });
@@ -129,6 +133,9 @@ describe('commitment reviews', () => {
 });
 
 describe('commitment assessments', () => {
+  // Both milestones Complete by 2022-02-10: the commitment can be assessed at its end from that day on.
+  const m2Complete: CommitmentEvent = { type: 'ProgressReported', data: { ...progressReported.data, milestoneId: 'm-2', claimId: 'p-2', effectiveAt: '2022-02-10' } };
+  const completed = [...given, progressReported, m2Complete];
   const design = (over: Record<string, unknown> = {}): CommitmentCommand => ({
     type: 'AssessDesign',
     data: { commitmentId: 'c-1', assessedOn: '2021-10-05', verifiability: 'Verifiable', relevance: allValues('Relevant'), potentialForResults: 'Modest', ...over } as Extract<CommitmentCommand, { type: 'AssessDesign' }>['data'],
@@ -146,24 +153,44 @@ describe('commitment assessments', () => {
     spec.given(given).when(design({ potentialForResults: 'Transformative' }), ctx(REVIEWER)).thenFails('value.invalid');
     spec.given(given).when(design({ relevance: { 'Access to Information': 'Relevant' } }), ctx(REVIEWER)).thenFails('value.invalid');
     spec.given(given).when(design(), ctx(ADMIN)).thenFails('actor.forbidden-role');
+    expect(() => commitmentDecider.decide(design(), given.reduce(commitmentDecider.evolve, null), ctx(ADMIN))).toThrow('AssessDesign is issued by a reviewer, not by an admin');
   });
   it('records an end-of-commitment assessment with "Did it open government?" per value or Not Applicable', () => {
-    const [event] = spec.given(given).when(end(), ctx(REVIEWER)).thenAccepted();
+    const [event] = spec.given(completed).when(end(), ctx(REVIEWER)).thenAccepted();
     expect(event).toMatchObject({ type: 'EndOfCommitmentAssessed', data: { completion: 'Complete', didItOpenGovernment: { 'Access to Information': 'Major', 'Civic Participation': 'Not Applicable' } } });
   });
   it('accepts three evidence items and refuses four', () => {
-    spec.given(given).when(end([...evidence, ...evidence, ...evidence]), ctx(REVIEWER)).thenAccepted();
-    spec.given(given).when(end([...evidence, ...evidence, ...evidence, ...evidence]), ctx(REVIEWER)).thenFails('assessment.too-much-evidence');
+    spec.given(completed).when(end([...evidence, ...evidence, ...evidence]), ctx(REVIEWER)).thenAccepted();
+    spec.given(completed).when(end([...evidence, ...evidence, ...evidence, ...evidence]), ctx(REVIEWER)).thenFails('assessment.too-much-evidence');
   });
   it('refuses an assessment dated after the day it is recorded', () => {
-    spec.given(given).when(end(evidence, { assessedOn: '2022-03-02' }), ctx(REVIEWER)).thenFails('date.in-future');
+    spec.given(completed).when(end(evidence, { assessedOn: '2022-03-02' }), ctx(REVIEWER)).thenFails('date.in-future');
     spec.given(given).when(design({ assessedOn: '2022-03-02' }), ctx(REVIEWER)).thenFails('date.in-future');
   });
+  describe('when the commitment is not complete yet', () => {
+    it('refuses an end-of-commitment assessment while a milestone has no current Complete claim and the period runs', () => {
+      spec.given([...given, progressReported]).when(end(), ctx(REVIEWER)).thenFails('assessment.before-completion');
+    });
+    it('refuses one dated before the day the last milestone was complete', () => {
+      spec.given(completed).when(end(evidence, { assessedOn: '2022-02-09' }), ctx(REVIEWER)).thenFails('assessment.before-completion');
+      spec.given(completed).when(end(evidence, { assessedOn: '2022-02-10' }), ctx(REVIEWER)).thenAccepted();
+    });
+    it('counts a milestone whose latest claim took Complete back as open', () => {
+      const limited: CommitmentEvent = { type: 'ProgressReported', data: { ...m2Complete.data, claimId: 'p-3', completion: 'Limited', effectiveAt: '2022-02-12' } };
+      spec.given([...completed, limited]).when(end(), ctx(REVIEWER)).thenFails('assessment.before-completion');
+    });
+    it('accepts one after the period ended, complete or not', () => {
+      const after = ctx(REVIEWER);
+      const late = { ...after, now: '2023-01-10T03:00:00Z' };
+      spec.given([...given, progressReported]).when(end(evidence, { assessedOn: '2023-01-05', completion: 'Substantial' }), late).thenAccepted();
+      spec.given([...given, progressReported]).when(end(evidence, { assessedOn: '2022-12-30', completion: 'Substantial' }), late).thenFails('assessment.before-completion');
+    });
+  });
   it('refuses a value off the "Did it open government?" scale', () => {
-    spec.given(given).when(end(evidence, { didItOpenGovernment: allValues('Transformative') }), ctx(REVIEWER)).thenFails('value.invalid');
+    spec.given(completed).when(end(evidence, { didItOpenGovernment: allValues('Transformative') }), ctx(REVIEWER)).thenFails('value.invalid');
   });
   it('refuses a second end-of-commitment assessment', () => {
-    const first = commitmentDecider.decide(end(), given.reduce(commitmentDecider.evolve, null), ctx(REVIEWER));
-    spec.given([...given, ...first]).when(end(), ctx(REVIEWER)).thenFails('assessment.already-recorded');
+    const first = commitmentDecider.decide(end(), completed.reduce(commitmentDecider.evolve, null), ctx(REVIEWER));
+    spec.given([...completed, ...first]).when(end(), ctx(REVIEWER)).thenFails('assessment.already-recorded');
   });
 });

@@ -1,9 +1,11 @@
 // Decisions on progress claims and reviews: reporting, verifying, disputing, asking for evidence, assessing.
 import type { DecisionContext } from '../shared/context';
+import { firstDayOf, lastDayOf, type IsoDate } from '../shared/dates';
 import { fail } from '../shared/errors';
 import { CLAIMABLE_COMPLETION, COMPLETION_LEVELS, DID_IT_OPEN_GOVERNMENT, EVIDENCE_REQUIRED_FOR, NOT_APPLICABLE, OGP_VALUES, POTENTIAL_FOR_RESULTS, RELEVANCE, VERIFIABILITY } from '../shared/scales';
 import { requireDate, requirePastDate, requireEvidence, requireId, requireOneOf, requireOrder, requireReason, requireRole, requireText } from '../shared/validate';
 import type { PlanState } from '../plan/state';
+import { currentClaim } from '../progress/progress';
 import { claimById } from './claim-index';
 import type { AssessDesign, AssessEndOfCommitment, DisputeClaim, ReportProgress, RequestEvidence, VerifyClaim } from './commands';
 import type { CommitmentEvent } from './events';
@@ -19,6 +21,9 @@ export function decideReportProgress(command: ReportProgress, state: CommitmentS
   const completion = requireOneOf(CLAIMABLE_COMPLETION, d.completion, 'completion');
   const asOf = requireDate(d.asOf, 'asOf');
   if (asOf > today(context.now)) fail('claim.as-of-in-future', `A claim made on ${today(context.now)} cannot speak about ${asOf}`);
+  // The as-of date of a Complete claim starts the end-of-commitment deadline: it cannot lie before the commitment.
+  const start = firstDayOf(commitment.terms.startMonth);
+  if (asOf < start) fail('claim.as-of-before-commitment', `asOf ${asOf} is before commitment ${commitment.commitmentId} starts (${start})`, { field: 'asOf' });
   const narrative = requireText(d.narrative, 'narrative');
   const evidence = requireEvidence(d.evidence, 'evidence');
   if (EVIDENCE_REQUIRED_FOR.includes(completion) && evidence.length === 0) fail('claim.evidence-required', `A ${completion} claim needs at least one piece of evidence`);
@@ -83,10 +88,29 @@ export function decideAssessEnd(command: AssessEndOfCommitment, state: Commitmen
   if (commitment.endOfCommitment !== null) fail('assessment.already-recorded', `The end-of-commitment assessment of ${commitment.commitmentId} was recorded for ${commitment.endOfCommitment.assessedOn}`);
   const assessedOn = requirePastDate(d.assessedOn, 'assessedOn', context.now);
   requireOrder(`${commitment.terms.startMonth}-01`, assessedOn, 'The end-of-commitment assessment predates the commitment');
+  const completed = completedOn(commitment);
+  if (assessedOn < completed.on) {
+    const open = completed.open.length > 0 ? `, and ${completed.open.map((m) => `"${m}"`).join(', ')} ha${completed.open.length > 1 ? 've' : 's'} no current Complete claim` : '';
+    const why = completed.allComplete ? `it is complete as of ${completed.on}` : `its period ends on ${completed.on}${open}`;
+    fail('assessment.before-completion', `Commitment ${commitment.commitmentId} cannot be assessed as of ${assessedOn}: ${why}`, { field: 'assessedOn', completeOn: completed.on });
+  }
   const completion = requireOneOf(COMPLETION_LEVELS, d.completion, 'completion');
   const scale = [...DID_IT_OPEN_GOVERNMENT, NOT_APPLICABLE] as const;
   const didItOpenGovernment = Object.fromEntries(OGP_VALUES.map((v) => [v, requireOneOf(scale, d.didItOpenGovernment?.[v], `didItOpenGovernment.${v}`)])) as Record<(typeof OGP_VALUES)[number], (typeof scale)[number]>;
   const evidence = requireEvidence(d.evidence, 'evidence');
   if (evidence.length > 3) fail('assessment.too-much-evidence', `At most 3 evidence items, got ${evidence.length}`);
   return [{ type: 'EndOfCommitmentAssessed', data: { commitmentId: commitment.commitmentId, reviewerId: context.actor.id, completion, didItOpenGovernment, evidence, effectiveAt: assessedOn } }];
+}
+
+/**
+ * The day a commitment is complete: the latest as-of date of its active milestones' current claims once every one of
+ * them is Complete (a milestone's current claim as progress reads it), or at the latest the end of its period.
+ */
+function completedOn(commitment: Commitment): { on: IsoDate; allComplete: boolean; open: string[] } {
+  const periodEnd = lastDayOf(commitment.terms.endMonth);
+  const active = commitment.milestones.filter((m) => m.status === 'Active');
+  const open = active.filter((m) => currentClaim(commitment.claims, m.milestoneId)?.completion !== 'Complete').map((m) => m.title);
+  if (active.length === 0 || open.length > 0) return { on: periodEnd, allComplete: false, open };
+  const last = active.map((m) => currentClaim(commitment.claims, m.milestoneId)!.asOf).reduce((a, b) => (a > b ? a : b));
+  return { on: last < periodEnd ? last : periodEnd, allComplete: true, open };
 }

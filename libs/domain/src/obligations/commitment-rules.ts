@@ -1,16 +1,49 @@
 // Obligations over a plan's commitments: milestone reporting, evidence, verification of Complete claims, end-of-commitment assessment.
 import { addDays, addMonths, lastDayOf, type IsoDate } from '../shared/dates';
-import type { ClaimVersionFact, CommitmentFact, PlanFact } from './history';
+import type { ClaimVersionFact, CommitmentFact, Dated, MilestoneFact, PlanFact } from './history';
 import { byDeadline, type Item } from './outcome';
 import type { ObligationRuleSet } from './rule-set';
 
 const active = (plan: PlanFact): CommitmentFact[] => plan.commitments.filter((c) => !c.withdrawn);
 
-/** The current version of each claim. */
+/** How a person finds a commitment: OGP's id (e.g. IDSMG0001) when it has one, else its title. */
+const commitmentLabel = (c: CommitmentFact): string => c.ogpId ?? `"${c.title}"`;
+const milestoneLabel = (c: CommitmentFact, m: MilestoneFact | undefined): string => `milestone ${m ? `"${m.title}"` : '?'} of ${commitmentLabel(c)}`;
+const claimLabel = (c: CommitmentFact, claim: ClaimVersionFact): string =>
+  `claim ${claim.claimId} v${claim.version} on ${milestoneLabel(c, c.milestones.find((m) => m.milestoneId === claim.milestoneId))}`;
+
+/** Claims on withdrawn milestones no longer count, for the obligations as for progress. */
+const onActiveMilestone = (c: CommitmentFact, claim: ClaimVersionFact): boolean => c.milestones.some((m) => m.milestoneId === claim.milestoneId && !m.withdrawn);
+
+/** The current version of each claim, in the order claims were first reported. */
 function latestVersions(claims: readonly ClaimVersionFact[]): ClaimVersionFact[] {
   const latest = new Map<string, ClaimVersionFact>();
   for (const c of claims) if ((latest.get(c.claimId)?.version ?? 0) < c.version) latest.set(c.claimId, c);
   return [...latest.values()];
+}
+
+/**
+ * The claim that speaks for a milestone, as progress reads it (currentClaim in progress.ts): of the current versions
+ * not disputed, the latest by as-of date, a later-reported claim winning a tie.
+ */
+function currentClaimOf(current: readonly ClaimVersionFact[], milestoneId: string): ClaimVersionFact | undefined {
+  let found: ClaimVersionFact | undefined;
+  for (const x of current) if (x.milestoneId === milestoneId && !x.disputed && (found === undefined || x.asOf >= found.asOf)) found = x;
+  return found;
+}
+
+/**
+ * The reporting deadline in force: the due date the milestone was added with, plus the grace, moved by each
+ * reschedule recorded while it was neither reported on nor past that deadline. Rescheduling after a missed deadline
+ * does not undo the miss, and rescheduling after the first claim does not reopen the question.
+ */
+function reportingDeadline(m: MilestoneFact, firstClaimOn: IsoDate | null, graceDays: number): IsoDate {
+  let deadline = addDays(m.dueDates[0]!.dueDate, graceDays);
+  for (const change of m.dueDates.slice(1)) {
+    if (change.recordedOn > deadline || (firstClaimOn !== null && change.recordedOn > firstClaimOn)) break;
+    deadline = addDays(change.dueDate, graceDays);
+  }
+  return deadline;
 }
 
 /** Every started, active milestone has its first claim recorded by its due date plus the grace. */
@@ -20,80 +53,98 @@ export function milestoneReportingItems(plan: PlanFact, asOf: IsoDate, ruleSet: 
     c.milestones
       .filter((m) => !m.withdrawn && m.startDate <= asOf)
       .map((m): Item => {
-        const deadline = addDays(m.dueDate, ruleSet.milestoneReporting.graceDays);
         const first = c.claims.filter((x) => x.milestoneId === m.milestoneId).sort((a, b) => (a.recordedOn < b.recordedOn ? -1 : 1))[0];
+        const deadline = reportingDeadline(m, first?.recordedOn ?? null, ruleSet.milestoneReporting.graceDays);
         const status = byDeadline(first?.recordedOn ?? null, deadline, asOf);
-        const detail = first ? `${m.milestoneId}: first claim recorded ${first.recordedOn}, due by ${deadline}` : `${m.milestoneId}: no claim yet, due by ${deadline}`;
+        const detail = `${milestoneLabel(c, m)}: ${first ? `first claim recorded ${first.recordedOn}` : 'no claim yet'}, due by ${deadline}`;
         return { status, eventIds: [first?.eventId ?? m.eventId], detail };
       }),
   );
 }
 
 /**
- * The current version of a Substantial or Complete claim carries evidence; evidence a reviewer asks for (of any
- * version) arrives as a new version in time.
+ * The current version of a Substantial or Complete claim carries evidence. Evidence a reviewer asks for (of any
+ * version) arrives in time, as a new version that carries evidence, unless the reviewer settles that version first
+ * (verifies or disputes it after asking).
  */
 export function evidenceItems(plan: PlanFact, asOf: IsoDate, ruleSet: ObligationRuleSet): Item[] {
   return active(plan).flatMap((c) => {
     const current = new Set(latestVersions(c.claims));
-    return c.claims.flatMap((claim): Item[] => {
+    return c.claims.filter((claim) => onActiveMilestone(c, claim)).flatMap((claim): Item[] => {
       const items: Item[] = [];
       if (current.has(claim) && (claim.completion === 'Substantial' || claim.completion === 'Complete')) {
         items.push(claim.evidenceCount > 0
-          ? { status: 'met', eventIds: [claim.eventId], detail: `${claim.claimId} v${claim.version}: ${claim.evidenceCount} evidence item(s)` }
-          : { status: 'not met', eventIds: [claim.eventId], detail: `${claim.claimId} v${claim.version}: ${claim.completion} without evidence` });
+          ? { status: 'met', eventIds: [claim.eventId], detail: `${claimLabel(c, claim)}: ${claim.evidenceCount} evidence item(s)` }
+          : { status: 'not met', eventIds: [claim.eventId], detail: `${claimLabel(c, claim)}: ${claim.completion} without evidence` });
       }
-      for (const request of claim.evidenceRequests) {
-        const answer = c.claims.find((x) => x.claimId === claim.claimId && x.version > claim.version && x.recordedOn >= request.on);
-        const deadline = addDays(request.on, ruleSet.evidence.supplyRequestedWithinDays);
-        const status = byDeadline(answer?.recordedOn ?? null, deadline, asOf);
-        items.push({ status, eventIds: answer ? [request.eventId, answer.eventId] : [request.eventId], detail: `${claim.claimId} v${claim.version}: evidence requested ${request.on}, ${answer ? `supplied ${answer.recordedOn}` : `due by ${deadline}`}` });
-      }
+      for (const request of claim.evidenceRequests) items.push(evidenceRequestItem(c, claim, request, asOf, ruleSet));
       return items;
     });
   });
 }
 
-/** The current version of every Complete claim is verified or disputed within the review window. */
+function evidenceRequestItem(c: CommitmentFact, claim: ClaimVersionFact, request: Dated, asOf: IsoDate, ruleSet: ObligationRuleSet): Item {
+  const deadline = addDays(request.on, ruleSet.evidence.supplyRequestedWithinDays);
+  const supplied = c.claims.find((x) => x.claimId === claim.claimId && x.version > claim.version && x.recordedOn >= request.on && x.evidenceCount > 0);
+  const settled = claim.review !== null && claim.review.on >= request.on ? claim.review : null;
+  const answer = supplied !== undefined && (settled === null || supplied.recordedOn <= settled.on)
+    ? { on: supplied.recordedOn, eventId: supplied.eventId, what: `supplied ${supplied.recordedOn} (v${supplied.version})` }
+    : settled !== null ? { on: settled.on, eventId: settled.eventId, what: `settled by the reviewer's ${claim.disputed ? 'dispute' : 'verification'} on ${settled.on}` } : null;
+  const status = byDeadline(answer?.on ?? null, deadline, asOf);
+  return { status, eventIds: answer ? [request.eventId, answer.eventId] : [request.eventId], detail: `${claimLabel(c, claim)}: evidence requested ${request.on}, ${answer ? `${answer.what}; due by ${deadline}` : `due by ${deadline}`}` };
+}
+
+/** The current version of every Complete claim (on an active milestone) is verified or disputed within the review window. */
 export function verificationItems(plan: PlanFact, asOf: IsoDate, ruleSet: ObligationRuleSet): Item[] {
   return active(plan).flatMap((c) =>
     latestVersions(c.claims)
-      .filter((claim) => claim.completion === 'Complete')
+      .filter((claim) => claim.completion === 'Complete' && onActiveMilestone(c, claim))
       .map((claim): Item => {
         const deadline = addDays(claim.recordedOn, ruleSet.verification.withinDays);
         const status = byDeadline(claim.review?.on ?? null, deadline, asOf);
-        return { status, eventIds: claim.review ? [claim.review.eventId] : [claim.eventId], detail: `${claim.claimId} v${claim.version}: ${claim.review ? `reviewed ${claim.review.on}` : `not reviewed; due by ${deadline}`}` };
+        return { status, eventIds: claim.review ? [claim.review.eventId] : [claim.eventId], detail: `${claimLabel(c, claim)}: ${claim.review ? 'reviewed ' + claim.review.on : 'not reviewed'}; due by ${deadline}` };
       }),
   );
 }
 
 /**
- * A commitment is complete when every active milestone has a Complete claim, in its current version, that is not
- * disputed (on the latest such claim's as-of date, or the day the last other milestone was withdrawn if later), or
- * at the latest when its period ends.
+ * A commitment is complete when the current claim (as progress reads it) of every active milestone is Complete: on
+ * the latest of their as-of dates, or the day the last other milestone was withdrawn if later. At the latest it is
+ * complete when its period ends. `knownOn` is the day that was recorded (a claim reported late cannot have started
+ * the reviewer's clock before it was made).
  */
-export function completionDateOf(c: CommitmentFact): { on: IsoDate; eventIds: string[] } {
+export function completionDateOf(c: CommitmentFact): { on: IsoDate; knownOn: IsoDate; eventIds: string[] } {
   const periodEnd = lastDayOf(c.endMonth);
   const milestones = c.milestones.filter((m) => !m.withdrawn);
-  // Current versions only: a Complete claim that a later version took back does not complete its milestone.
   const claims = latestVersions(c.claims);
-  const firsts = milestones.map((m) => claims.filter((x) => x.milestoneId === m.milestoneId && x.completion === 'Complete' && !x.disputed).sort((a, b) => (a.asOf < b.asOf ? -1 : 1))[0]);
-  if (milestones.length > 0 && firsts.every((f) => f !== undefined)) {
-    const last = firsts.reduce((a, b) => (a!.asOf >= b!.asOf ? a : b))!;
-    const withdrawn = c.milestones.filter((m) => m.withdrawnOn !== null).map((m) => m.withdrawnOn!).sort().pop();
-    const on = withdrawn !== undefined && withdrawn > last.asOf ? withdrawn : last.asOf;
-    if (on < periodEnd) return { on, eventIds: [last.eventId] };
+  const currents = milestones.map((m) => currentClaimOf(claims, m.milestoneId));
+  if (milestones.length > 0 && currents.every((x) => x?.completion === 'Complete')) {
+    const last = currents.reduce((a, b) => (a!.asOf >= b!.asOf ? a : b))!;
+    const lastKnown = currents.reduce((a, b) => (a!.recordedOn >= b!.recordedOn ? a : b))!;
+    const withdrawn = c.milestones.filter((m) => m.withdrawnOn !== null).map((m) => m.withdrawnOn!).sort().pop() ?? '';
+    const on = withdrawn > last.asOf ? withdrawn : last.asOf;
+    if (on < periodEnd) return { on, knownOn: withdrawn > lastKnown.recordedOn ? withdrawn : lastKnown.recordedOn, eventIds: [lastKnown.eventId] };
   }
-  return { on: periodEnd, eventIds: [c.eventId] };
+  return { on: periodEnd, knownOn: periodEnd, eventIds: [c.eventId] };
 }
 
+/**
+ * A reviewer assesses a commitment within the window after it is complete (counted from the day that was known). An
+ * assessment dated before the commitment was complete does not count (the decider refuses new ones).
+ */
 export function endOfCommitmentItems(plan: PlanFact, asOf: IsoDate, ruleSet: ObligationRuleSet): Item[] {
   return active(plan).flatMap((c): Item[] => {
     const completion = completionDateOf(c);
     if (completion.on > asOf) return [];
-    const deadline = addMonths(completion.on, ruleSet.endOfCommitment.withinMonthsOfCompletion);
-    const status = byDeadline(c.endAssessment?.on ?? null, deadline, asOf);
-    const eventIds = c.endAssessment ? [c.endAssessment.eventId] : completion.eventIds;
-    return [{ status, eventIds, detail: `${c.commitmentId}: complete on ${completion.on}, ${c.endAssessment ? `assessed ${c.endAssessment.on}` : 'not assessed'}; due by ${deadline}` }];
+    const deadline = addMonths(completion.knownOn, ruleSet.endOfCommitment.withinMonthsOfCompletion);
+    const recorded = c.endAssessment;
+    const assessment = recorded !== null && recorded.assessedOn >= completion.on ? recorded : null;
+    const status = byDeadline(assessment?.on ?? null, deadline, asOf);
+    const eventIds = assessment ? [assessment.eventId] : recorded ? [recorded.eventId, ...completion.eventIds] : completion.eventIds;
+    const assessed = assessment
+      ? `assessed ${assessment.assessedOn}${assessment.on !== assessment.assessedOn ? ` (recorded ${assessment.on})` : ''}`
+      : recorded ? `assessed ${recorded.assessedOn}, before it was complete` : 'not assessed';
+    const complete = `complete on ${completion.on}${completion.knownOn !== completion.on ? ` (reported ${completion.knownOn})` : ''}`;
+    return [{ status, eventIds, detail: `${commitmentLabel(c)}: ${complete}, ${assessed}; due by ${deadline}` }];
   });
 }

@@ -20,16 +20,17 @@ function history() {
     endorse: (on: string) => add('plan-p', 'ActionPlanEndorsed', { planId: 'p', effectiveAt: on }, on),
     submit: (on = '2021-07-30') => add('plan-p', 'ActionPlanSubmitted', { planId: 'p', effectiveAt: on }, on),
     inception: (on: string, recordedOn = on) => add('plan-p', 'InceptionAssessmentRecorded', { planId: 'p', effectiveAt: on }, recordedOn),
-    commitment: (endMonth = '2023-12') => add('commitment-c', 'CommitmentAdded', { commitmentId: 'c', planId: 'p', startMonth: '2021-08', endMonth }, '2021-06-02'),
+    commitment: (endMonth = '2023-12') => add('commitment-c', 'CommitmentAdded', { commitmentId: 'c', planId: 'p', ogpId: 'IDSMG0001', title: 'Open budget', startMonth: '2021-08', endMonth }, '2021-06-02'),
     withdrawCommitment: (on: string) => add('commitment-c', 'CommitmentWithdrawn', { commitmentId: 'c' }, on),
-    milestone: (id: string, dueDate: string, startDate = '2021-08-01') => add('commitment-c', 'MilestoneAdded', { commitmentId: 'c', milestoneId: id, startDate, dueDate }, '2021-06-03'),
+    milestone: (id: string, dueDate: string, startDate = '2021-08-01') => add('commitment-c', 'MilestoneAdded', { commitmentId: 'c', milestoneId: id, title: `Milestone ${id}`, startDate, dueDate }, '2021-06-03'),
+    reschedule: (id: string, dueDate: string, on: string, startDate = '2021-08-01') => add('commitment-c', 'MilestoneRescheduled', { commitmentId: 'c', milestoneId: id, startDate, dueDate }, on),
     withdrawMilestone: (id: string, on: string) => add('commitment-c', 'MilestoneWithdrawn', { commitmentId: 'c', milestoneId: id }, on),
     claim: (milestoneId: string, completion: string, asOf: string, recordedOn: string, evidence: unknown[] = [{ url: 'https://x.org', title: 'x', sha256: null }], version = 1, claimId = `${milestoneId}-p`) =>
       add('commitment-c', 'ProgressReported', { commitmentId: 'c', milestoneId, claimId, version, completion, evidence, effectiveAt: asOf }, recordedOn),
     verify: (claimId: string, version: number, on: string) => add('commitment-c', 'ClaimVerified', { commitmentId: 'c', claimId, version }, on),
     dispute: (claimId: string, version: number, on: string) => add('commitment-c', 'ClaimDisputed', { commitmentId: 'c', claimId, version }, on),
     requestEvidence: (claimId: string, version: number, on: string) => add('commitment-c', 'EvidenceRequested', { commitmentId: 'c', claimId, version }, on),
-    endAssessment: (on: string) => add('commitment-c', 'EndOfCommitmentAssessed', { commitmentId: 'c', effectiveAt: on }, on),
+    endAssessment: (on: string, recordedOn = on) => add('commitment-c', 'EndOfCommitmentAssessed', { commitmentId: 'c', effectiveAt: on }, recordedOn),
   };
   return b;
 }
@@ -76,6 +77,14 @@ describe('obligations', () => {
       h.register('2021-01-10');
       h.meeting('2021-03-01');
       expect(result(h.events, '2021-02-01', 'forum').status).toBe('due');
+    });
+    it('counts from registration on: meetings back-filled from before it open no gap', () => {
+      const h = history();
+      h.register('2021-03-01');
+      h.meeting('2020-01-15');
+      h.meeting('2020-09-15');
+      const a = h.meeting('2021-03-03');
+      expect(result(h.events, '2021-04-01', 'forum')).toMatchObject({ status: 'met', eventIds: [a] });
     });
   });
 
@@ -193,6 +202,32 @@ describe('obligations', () => {
       late.claim('m1', 'Limited', '2022-01-10', '2022-01-15');
       expect(result(late.events, '2022-02-01', 'milestone-reporting').status).toBe('not met');
     });
+    it('names the milestone by its title and the commitment by its OGP id', () => {
+      const h = base();
+      h.milestone('m1', '2021-12-31');
+      expect(result(h.events, '2022-01-15', 'milestone-reporting').detail).toBe('milestone "Milestone m1" of IDSMG0001: no claim yet, due by 2022-01-14');
+    });
+    it('moves the deadline with a reschedule made in time', () => {
+      const h = base();
+      h.milestone('m1', '2021-12-31');
+      h.reschedule('m1', '2022-06-30', '2022-01-10');
+      expect(result(h.events, '2022-03-01', 'milestone-reporting').status).toBe('due');
+      expect(result(h.events, '2022-07-15', 'milestone-reporting').status).toBe('overdue');
+    });
+    it('keeps a missed deadline missed: a reschedule after it does not undo the miss', () => {
+      const h = base();
+      h.milestone('m1', '2021-12-31');
+      h.reschedule('m1', '2022-06-30', '2022-03-01');
+      h.claim('m1', 'Limited', '2022-03-02', '2022-03-02', []);
+      expect(result(h.events, '2022-03-03', 'milestone-reporting')).toMatchObject({ status: 'not met', detail: expect.stringContaining('due by 2022-01-14') });
+    });
+    it('keeps a met deadline met: a reschedule after the first claim does not reopen it', () => {
+      const h = base();
+      h.milestone('m1', '2021-12-31');
+      h.claim('m1', 'Limited', '2021-12-20', '2021-12-20', []);
+      h.reschedule('m1', '2021-10-31', '2021-12-21');
+      expect(result(h.events, '2022-03-03', 'milestone-reporting').status).toBe('met');
+    });
     it('ignores withdrawn milestones, withdrawn commitments and milestones not yet started', () => {
       const h = base();
       h.milestone('m1', '2021-12-31');
@@ -242,6 +277,30 @@ describe('obligations', () => {
       h.claim('m1', 'Complete', '2021-12-20', '2022-02-10', undefined, 2);
       expect(result(h.events, '2022-02-11', 'evidence').status).toBe('not met');
     });
+    it('is not answered by a new version that carries no evidence', () => {
+      const h = base();
+      h.claim('m1', 'Limited', '2021-12-20', '2021-12-20', []);
+      h.requestEvidence('m1-p', 1, '2022-01-10');
+      h.claim('m1', 'Limited', '2021-12-20', '2022-01-12', [], 2);
+      expect(result(h.events, '2022-02-10', 'evidence').status).toBe('overdue');
+      const v3 = h.claim('m1', 'Limited', '2021-12-20', '2022-02-11', undefined, 3);
+      expect(result(h.events, '2022-02-12', 'evidence')).toMatchObject({ status: 'not met', eventIds: expect.arrayContaining([v3]) });
+    });
+    it('is settled by the reviewer verifying or disputing the version after asking', () => {
+      const h = base();
+      h.claim('m1', 'Complete', '2021-12-20', '2021-12-20');
+      const r = h.requestEvidence('m1-p', 1, '2022-01-06');
+      const v = h.verify('m1-p', 1, '2022-01-20');
+      expect(result(h.events, '2022-06-01', 'evidence')).toMatchObject({ status: 'met', eventIds: expect.arrayContaining([r, v]) });
+      expect(result(h.events, '2022-06-01', 'evidence').detail).toContain("settled by the reviewer's verification on 2022-01-20");
+    });
+    it('leaves out claims on a withdrawn milestone', () => {
+      const h = base();
+      h.claim('m1', 'Complete', '2021-12-20', '2021-12-20', []);
+      h.requestEvidence('m1-p', 1, '2022-01-05');
+      h.withdrawMilestone('m1', '2022-01-06');
+      expect(result(h.events, '2022-06-01', 'evidence').status).toBe('not applicable');
+    });
   });
 
   describe('verification (every Complete claim is reviewed)', () => {
@@ -274,6 +333,12 @@ describe('obligations', () => {
       late.verify('m1-p', 1, '2022-03-01');
       expect(result(late.events, '2022-03-02', 'verification').status).toBe('not met');
     });
+    it('leaves out Complete claims on a withdrawn milestone', () => {
+      const h = base();
+      h.claim('m1', 'Complete', '2021-12-20', '2021-12-20');
+      h.withdrawMilestone('m1', '2022-01-06');
+      expect(result(h.events, '2022-06-01', 'verification').status).toBe('not applicable');
+    });
     it('asks for a review of each new version', () => {
       const h = base();
       h.claim('m1', 'Complete', '2021-12-20', '2021-12-20');
@@ -295,11 +360,34 @@ describe('obligations', () => {
     it('is not applicable before the commitment completes', () => {
       expect(result(base().events, '2022-06-01', 'end-of-commitment').status).toBe('not applicable');
     });
-    it('counts completion from the last milestone’s Complete claim', () => {
+    it('counts completion from the last milestone’s Complete claim, and the window from the day it was reported', () => {
       const h = base();
       const c = h.claim('m1', 'Complete', '2022-03-15', '2022-03-16');
-      expect(result(h.events, '2022-04-15', 'end-of-commitment')).toMatchObject({ status: 'due', eventIds: [c] });
-      expect(result(h.events, '2022-04-16', 'end-of-commitment').status).toBe('overdue');
+      expect(result(h.events, '2022-04-16', 'end-of-commitment')).toMatchObject({ status: 'due', eventIds: [c] });
+      expect(result(h.events, '2022-04-17', 'end-of-commitment')).toMatchObject({ status: 'overdue', detail: 'IDSMG0001: complete on 2022-03-15 (reported 2022-03-16), not assessed; due by 2022-04-16' });
+    });
+    it('does not let a claim reported long after its as-of date start the window before it was made', () => {
+      const h = base();
+      h.claim('m1', 'Complete', '2022-01-05', '2022-06-01');
+      expect(result(h.events, '2022-06-02', 'end-of-commitment').status).toBe('due');
+    });
+    it('takes a milestone’s current claim as progress does: a later Limited claim takes Complete back', () => {
+      const h = base();
+      h.claim('m1', 'Complete', '2022-01-05', '2022-01-05', undefined, 1, 'k1');
+      h.claim('m1', 'Limited', '2022-03-05', '2022-03-05', [], 1, 'k2');
+      expect(result(h.events, '2022-06-01', 'end-of-commitment').status).toBe('not applicable');
+    });
+    it('counts a backdated assessment from the day it was recorded', () => {
+      const h = base();
+      h.claim('m1', 'Complete', '2022-03-15', '2022-03-16');
+      h.endAssessment('2022-04-10', '2022-06-01');
+      expect(result(h.events, '2022-06-02', 'end-of-commitment')).toMatchObject({ status: 'not met', detail: expect.stringContaining('assessed 2022-04-10 (recorded 2022-06-01)') });
+    });
+    it('does not count an assessment dated before the commitment was complete', () => {
+      const h = base();
+      const a = h.endAssessment('2021-09-01');
+      const c = h.claim('m1', 'Complete', '2022-03-15', '2022-03-16');
+      expect(result(h.events, '2022-06-01', 'end-of-commitment')).toMatchObject({ status: 'overdue', eventIds: [a, c], detail: expect.stringContaining('assessed 2021-09-01, before it was complete') });
     });
     it('does not count a Complete claim that a later version took back', () => {
       const h = base();
@@ -336,6 +424,20 @@ describe('obligations', () => {
     });
     it('refuses an invalid as-of date', () => {
       expect(() => evaluate([], '2021-02-30', OGP_LOCAL_2024)).toThrow(expect.objectContaining({ code: 'date.invalid' }));
+    });
+    it('reads events in the order given, whatever their clocks say: a commitment recorded a moment “before” its plan is its plan’s', () => {
+      const h = history();
+      h.register();
+      h.draft('2021-06-02');
+      h.endorse('2021-07-26');
+      h.submit('2021-07-30');
+      h.commitment();
+      h.milestone('m1', '2021-12-31');
+      const planDrafted = h.events.find((e) => e.type === 'ActionPlanDrafted')!;
+      const commitmentAdded = h.events.find((e) => e.type === 'CommitmentAdded')!;
+      Object.assign(planDrafted, { recordedAt: '2021-06-02T03:00:00.005Z' });
+      Object.assign(commitmentAdded, { recordedAt: '2021-06-02T03:00:00.001Z' });
+      expect(result(h.events, '2022-03-01', 'milestone-reporting').status).toBe('overdue');
     });
     it('ignores event types it does not know', () => {
       const h = history();

@@ -2,7 +2,7 @@
 import { dateOf, type IsoDate } from '../shared/dates';
 import { isEventType, type DomainEvent } from '../domain-events';
 
-/** One stored event as the application hands it over (all events of one member, any order). */
+/** One stored event as the application hands it over: all events of one member, in the store's global order. */
 export interface HistoryEvent {
   readonly id: string;
   readonly type: string;
@@ -30,11 +30,20 @@ export interface ClaimVersionFact {
   readonly evidenceRequests: Dated[];
 }
 
+/** A due date a milestone was given, and the day that was recorded. */
+export interface DueDateFact {
+  readonly dueDate: IsoDate;
+  readonly recordedOn: IsoDate;
+}
+
 export interface MilestoneFact {
   readonly milestoneId: string;
   readonly eventId: string;
+  readonly title: string;
   startDate: IsoDate;
   dueDate: IsoDate;
+  /** Every due date in force, first the one it was added with; the rules decide which one a deadline keeps. */
+  readonly dueDates: DueDateFact[];
   withdrawn: boolean;
   withdrawnOn: IsoDate | null;
 }
@@ -42,12 +51,15 @@ export interface MilestoneFact {
 export interface CommitmentFact {
   readonly commitmentId: string;
   readonly eventId: string;
+  ogpId: string | null;
+  title: string;
   startMonth: string;
   endMonth: string;
   withdrawn: boolean;
   readonly milestones: MilestoneFact[];
   readonly claims: ClaimVersionFact[];
-  endAssessment: Dated | null;
+  /** `on` is the day it counts from (its recording, if later than its date); `assessedOn` the date it carries. */
+  endAssessment: (Dated & { readonly assessedOn: IsoDate }) | null;
 }
 
 export interface PlanFact {
@@ -67,13 +79,18 @@ export interface MemberFacts {
   readonly plans: PlanFact[];
 }
 
-/** Facts known on `asOf`: events recorded after that day are not yet part of history. */
+/**
+ * Facts known on `asOf`: events recorded after that day are not yet part of history. Events are applied in the
+ * order given (the store's), not by recordedAt: two instances' clocks may disagree by a little, and a commitment
+ * recorded a millisecond "before" its plan must still belong to it.
+ */
 export function factsOf(history: readonly HistoryEvent[], asOf: IsoDate): MemberFacts {
   const facts: MemberFacts = { registration: null, meetings: [], publicUpdates: [], plans: [] };
   const commitments = new Map<string, CommitmentFact>();
-  const known = history.filter((e) => isEventType(e.type) && dateOf(e.recordedAt) <= asOf);
-  const ordered = [...known].sort((a, b) => (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0));
-  for (const stored of ordered) apply(facts, commitments, stored.id, dateOf(stored.recordedAt), { type: stored.type, data: stored.data } as DomainEvent);
+  for (const stored of history) {
+    if (!isEventType(stored.type) || dateOf(stored.recordedAt) > asOf) continue;
+    apply(facts, commitments, stored.id, dateOf(stored.recordedAt), { type: stored.type, data: stored.data } as DomainEvent);
+  }
   return facts;
 }
 
@@ -111,7 +128,7 @@ function apply(facts: MemberFacts, commitments: Map<string, CommitmentFact>, id:
     case 'DesignAssessed':
       return;
     case 'CommitmentAdded': {
-      const fact: CommitmentFact = { commitmentId: event.data.commitmentId, eventId: id, startMonth: event.data.startMonth, endMonth: event.data.endMonth, withdrawn: false, milestones: [], claims: [], endAssessment: null };
+      const fact: CommitmentFact = { commitmentId: event.data.commitmentId, eventId: id, ogpId: event.data.ogpId, title: event.data.title, startMonth: event.data.startMonth, endMonth: event.data.endMonth, withdrawn: false, milestones: [], claims: [], endAssessment: null };
       commitments.set(fact.commitmentId, fact);
       plan(event.data.planId)?.commitments.push(fact);
       return;
@@ -121,17 +138,24 @@ function apply(facts: MemberFacts, commitments: Map<string, CommitmentFact>, id:
       if (c === undefined) return;
       if (event.data.after.startMonth !== undefined) c.startMonth = event.data.after.startMonth;
       if (event.data.after.endMonth !== undefined) c.endMonth = event.data.after.endMonth;
+      if (event.data.after.ogpId !== undefined) c.ogpId = event.data.after.ogpId;
+      if (event.data.after.title !== undefined) c.title = event.data.after.title;
       return;
     }
     case 'CommitmentWithdrawn':
       setOn(commitment(event.data.commitmentId), 'withdrawn', true);
       return;
     case 'MilestoneAdded':
-      commitment(event.data.commitmentId)?.milestones.push({ milestoneId: event.data.milestoneId, eventId: id, startDate: event.data.startDate, dueDate: event.data.dueDate, withdrawn: false, withdrawnOn: null });
+      commitment(event.data.commitmentId)?.milestones.push({
+        milestoneId: event.data.milestoneId, eventId: id, title: event.data.title, startDate: event.data.startDate, dueDate: event.data.dueDate,
+        dueDates: [{ dueDate: event.data.dueDate, recordedOn }], withdrawn: false, withdrawnOn: null,
+      });
       return;
     case 'MilestoneRescheduled': {
       const m = commitment(event.data.commitmentId)?.milestones.find((x) => x.milestoneId === event.data.milestoneId);
-      if (m !== undefined) Object.assign(m, { startDate: event.data.startDate, dueDate: event.data.dueDate });
+      if (m === undefined) return;
+      Object.assign(m, { startDate: event.data.startDate, dueDate: event.data.dueDate });
+      m.dueDates.push({ dueDate: event.data.dueDate, recordedOn });
       return;
     }
     case 'MilestoneWithdrawn': {
@@ -156,9 +180,13 @@ function apply(facts: MemberFacts, commitments: Map<string, CommitmentFact>, id:
     case 'EvidenceRequested':
       claim(event.data.commitmentId, event.data.claimId, event.data.version)?.evidenceRequests.push({ eventId: id, on: recordedOn });
       return;
-    case 'EndOfCommitmentAssessed':
-      setOn(commitment(event.data.commitmentId), 'endAssessment', { eventId: id, on: dateOf(event.data.effectiveAt) });
+    case 'EndOfCommitmentAssessed': {
+      // As with inception: the obligation is that the assessment is recorded in time, so a backdated one counts from
+      // its recording.
+      const assessedOn = dateOf(event.data.effectiveAt);
+      setOn(commitment(event.data.commitmentId), 'endAssessment', { eventId: id, on: assessedOn > recordedOn ? assessedOn : recordedOn, assessedOn });
       return;
+    }
     default:
       return;
   }
@@ -167,3 +195,4 @@ function apply(facts: MemberFacts, commitments: Map<string, CommitmentFact>, id:
 function setOn<T extends object, K extends keyof T>(target: T | undefined, key: K, value: T[K]): void {
   if (target !== undefined) target[key] = value;
 }
+

@@ -11,7 +11,8 @@ import type { Item } from './outcome';
 export function cadenceItems(facts: MemberFacts, dated: readonly Dated[], maxGapMonths: number, asOf: IsoDate, what: string): Item[] {
   if (facts.registration === null) return [];
   const registration = facts.registration;
-  const points = [...dated].filter((d) => d.on <= asOf).sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  // Only what happened from registration on counts: a meeting back-filled from before it neither opens nor closes a gap.
+  const points = [...dated].filter((d) => d.on <= asOf && d.on >= registration.on).sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
   const items: Item[] = [];
   let previous: Dated = registration;
   for (const point of points) {

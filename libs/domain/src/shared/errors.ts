@@ -37,11 +37,13 @@ export const ERROR_CATALOGUE = {
   'claim.milestone-mismatch': { kind: 'conflict', title: 'A new version of a claim must speak about the same milestone' },
   'claim.evidence-required': { kind: 'validation', title: 'A Substantial or Complete claim needs evidence' },
   'claim.as-of-in-future': { kind: 'validation', title: 'A claim cannot speak about a date after it is made' },
+  'claim.as-of-before-commitment': { kind: 'validation', title: 'A claim cannot speak about a date before its commitment starts' },
   'claim.stale-version': { kind: 'conflict', title: 'The claim has a newer version than the one reviewed' },
   'claim.already-reviewed': { kind: 'conflict', title: 'This version of the claim is already verified or disputed' },
   'review.own-claim': { kind: 'forbidden', title: 'A reviewer cannot review their own claim' },
   'assessment.too-much-evidence': { kind: 'validation', title: 'An end-of-commitment assessment takes at most 3 evidence items' },
   'assessment.already-recorded': { kind: 'conflict', title: 'End-of-commitment assessment is already recorded' },
+  'assessment.before-completion': { kind: 'validation', title: 'A commitment is assessed at its end: once every milestone is Complete, or its period is over' },
 } as const satisfies Record<string, { kind: ErrorKind; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

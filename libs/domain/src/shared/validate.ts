@@ -61,8 +61,10 @@ export function requireOneOf<T extends string>(scale: readonly T[], value: unkno
 }
 
 export function requireRole(actor: Actor, role: Role, command: string): void {
-  if (actor.role !== role) fail('actor.forbidden-role', `${command} is issued by a ${role}, not by a ${actor.role}`, { role: actor.role });
+  if (actor.role !== role) fail('actor.forbidden-role', `${command} is issued by ${article(role)} ${role}, not by ${article(actor.role)} ${actor.role}`, { role: actor.role });
 }
+
+const article = (word: string): string => (/^[aeiou]/.test(word) ? 'an' : 'a');
 
 export function isHttpUrl(value: unknown): value is string {
   return typeof value === 'string' && /^https?:\/\/[^\s/?#]+[^\s]*$/.test(value);
