@@ -54,6 +54,7 @@ describe('command API edges (e2e)', () => {
       ['cohort not an integer', () => ['/admin/members', 'ops', { ...SEMARANG.member, memberId: 'bandung', cohort: 2020.5 }]],
       ['partners not a list', () => ['/admin/members', 'ops', { ...SEMARANG.member, memberId: 'bandung', partners: 'TII' }]],
       ['unknown property', () => ['/admin/members', 'ops', { ...SEMARANG.member, memberId: 'bandung', status: 'Active' }]],
+      ['timeZone not an IANA zone', () => ['/admin/members', 'ops', { ...SEMARANG.member, memberId: 'bandung', timeZone: 'Asia/Semarang' }]],
       ['heldOn not a date', () => ['/admin/members/semarang/forum-meetings', 'ops', SEMARANG.forum('2021-13-01')]],
       ['participants missing', () => ['/admin/members/semarang/forum-meetings', 'ops', { heldOn: '2021-04-20' }]],
       ['minutesUrl not http(s)', () => ['/admin/members/semarang/forum-meetings', 'ops', { ...SEMARANG.forum('2021-04-20'), minutesUrl: 'ftp://x.org/m' }]],
@@ -135,6 +136,14 @@ describe('command API edges (e2e)', () => {
       expect(res.status).toBe(201);
       const [event] = (await api.events(`commitment-${commitmentId}`)).slice(-1);
       expect(event!.data).toMatchObject({ completion: 'Limited', evidence: [] });
+    });
+  });
+
+  describe('time zone', () => {
+    it('records the zone a member names, by its canonical name, and UTC for one that names none', async () => {
+      await post('/admin/members', ops, { ...SEMARANG.member, memberId: 'surabaya', timeZone: 'asia/jakarta' }).expect(201);
+      expect((await api.events('member-surabaya'))[0]!.data).toMatchObject({ timeZone: 'Asia/Jakarta' });
+      expect((await api.events('member-semarang'))[0]!.data).toMatchObject({ timeZone: 'UTC' });
     });
   });
 

@@ -23,20 +23,28 @@ export function emptyStates(): DomainStates {
 }
 
 /**
- * Decides one command against the states it needs (the stream's own, plus the member for plan commands and the
- * plan for commitment commands), as the application layer does; returns the events without applying them.
+ * Decides one command against the states it needs (the stream's own, plus the member for plan commands, and the
+ * plan and its member for commitment commands), as the application layer does; returns the events without applying
+ * them.
  */
 export function decideWith(command: DomainCommand, states: DomainStates, context: DecisionContext): DomainEvent[] {
-  if (isMemberCommand(command)) return memberDecider.decide(command, states.members[command.data.memberId] ?? null, context);
+  // "Today" is a day in the member's time zone: the member's state, for commitments through their plan, says which.
+  const inZoneOf = (member: MemberState | undefined): DecisionContext => (member ? { ...context, timeZone: member.timeZone } : context);
+  if (isMemberCommand(command)) {
+    const member = states.members[command.data.memberId] ?? null;
+    return memberDecider.decide(command, member, inZoneOf(member ?? undefined));
+  }
   if (isPlanCommand(command)) {
     const plan = states.plans[command.data.planId] ?? null;
     const memberId = command.type === 'DraftActionPlan' ? command.data.memberId : plan?.memberId;
-    return planDecider.decide(command, plan, { ...context, member: memberId === undefined ? null : (states.members[memberId] ?? null) });
+    const member = memberId === undefined ? null : (states.members[memberId] ?? null);
+    return planDecider.decide(command, plan, { ...inZoneOf(member ?? undefined), member });
   }
   const c = command as CommitmentCommand;
   const commitment = states.commitments[c.data.commitmentId] ?? null;
   const planId = c.type === 'AddCommitment' ? c.data.planId : commitment?.planId;
-  return commitmentDecider.decide(c, commitment, { ...context, plan: planId === undefined ? null : (states.plans[planId] ?? null) });
+  const plan = planId === undefined ? null : (states.plans[planId] ?? null);
+  return commitmentDecider.decide(c, commitment, { ...inZoneOf(plan ? (states.members[plan.memberId] ?? undefined) : undefined), plan });
 }
 
 /** Applies events of one stream to the states (returns new states; the old ones are untouched). */

@@ -3,13 +3,13 @@ import type { DecisionContext } from '../shared/context';
 import { firstDayOf, lastDayOf, type IsoDate } from '../shared/dates';
 import { fail } from '../shared/errors';
 import { CLAIMABLE_COMPLETION, COMPLETION_LEVELS, DID_IT_OPEN_GOVERNMENT, EVIDENCE_REQUIRED_FOR, NOT_APPLICABLE, OGP_VALUES, POTENTIAL_FOR_RESULTS, RELEVANCE, VERIFIABILITY } from '../shared/scales';
-import { requireDate, requirePastDate, requireEvidence, requireId, requireOneOf, requireOrder, requireReason, requireRole, requireText } from '../shared/validate';
+import { requireDate, requirePastDate, todayOf, requireEvidence, requireId, requireOneOf, requireOrder, requireReason, requireRole, requireText } from '../shared/validate';
 import type { PlanState } from '../plan/state';
 import { currentClaim } from '../progress/progress';
 import { claimById } from './claim-index';
 import type { AssessDesign, AssessEndOfCommitment, DisputeClaim, ReportProgress, RequestEvidence, VerifyClaim } from './commands';
 import type { CommitmentEvent } from './events';
-import { findClaim, requireActiveCommitment, requireActiveMilestone, requireCommitment, today } from './guards';
+import { findClaim, requireActiveCommitment, requireActiveMilestone, requireCommitment } from './guards';
 import type { Commitment, CommitmentState, ProgressClaim } from './state';
 
 export function decideReportProgress(command: ReportProgress, state: CommitmentState, plan: PlanState, context: DecisionContext): CommitmentEvent[] {
@@ -20,7 +20,8 @@ export function decideReportProgress(command: ReportProgress, state: CommitmentS
   requireActiveMilestone(commitment, d.milestoneId);
   const completion = requireOneOf(CLAIMABLE_COMPLETION, d.completion, 'completion');
   const asOf = requireDate(d.asOf, 'asOf');
-  if (asOf > today(context.now)) fail('claim.as-of-in-future', `A claim made on ${today(context.now)} cannot speak about ${asOf}`);
+  const today = todayOf(context);
+  if (asOf > today.date) fail('claim.as-of-in-future', `A claim made on ${today.text} cannot speak about ${asOf}`);
   // The as-of date of a Complete claim starts the end-of-commitment deadline: it cannot lie before the commitment.
   const start = firstDayOf(commitment.terms.startMonth);
   if (asOf < start) fail('claim.as-of-before-commitment', `asOf ${asOf} is before commitment ${commitment.commitmentId} starts (${start})`, { field: 'asOf' });
@@ -76,7 +77,7 @@ export function decideAssessDesign(command: AssessDesign, state: CommitmentState
       verifiability: requireOneOf(VERIFIABILITY, d.verifiability, 'verifiability'),
       relevance,
       potentialForResults: requireOneOf(POTENTIAL_FOR_RESULTS, d.potentialForResults, 'potentialForResults'),
-      effectiveAt: requirePastDate(d.assessedOn, 'assessedOn', context.now),
+      effectiveAt: requirePastDate(d.assessedOn, 'assessedOn', context),
     },
   }];
 }
@@ -86,7 +87,7 @@ export function decideAssessEnd(command: AssessEndOfCommitment, state: Commitmen
   requireRole(context.actor, 'reviewer', command.type);
   const commitment = requireCommitment(state, d.commitmentId);
   if (commitment.endOfCommitment !== null) fail('assessment.already-recorded', `The end-of-commitment assessment of ${commitment.commitmentId} was recorded for ${commitment.endOfCommitment.assessedOn}`);
-  const assessedOn = requirePastDate(d.assessedOn, 'assessedOn', context.now);
+  const assessedOn = requirePastDate(d.assessedOn, 'assessedOn', context);
   requireOrder(`${commitment.terms.startMonth}-01`, assessedOn, 'The end-of-commitment assessment predates the commitment');
   const completed = completedOn(commitment);
   if (assessedOn < completed.on) {

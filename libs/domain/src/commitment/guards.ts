@@ -1,5 +1,5 @@
 // Lookups shared by the commitment's decisions: the commitment, its milestones and claims, and the freeze rule.
-import { dateOf, firstDayOf, lastDayOf } from '../shared/dates';
+import { firstDayOf, lastDayOf } from '../shared/dates';
 import { fail } from '../shared/errors';
 import type { PlanState } from '../plan/state';
 import { claimById } from './claim-index';
@@ -42,8 +42,4 @@ export function requireInsidePeriod(startDate: string, dueDate: string, startMon
   if (startDate < firstDayOf(startMonth) || dueDate > lastDayOf(endMonth)) {
     fail('milestone.outside-commitment', `Milestone ${milestoneId} (${startDate} to ${dueDate}) lies outside its commitment's period ${startMonth} to ${endMonth}`, { milestoneId });
   }
-}
-
-export function today(now: string): string {
-  return dateOf(now);
 }

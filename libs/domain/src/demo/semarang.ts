@@ -52,7 +52,7 @@ function endAssessment(date: string, n: number, completion: 'Complete' | 'Substa
 }
 
 const setup: DemoStep[] = [
-  fact('2021-03-01', ADMIN, { type: 'RegisterMember', data: { memberId: member, name: 'Kota Semarang', country: 'ID', cohort: 2020, partners: ['Transparency International Indonesia (TII)', 'PATTIRO Semarang'] } }, 'OGP Local member since the 2020 cohort; the date it is recorded here is illustrative'),
+  fact('2021-03-01', ADMIN, { type: 'RegisterMember', data: { memberId: member, name: 'Kota Semarang', country: 'ID', cohort: 2020, partners: ['Transparency International Indonesia (TII)', 'PATTIRO Semarang'], timeZone: 'Asia/Jakarta' } }, 'OGP Local member since the 2020 cohort; the date it is recorded here is illustrative'),
   website('2021-03-15', 'Member page lists the forum and the co-creation timeline'),
   forum('2021-04-20'),
   fact('2021-06-01', ADMIN, { type: 'DraftActionPlan', data: { planId, memberId: member, title: 'Semarang OGP Local Action Plan 2021-2023', periodStart: '2021-08', periodEnd: '2023-12' } }, 'Plan period August 2021 to December 2023 (public); drafting date illustrative'),

@@ -12,6 +12,8 @@ export interface RegisterMember {
     readonly cohort: number;
     /** Civil society partners named on OGP's member page. */
     readonly partners: readonly string[];
+    /** IANA time zone whose days the member's dates speak of (e.g. `Asia/Jakarta`); UTC when left out. */
+    readonly timeZone?: string;
   };
 }
 

@@ -21,6 +21,19 @@ describe('member', () => {
     it('registers a member, Active, effective now', () => {
       spec.given([]).when(register, as(ADMIN, '2021-03-01T03:00:00Z')).then([memberRegistered]);
     });
+    it('records the time zone its days are days of, by its canonical name', () => {
+      const [event] = spec.given([]).when({ ...register, data: { ...register.data, timeZone: 'asia/jakarta' } }, as(ADMIN)).thenAccepted();
+      expect(event).toMatchObject({ data: { timeZone: 'Asia/Jakarta' } });
+      expect(memberDecider.evolve(null, event!)).toMatchObject({ timeZone: 'Asia/Jakarta' });
+    });
+    it('refuses a time zone the calendar does not know', () => {
+      const error = spec.given([]).when({ ...register, data: { ...register.data, timeZone: 'Asia/Semarang' } }, as(ADMIN)).thenFails('value.invalid');
+      expect(error.message).toBe('timeZone must be an IANA time zone, e.g. Asia/Jakarta: Asia/Semarang');
+    });
+    it('reads a registration written before time zones were recorded as UTC', () => {
+      const { timeZone: _, ...older } = memberRegistered.data as { timeZone?: string };
+      expect(memberDecider.evolve(null, { type: 'MemberRegistered', data: older } as MemberEvent)).toMatchObject({ timeZone: 'UTC' });
+    });
     it('refuses an id that is not a lowercase slug', () => {
       spec.given([]).when({ ...register, data: { ...register.data, memberId: 'Semarang City' } }, as(ADMIN)).thenFails('id.invalid');
     });
@@ -62,6 +75,14 @@ describe('member', () => {
     it('refuses a meeting or an update dated after the day it is recorded (it has not happened yet)', () => {
       spec.given([memberRegistered]).when(meeting({ heldOn: '2022-03-02' }), as(ADMIN)).thenFails('date.in-future');
       spec.given([memberRegistered]).when(meeting({ heldOn: '2022-03-01' }), as(ADMIN)).thenAccepted();
+    });
+    it('takes "today" in the member’s time zone, and says which zone', () => {
+      const jakarta = { ...memberRegistered, data: { ...memberRegistered.data, timeZone: 'Asia/Jakarta' } } as MemberEvent;
+      // 06:00 on 5 January in Semarang is still 4 January in UTC.
+      const early = { ...as(ADMIN, '2022-01-04T23:00:00Z'), timeZone: 'Asia/Jakarta' };
+      spec.given([jakarta]).when(meeting({ heldOn: '2022-01-05' }), early).thenAccepted();
+      const error = spec.given([memberRegistered]).when(meeting({ heldOn: '2022-01-05' }), as(ADMIN, '2022-01-04T23:00:00Z')).thenFails('date.in-future');
+      expect(error.message).toBe('heldOn 2022-01-05 is after today (2022-01-04 in UTC): record it once it has happened');
     });
     it('refuses recording the same meeting twice', () => {
       const first = memberDecider.decide(meeting(), memberDecider.evolve(null, memberRegistered), as(ADMIN));

@@ -2,12 +2,13 @@
 import type { Decider, DecisionContext } from '../shared/context';
 import { fail } from '../shared/errors';
 import { ignoreEvent, unknownCommand } from '../shared/exhaustive';
-import { isHttpUrl, requirePastDate, requireId, requireRole, requireText, requireTextList } from '../shared/validate';
+import { DEFAULT_TIME_ZONE } from '../shared/dates';
+import { isHttpUrl, requirePastDate, requireId, requireRole, requireText, requireTextList, requireTimeZone } from '../shared/validate';
 import type { MemberCommand } from './commands';
 import type { MemberEvent } from './events';
 import type { Member, MemberState } from './state';
 
-/** Member commands need nothing beyond time and actor. */
+/** Member commands need nothing beyond time, actor and the member's time zone (decideWith takes it from the state). */
 export type MemberDecisionContext = DecisionContext;
 
 function requireMember(state: MemberState, memberId: string): Member {
@@ -26,13 +27,14 @@ export function decideMember(command: MemberCommand, state: MemberState, context
       if (typeof d.country !== 'string' || !/^[A-Z]{2}$/.test(d.country)) fail('value.invalid', 'country must be an ISO 3166-1 alpha-2 code', { field: 'country' });
       if (!Number.isInteger(d.cohort) || d.cohort < 2016 || d.cohort > 2100) fail('value.invalid', 'cohort must be a year from 2016 on', { field: 'cohort' });
       const partners = requireTextList(d.partners, 'partners');
-      return [{ type: 'MemberRegistered', data: { memberId: d.memberId, name: d.name, country: d.country, cohort: d.cohort, partners, status: 'Active', effectiveAt: context.now } }];
+      const timeZone = d.timeZone === undefined ? DEFAULT_TIME_ZONE : requireTimeZone(d.timeZone, 'timeZone');
+      return [{ type: 'MemberRegistered', data: { memberId: d.memberId, name: d.name, country: d.country, cohort: d.cohort, partners, status: 'Active', timeZone, effectiveAt: context.now } }];
     }
     case 'RecordForumMeeting': {
       const d = command.data;
       const member = requireMember(state, d.memberId);
       requireId('meeting', d.meetingId, 'meetingId');
-      const heldOn = requirePastDate(d.heldOn, 'heldOn', context.now);
+      const heldOn = requirePastDate(d.heldOn, 'heldOn', context);
       const government = requireTextList(d.participants?.government, 'participants.government');
       const civilSociety = requireTextList(d.participants?.civilSociety, 'participants.civilSociety');
       if (government.length === 0 || civilSociety.length === 0) fail('forum.participants-required', 'A multi-stakeholder forum meeting needs at least one government and one civil society participant');
@@ -44,7 +46,7 @@ export function decideMember(command: MemberCommand, state: MemberState, context
       const d = command.data;
       requireMember(state, d.memberId);
       if (!isHttpUrl(d.url)) fail('evidence.invalid', 'url must be an http(s) url', { field: 'url' });
-      const updatedOn = requirePastDate(d.updatedOn, 'updatedOn', context.now);
+      const updatedOn = requirePastDate(d.updatedOn, 'updatedOn', context);
       requireText(d.summary, 'summary');
       return [{ type: 'PublicInformationUpdated', data: { memberId: d.memberId, url: d.url, summary: d.summary, effectiveAt: updatedOn } }];
     }
@@ -59,7 +61,7 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
       // Misplaced on a registered member (the decider never writes it twice), it changes nothing.
       if (state !== null) return state;
       const d = event.data;
-      return { memberId: d.memberId, name: d.name, country: d.country, cohort: d.cohort, partners: d.partners, status: d.status, registeredAt: d.effectiveAt, forumMeetings: [], publicInformationUpdatedOn: null };
+      return { memberId: d.memberId, name: d.name, country: d.country, cohort: d.cohort, partners: d.partners, status: d.status, registeredAt: d.effectiveAt, timeZone: d.timeZone ?? DEFAULT_TIME_ZONE, forumMeetings: [], publicInformationUpdatedOn: null };
     }
     case 'ForumMeetingRecorded':
       if (state === null) return state;

@@ -11,6 +11,8 @@ export interface MemberRegistered {
     readonly cohort: number;
     readonly partners: readonly string[];
     readonly status: MemberStatus;
+    /** IANA time zone of the member's calendar days; absent in events written before it existed (UTC). */
+    readonly timeZone?: string;
     readonly effectiveAt: IsoInstant;
   };
 }

@@ -10,6 +10,8 @@ export interface Member {
   readonly partners: readonly string[];
   readonly status: MemberStatus;
   readonly registeredAt: IsoInstant;
+  /** Its dates ("today", the day something was recorded) are days in this IANA time zone. */
+  readonly timeZone: string;
   readonly forumMeetings: readonly { readonly meetingId: string; readonly heldOn: IsoDate }[];
   readonly publicInformationUpdatedOn: IsoDate | null;
 }

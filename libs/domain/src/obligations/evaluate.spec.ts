@@ -13,7 +13,9 @@ function history() {
   };
   const b = {
     events,
-    register: (on = '2021-01-10') => add('member-m', 'MemberRegistered', { memberId: 'm', effectiveAt: `${on}T03:00:00Z` }, on),
+    register: (on = '2021-01-10', timeZone?: string) => add('member-m', 'MemberRegistered', { memberId: 'm', timeZone, effectiveAt: `${on}T03:00:00Z` }, on),
+    /** An event recorded at an exact instant (the builder's others are recorded at 03:00 UTC). */
+    at: (id: string, recordedAt: string) => Object.assign(events.find((e) => e.id === id)!, { recordedAt }),
     meeting: (on: string) => add('member-m', 'ForumMeetingRecorded', { memberId: 'm', effectiveAt: on }, on),
     website: (on: string) => add('member-m', 'PublicInformationUpdated', { memberId: 'm', effectiveAt: on }, on),
     draft: (on = '2021-06-01') => add('plan-p', 'ActionPlanDrafted', { planId: 'p', memberId: 'm', periodStart: '2021-08', periodEnd: '2023-12', effectiveAt: `${on}T03:00:00Z` }, on),
@@ -438,6 +440,24 @@ describe('obligations', () => {
       Object.assign(planDrafted, { recordedAt: '2021-06-02T03:00:00.005Z' });
       Object.assign(commitmentAdded, { recordedAt: '2021-06-02T03:00:00.001Z' });
       expect(result(h.events, '2022-03-01', 'milestone-reporting').status).toBe('overdue');
+    });
+    it('counts days in the member’s time zone: a claim at 01:00 in Semarang is recorded on Semarang’s day', () => {
+      const inZone = (timeZone?: string) => {
+        const h = history();
+        h.register('2021-01-10', timeZone);
+        h.draft();
+        h.endorse('2021-07-26');
+        h.submit('2021-07-30');
+        h.commitment();
+        h.milestone('m1', '2021-12-31');
+        // 2022-01-14T18:00Z is 01:00 on 15 January in Asia/Jakarta: a day after the deadline there.
+        h.at(h.claim('m1', 'Limited', '2022-01-10', '2022-01-14', []), '2022-01-14T18:00:00Z');
+        return h;
+      };
+      expect(result(inZone('Asia/Jakarta').events, '2022-02-01', 'milestone-reporting')).toMatchObject({ status: 'not met', detail: expect.stringContaining('first claim recorded 2022-01-15') });
+      expect(result(inZone(undefined).events, '2022-02-01', 'milestone-reporting').status).toBe('met');
+      // An instant as-of falls on the member's day too: 20:00 UTC on the 14th is already the 15th in Semarang.
+      expect(result(inZone('Asia/Jakarta').events, '2022-01-14T20:00:00Z', 'milestone-reporting').status).toBe('not met');
     });
     it('ignores event types it does not know', () => {
       const h = history();

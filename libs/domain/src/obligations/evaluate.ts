@@ -2,21 +2,23 @@
 import { dateOf, isIsoDate, isIsoInstant } from '../shared/dates';
 import { fail } from '../shared/errors';
 import { evidenceItems, endOfCommitmentItems, milestoneReportingItems, verificationItems } from './commitment-rules';
-import { factsOf, type HistoryEvent } from './history';
+import { factsOf, timeZoneOf, type HistoryEvent } from './history';
 import { cadenceItems } from './member-rules';
 import { summarise } from './outcome';
 import { endorsementItems, inceptionItems } from './plan-rules';
 import { DEFAULT_RULE_SET, type ObligationId, type ObligationResult, type ObligationRuleSet } from './rule-set';
 
 /**
- * Results in rule-set order: member-wide obligations (forum, website) once, plan obligations once per plan (in the
+ * Days are days in the member's time zone (its registration names it): `asOf` as an instant is the day it falls on
+ * there, and an event counts from the day it was recorded there. Results in rule-set order: member-wide obligations (forum, website) once, plan obligations once per plan (in the
  * order plans were drafted). Only events recorded on or before `asOf` count, so the same history evaluated at an
  * earlier date shows what was known then.
  */
 export function evaluate(history: readonly HistoryEvent[], asOf: string, ruleSet: ObligationRuleSet = DEFAULT_RULE_SET): ObligationResult[] {
   if (!isIsoDate(asOf) && !isIsoInstant(asOf)) fail('date.invalid', `asOf must be an ISO date or instant: ${asOf}`);
-  const day = dateOf(asOf);
-  const facts = factsOf(history, day);
+  const timeZone = timeZoneOf(history);
+  const day = dateOf(asOf, timeZone);
+  const facts = factsOf(history, day, timeZone);
   const results: ObligationResult[] = [];
   const perPlan = (id: ObligationId, items: (plan: (typeof facts.plans)[number]) => ReturnType<typeof inceptionItems>, none: string) => {
     if (facts.plans.length === 0) results.push(summarise(id, null, [], ruleSet, 'no action plan yet'));

@@ -1,5 +1,5 @@
 // Reads a member's stored history into the dated facts the obligation rules need, keeping each fact's event id.
-import { dateOf, type IsoDate } from '../shared/dates';
+import { dateOf, DEFAULT_TIME_ZONE, type IsoDate, type TimeZone } from '../shared/dates';
 import { isEventType, type DomainEvent } from '../domain-events';
 
 /** One stored event as the application hands it over: all events of one member, in the store's global order. */
@@ -79,47 +79,56 @@ export interface MemberFacts {
   readonly plans: PlanFact[];
 }
 
+/** The member's time zone, as its registration gave it (UTC for a member registered before zones were recorded). */
+export function timeZoneOf(history: readonly HistoryEvent[]): TimeZone {
+  const registered = history.find((e) => e.type === 'MemberRegistered')?.data as { timeZone?: unknown } | undefined;
+  return typeof registered?.timeZone === 'string' ? registered.timeZone : DEFAULT_TIME_ZONE;
+}
+
 /**
- * Facts known on `asOf`: events recorded after that day are not yet part of history. Events are applied in the
- * order given (the store's), not by recordedAt: two instances' clocks may disagree by a little, and a commitment
- * recorded a millisecond "before" its plan must still belong to it.
+ * Facts known on `asOf` (a day in the member's time zone): events recorded after that day are not yet part of
+ * history. Every day here is a day in that zone. Events are applied in the order given (the store's), not by
+ * recordedAt: two instances' clocks may disagree by a little, and a commitment recorded a millisecond "before" its
+ * plan must still belong to it.
  */
-export function factsOf(history: readonly HistoryEvent[], asOf: IsoDate): MemberFacts {
+export function factsOf(history: readonly HistoryEvent[], asOf: IsoDate, timeZone: TimeZone = timeZoneOf(history)): MemberFacts {
   const facts: MemberFacts = { registration: null, meetings: [], publicUpdates: [], plans: [] };
   const commitments = new Map<string, CommitmentFact>();
+  const day = (value: string): IsoDate => dateOf(value, timeZone);
   for (const stored of history) {
-    if (!isEventType(stored.type) || dateOf(stored.recordedAt) > asOf) continue;
-    apply(facts, commitments, stored.id, dateOf(stored.recordedAt), { type: stored.type, data: stored.data } as DomainEvent);
+    const recordedOn = day(stored.recordedAt);
+    if (!isEventType(stored.type) || recordedOn > asOf) continue;
+    apply(facts, commitments, stored.id, recordedOn, { type: stored.type, data: stored.data } as DomainEvent, day);
   }
   return facts;
 }
 
-function apply(facts: MemberFacts, commitments: Map<string, CommitmentFact>, id: string, recordedOn: IsoDate, event: DomainEvent): void {
+function apply(facts: MemberFacts, commitments: Map<string, CommitmentFact>, id: string, recordedOn: IsoDate, event: DomainEvent, dayOf: (value: string) => IsoDate): void {
   const plan = (planId: string) => facts.plans.find((p) => p.planId === planId);
   const commitment = (commitmentId: string) => commitments.get(commitmentId);
   const claim = (commitmentId: string, claimId: string, version: number) => commitment(commitmentId)?.claims.find((c) => c.claimId === claimId && c.version === version);
   switch (event.type) {
     case 'MemberRegistered':
-      facts.registration = { eventId: id, on: dateOf(event.data.effectiveAt) };
+      facts.registration = { eventId: id, on: dayOf(event.data.effectiveAt) };
       return;
     case 'ForumMeetingRecorded':
-      facts.meetings.push({ eventId: id, on: dateOf(event.data.effectiveAt) });
+      facts.meetings.push({ eventId: id, on: dayOf(event.data.effectiveAt) });
       return;
     case 'PublicInformationUpdated':
-      facts.publicUpdates.push({ eventId: id, on: dateOf(event.data.effectiveAt) });
+      facts.publicUpdates.push({ eventId: id, on: dayOf(event.data.effectiveAt) });
       return;
     case 'ActionPlanDrafted':
       facts.plans.push({ planId: event.data.planId, eventId: id, periodStart: event.data.periodStart, endorsement: null, submission: null, inception: null, commitments: [] });
       return;
     case 'ActionPlanEndorsed':
-      setOn(plan(event.data.planId), 'endorsement', { eventId: id, on: dateOf(event.data.effectiveAt) });
+      setOn(plan(event.data.planId), 'endorsement', { eventId: id, on: dayOf(event.data.effectiveAt) });
       return;
     case 'ActionPlanSubmitted':
-      setOn(plan(event.data.planId), 'submission', { eventId: id, on: dateOf(event.data.effectiveAt) });
+      setOn(plan(event.data.planId), 'submission', { eventId: id, on: dayOf(event.data.effectiveAt) });
       return;
     case 'InceptionAssessmentRecorded': {
       // The obligation is that the assessment is recorded in time: a backdated assessment counts from its recording.
-      const assessedOn = dateOf(event.data.effectiveAt);
+      const assessedOn = dayOf(event.data.effectiveAt);
       setOn(plan(event.data.planId), 'inception', { eventId: id, on: assessedOn > recordedOn ? assessedOn : recordedOn });
       return;
     }
@@ -167,7 +176,7 @@ function apply(facts: MemberFacts, commitments: Map<string, CommitmentFact>, id:
       const d = event.data;
       commitment(d.commitmentId)?.claims.push({
         eventId: id, claimId: d.claimId, milestoneId: d.milestoneId, version: d.version, completion: d.completion, evidenceCount: Array.isArray(d.evidence) ? d.evidence.length : 0,
-        asOf: dateOf(d.effectiveAt), recordedOn, review: null, disputed: false, evidenceRequests: [],
+        asOf: dayOf(d.effectiveAt), recordedOn, review: null, disputed: false, evidenceRequests: [],
       });
       return;
     }
@@ -183,7 +192,7 @@ function apply(facts: MemberFacts, commitments: Map<string, CommitmentFact>, id:
     case 'EndOfCommitmentAssessed': {
       // As with inception: the obligation is that the assessment is recorded in time, so a backdated one counts from
       // its recording.
-      const assessedOn = dateOf(event.data.effectiveAt);
+      const assessedOn = dayOf(event.data.effectiveAt);
       setOn(commitment(event.data.commitmentId), 'endAssessment', { eventId: id, on: assessedOn > recordedOn ? assessedOn : recordedOn, assessedOn });
       return;
     }

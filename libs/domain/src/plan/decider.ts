@@ -44,7 +44,7 @@ export function decidePlan(command: PlanCommand, state: PlanState, context: Plan
       const d = command.data;
       const plan = requirePlan(state, planId, ['Draft'], 'endorse');
       if (plan.endorsement !== null) fail('plan.already-endorsed', `Action plan ${planId} was endorsed on ${plan.endorsement.endorsedOn}`);
-      const endorsedOn = requirePastDate(d.endorsedOn, 'endorsedOn', context.now);
+      const endorsedOn = requirePastDate(d.endorsedOn, 'endorsedOn', context);
       const endorsedBy = requireTextList(d.endorsedBy, 'endorsedBy');
       if (endorsedBy.length === 0) fail('field.required', 'endorsedBy must name at least one civil society organisation', { field: 'endorsedBy' });
       if (d.statementUrl !== null && !isHttpUrl(d.statementUrl)) fail('evidence.invalid', 'statementUrl must be an http(s) url or null', { field: 'statementUrl' });
@@ -53,14 +53,14 @@ export function decidePlan(command: PlanCommand, state: PlanState, context: Plan
     case 'SubmitActionPlan': {
       // Submission without endorsement is recorded, not refused: the 'endorsement' obligation reports it as not met.
       const plan = requirePlan(state, planId, ['Draft'], 'submit');
-      const submittedOn = requirePastDate(command.data.submittedOn, 'submittedOn', context.now);
+      const submittedOn = requirePastDate(command.data.submittedOn, 'submittedOn', context);
       return [{ type: 'ActionPlanSubmitted', data: { planId, endorsed: plan.endorsement !== null && !isBefore(submittedOn, plan.endorsement.endorsedOn), effectiveAt: submittedOn } }];
     }
     case 'RecordInceptionAssessment': {
       const d = command.data;
       const plan = requirePlan(state, planId, ['Submitted', 'Implementing'], 'record an inception assessment');
       if (plan.inceptionAssessedOn !== null) fail('inception.already-recorded', `Inception assessment of ${planId} was recorded for ${plan.inceptionAssessedOn}`);
-      const assessedOn = requirePastDate(d.assessedOn, 'assessedOn', context.now);
+      const assessedOn = requirePastDate(d.assessedOn, 'assessedOn', context);
       requireOrder(plan.submittedOn ?? assessedOn, assessedOn, 'The inception assessment predates submission');
       if (!isHttpUrl(d.reportUrl)) fail('evidence.invalid', 'reportUrl must be an http(s) url', { field: 'reportUrl' });
       requireText(d.summary, 'summary');
@@ -68,13 +68,13 @@ export function decidePlan(command: PlanCommand, state: PlanState, context: Plan
     }
     case 'StartImplementation': {
       const plan = requirePlan(state, planId, ['Submitted'], 'start implementation');
-      const startedOn = requirePastDate(command.data.startedOn, 'startedOn', context.now);
+      const startedOn = requirePastDate(command.data.startedOn, 'startedOn', context);
       requireOrder(plan.submittedOn ?? startedOn, startedOn, 'Implementation starts before submission');
       return [{ type: 'ImplementationStarted', data: { planId, effectiveAt: startedOn } }];
     }
     case 'EndActionPlan': {
       const plan = requirePlan(state, planId, ['Implementing'], 'end the plan');
-      const endedOn = requirePastDate(command.data.endedOn, 'endedOn', context.now);
+      const endedOn = requirePastDate(command.data.endedOn, 'endedOn', context);
       requireOrder(plan.startedOn ?? endedOn, endedOn, 'The plan ends before implementation started');
       return [{ type: 'ActionPlanEnded', data: { planId, effectiveAt: endedOn } }];
     }

@@ -1,5 +1,6 @@
-// What every decision receives besides command and state: the time and the actor, passed in (the domain has no clock).
-import type { IsoInstant } from './dates';
+// What every decision receives besides command and state: the time, the actor and the member's time zone, passed in
+// (the domain has no clock).
+import type { IsoInstant, TimeZone } from './dates';
 
 export const ROLES = ['admin', 'reviewer', 'auditor', 'system'] as const;
 export type Role = (typeof ROLES)[number];
@@ -13,6 +14,8 @@ export interface DecisionContext {
   /** When the command is issued (ISO instant); the effective time of events with no business time of their own. */
   readonly now: IsoInstant;
   readonly actor: Actor;
+  /** The member's time zone: "today" is `now`'s date there (UTC when absent). */
+  readonly timeZone?: TimeZone;
 }
 
 /** A decider in the Emmett sense: three plain functions, no base class. */

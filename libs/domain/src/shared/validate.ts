@@ -1,9 +1,9 @@
 // Checks shared by the deciders; each throws the DomainError whose code names the broken rule.
-import { dateOf, ISO_DATE_FORM, isIsoDate, isIsoInstant, isIsoMonth, type IsoDate, type IsoInstant, type IsoMonth } from './dates';
+import { canonicalTimeZone, dateOf, DEFAULT_TIME_ZONE, ISO_DATE_FORM, isIsoDate, isIsoInstant, isIsoMonth, type IsoDate, type IsoMonth, type TimeZone } from './dates';
 import { fail } from './errors';
 import { isIdOf, SHA256_PATTERN, type IdKind } from './ids';
 import { isOneOf } from './scales';
-import type { Actor, Role } from './context';
+import type { Actor, DecisionContext, Role } from './context';
 import type { Evidence } from './evidence';
 
 export function requireId(kind: IdKind, value: unknown, field: string): string {
@@ -18,12 +18,23 @@ export function requireDate(value: unknown, field: string): IsoDate {
   return fail('date.invalid', shaped ? `${field} is not a day of the calendar: ${value}` : `${field} must be an ISO date (YYYY-MM-DD): ${String(value)}`, { field });
 }
 
+/** Today, for the member a decision is about: the date of `now` in its time zone, and how to name that. */
+export function todayOf(context: Pick<DecisionContext, 'now' | 'timeZone'>): { date: IsoDate; text: string } {
+  const zone = context.timeZone ?? DEFAULT_TIME_ZONE;
+  const date = dateOf(context.now, zone);
+  return { date, text: `${date} in ${zone}` };
+}
+
 /** The date of something already done (a meeting held, a plan submitted): not after the day it is recorded. */
-export function requirePastDate(value: unknown, field: string, now: IsoInstant): IsoDate {
+export function requirePastDate(value: unknown, field: string, context: Pick<DecisionContext, 'now' | 'timeZone'>): IsoDate {
   const date = requireDate(value, field);
-  const today = dateOf(now);
-  if (date > today) fail('date.in-future', `${field} ${date} is after today (${today}): record it once it has happened`, { field });
+  const today = todayOf(context);
+  if (date > today.date) fail('date.in-future', `${field} ${date} is after today (${today.text}): record it once it has happened`, { field });
   return date;
+}
+
+export function requireTimeZone(value: unknown, field: string): TimeZone {
+  return canonicalTimeZone(value) ?? fail('value.invalid', `${field} must be an IANA time zone, e.g. Asia/Jakarta: ${String(value)}`, { field });
 }
 
 export function requireMonth(value: unknown, field: string): IsoMonth {

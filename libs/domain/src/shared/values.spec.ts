@@ -1,5 +1,5 @@
 // Specification of the shared values: ISO dates, id patterns, and the error catalogue the API maps from.
-import { addDays, addMonths, dateOf, isIsoDate, isIsoInstant, isIsoMonth, lastDayOf } from './dates';
+import { addDays, addMonths, canonicalTimeZone, dateOf, endOfDay, isIsoDate, isIsoInstant, isIsoMonth, lastDayOf } from './dates';
 import { ERROR_CATALOGUE, ERROR_CODES, DomainError } from './errors';
 import { ID_PATTERNS, isIdOf, isMemberId, isOgpCommitmentId } from './ids';
 
@@ -22,6 +22,22 @@ describe('dates', () => {
     expect(addDays('2021-12-31', 14)).toBe('2022-01-14');
     expect(lastDayOf('2024-02')).toBe('2024-02-29');
     expect(dateOf('2021-07-30T23:30:00-02:00')).toBe('2021-07-31');
+  });
+  it('names the day of an instant in a time zone', () => {
+    expect(dateOf('2022-01-04T23:00:00Z', 'Asia/Jakarta')).toBe('2022-01-05');
+    expect(dateOf('2022-01-04T23:00:00Z', 'America/New_York')).toBe('2022-01-04');
+    expect(dateOf('2022-01-05', 'Asia/Jakarta')).toBe('2022-01-05');
+  });
+  it('ends a day at the zone’s midnight, across summer-time changes', () => {
+    expect(endOfDay('2022-01-05')).toBe('2022-01-05T23:59:59.999Z');
+    expect(endOfDay('2022-01-05', 'Asia/Jakarta')).toBe('2022-01-05T16:59:59.999Z');
+    expect(endOfDay('2022-03-12', 'America/New_York')).toBe('2022-03-13T04:59:59.999Z');
+    expect(endOfDay('2022-03-13', 'America/New_York')).toBe('2022-03-14T03:59:59.999Z');
+  });
+  it('knows IANA time zones by their canonical names', () => {
+    expect(canonicalTimeZone('asia/jakarta')).toBe('Asia/Jakarta');
+    expect(canonicalTimeZone('UTC')).toBe('UTC');
+    expect([canonicalTimeZone('Asia/Semarang'), canonicalTimeZone(''), canonicalTimeZone(7)]).toEqual([null, null, null]);
   });
 });
 

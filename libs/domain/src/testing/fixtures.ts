@@ -18,7 +18,7 @@ export const as = (actor: Actor, now = NOW): DecisionContext => ({ now, actor })
 
 export const memberRegistered: MemberEvent = {
   type: 'MemberRegistered',
-  data: { memberId: 'semarang', name: 'Kota Semarang', country: 'ID', cohort: 2020, partners: ['PATTIRO Semarang'], status: 'Active', effectiveAt: '2021-03-01T03:00:00Z' },
+  data: { memberId: 'semarang', name: 'Kota Semarang', country: 'ID', cohort: 2020, partners: ['PATTIRO Semarang'], status: 'Active', timeZone: 'UTC', effectiveAt: '2021-03-01T03:00:00Z' },
 };
 export const memberState = evolveMember(null, memberRegistered);
 

@@ -1,6 +1,6 @@
 // Compliance with OGP Local's obligations, computed on read: the domain's evaluate over the member's stored history
 // (its member, plan and commitment streams, in global order) as known at an instant of recording.
-import { DEFAULT_RULE_SET, evaluate, type HistoryEvent, type ObligationResult, type ObligationRuleSet } from '@ogp/domain';
+import { addDays, dateOf, DEFAULT_RULE_SET, endOfDay, evaluate, isIsoDate, timeZoneOf, type HistoryEvent, type ObligationResult, type ObligationRuleSet } from '@ogp/domain';
 import { normalizeAsOf } from '../as-of';
 import { eventsOfStreams } from '../audit-trail/audit-trail.queries';
 import { memberStreams } from '../entity-state/entity-state.queries';
@@ -8,7 +8,7 @@ import type { ReadModelDb } from '../projection';
 
 export interface ComplianceQuery {
   readonly memberId: string;
-  /** ISO instant or date (a date means the end of that UTC day): events recorded after it are not yet history. */
+  /** ISO instant or date (a date means the end of that day in the member's time zone): events recorded after it are not yet history. */
   readonly asOf: string;
   /** Only results about this plan (member-wide obligations, planId null, are left out). */
   readonly planId?: string;
@@ -18,7 +18,7 @@ export interface ComplianceQuery {
 export interface ComplianceView {
   readonly memberId: string;
   readonly planId: string | null;
-  /** The instant the evaluation reflects (normalised) and the date the rules were evaluated on. */
+  /** The instant the evaluation reflects (normalised) and the date the rules were evaluated on (the member's day). */
   readonly asOf: string;
   readonly asOfDate: string;
   readonly ruleSet: { readonly id: string; readonly version: number };
@@ -39,10 +39,16 @@ export function memberHistory(db: ReadModelDb, memberId: string, asOf?: string):
 }
 
 export function complianceOf(db: ReadModelDb, query: ComplianceQuery): ComplianceView {
-  const asOf = normalizeAsOf(query.asOf);
-  const asOfDate = asOf.slice(0, 10);
   const ruleSet = query.ruleSet ?? DEFAULT_RULE_SET;
-  const history = memberHistory(db, query.memberId, asOf);
+  // The rules' days are the member's (its time zone): a bare date is that day there, up to its last moment; an
+  // instant is the day it falls on there. Reading a day further (any zone's end of that day is before it) finds the
+  // zone, then keeps what was recorded by that moment.
+  const bareDate = isIsoDate(query.asOf);
+  const read = memberHistory(db, query.memberId, normalizeAsOf(bareDate ? addDays(query.asOf, 1) : query.asOf));
+  const timeZone = timeZoneOf(read);
+  const asOf = bareDate ? endOfDay(query.asOf, timeZone) : normalizeAsOf(query.asOf);
+  const asOfDate = bareDate ? query.asOf : dateOf(asOf, timeZone);
+  const history = read.filter((e) => e.recordedAt <= asOf);
   const all = evaluate(history, asOfDate, ruleSet);
   const results = query.planId === undefined ? all : all.filter((r) => r.planId === query.planId);
   return {

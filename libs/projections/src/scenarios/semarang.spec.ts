@@ -2,6 +2,7 @@
 // by the runner; read models, as-of state, progress and compliance must agree with the domain's own computation.
 import {
   applyTo,
+  addDays,
   type Commitment,
   decideWith,
   type DomainStates,
@@ -150,8 +151,17 @@ describe('the Semarang scenario', () => {
     const expected = evaluate(demo.history, date);
     expect(view.results).toEqual(expected);
     expect(view.asOfDate).toBe(date);
+    // Semarang keeps Asia/Jakarta time (UTC+7): its day ends at 17:00 UTC.
+    expect(view.asOf).toBe(`${date}T16:59:59.999Z`);
     const plan = complianceOf(db, { memberId: SEMARANG_MEMBER_ID, asOf: date, planId: SEMARANG_PLAN_ID });
     expect(plan.results).toEqual(expected.filter((r) => r.planId === SEMARANG_PLAN_ID));
+  });
+
+  it('takes an instant as-of as the day it falls on in Semarang', () => {
+    const [date] = SEMARANG_AS_OF_DATES;
+    const view = complianceOf(db, { memberId: SEMARANG_MEMBER_ID, asOf: `${date}T20:00:00Z` });
+    expect(view.asOfDate).toBe(addDays(date!, 1));
+    expect(view.asOf).toBe(`${date}T20:00:00.000Z`);
   });
 
   it('keeps the audit trail of the plan with actors and recording times', () => {

@@ -226,7 +226,7 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
     return { committed };
   }
 
-  /** The states decideWith needs: the command's own stream plus, read fresh, the member or plan it depends on. */
+  /** The states decideWith needs: the command's own stream plus, read fresh, the member, or the plan and its member. */
   private async contextStates(command: DomainCommand, stream: string, ownState: unknown): Promise<DomainStates> {
     const states: { members: Record<string, MemberState>; plans: Record<string, PlanState>; commitments: Record<string, CommitmentState> } = {
       members: {},
@@ -246,7 +246,11 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
       states.commitments[id] = commitment;
       const c = command as CommitmentCommand;
       const planId = c.type === 'AddCommitment' ? c.data.planId : commitment?.planId;
-      if (planId !== undefined) states.plans[planId] = (await this.states.loadFresh<PlanState>(`plan-${planId}`)).state;
+      if (planId === undefined) return states;
+      const plan = (await this.states.loadFresh<PlanState>(`plan-${planId}`)).state;
+      states.plans[planId] = plan;
+      // The member's time zone says which day "today" is for the commitment's dates.
+      if (plan !== null) states.members[plan.memberId] = (await this.states.loadFresh<MemberState>(`member-${plan.memberId}`)).state;
     }
     return states;
   }

@@ -20,7 +20,7 @@ export class RegisterMemberController {
   @Post()
   @CommandRoute('Register an OGP Local member', 'RegisterMember')
   register(@Body() body: RegisterMemberRequest, @CurrentCommand() context: CommandContext, @IfMatch() expected: ExpectedRevision | undefined, @ResponseETag() etag: ETagSetter): Promise<CommandResult> {
-    const { memberId, name, country, cohort, partners } = body;
-    return issue(this.bus, { type: 'RegisterMember', data: { memberId, name, country, cohort, partners } }, context, expected, etag);
+    const { memberId, name, country, cohort, partners, timeZone } = body;
+    return issue(this.bus, { type: 'RegisterMember', data: { memberId, name, country, cohort, partners, ...(timeZone === undefined ? {} : { timeZone }) } }, context, expected, etag);
   }
 }

@@ -1,7 +1,7 @@
 // Body of POST /admin/members: a jurisdiction joining OGP Local, under the id the client chooses.
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MEMBER_ID_PATTERN } from '@ogp/domain';
-import { ArrayMaxSize, IsArray, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsTimeZone, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { MAX_LIST, MAX_NAME } from '../shared.request';
 
 export class RegisterMemberRequest {
@@ -35,4 +35,14 @@ export class RegisterMemberRequest {
   @MinLength(1, { each: true })
   @MaxLength(MAX_NAME, { each: true })
   partners!: string[];
+
+  @ApiPropertyOptional({
+    example: 'Asia/Jakarta',
+    description: 'IANA time zone whose days the member\'s dates are (which day "today" is, the day a claim was recorded on); UTC when left out',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  @IsTimeZone({ message: 'timeZone must be an IANA time zone such as Asia/Jakarta' })
+  timeZone?: string;
 }
