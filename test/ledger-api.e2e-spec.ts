@@ -124,12 +124,21 @@ describe('ledger API (e2e)', () => {
     expect(verifyProofBundle(forged as ProofBundle, vkey, ORIGIN).ok).toBe(false);
   });
 
+  it('gives a key scoped to a member no bundle of an event outside that member (404, as an entity read)', async () => {
+    const scoped = (await app.get<KeyStore>(KEY_STORE).create({ role: 'auditor', name: 'Demak LMB', member: 'demak' })).key;
+    const res = await request(http).get(`/ledger/bundles/${ids[3]}`).set('Authorization', `Bearer ${scoped}`);
+    expect(res.status).toBe(404);
+    expect(res.body.detail).toMatch(/^No commitment IDSMG\d{4}$/);
+  });
+
   it.each([
     ['/ledger/proofs/inclusion?eventId=not-a-uuid', 400],
     [`/ledger/proofs/inclusion?eventId=${randomUUID()}&size=abc`, 400],
     [`/ledger/proofs/inclusion?eventId=${randomUUID()}&size=0`, 400],
     ['/ledger/proofs/consistency?from=10', 400],
     ['/ledger/proofs/consistency?from=10&to=5', 400],
+    ['/ledger/proofs/consistency?from=0&to=5', 400],
+    ['/ledger/proofs/consistency?from=0&to=0', 400],
     ['/ledger/proofs/consistency?from=1&to=100000', 400],
     ['/ledger/checkpoints/-1', 400],
     ['/ledger/bundles/nope', 400],

@@ -183,6 +183,7 @@ describe('tampering with a SQLite store holding its own signed checkpoints', () 
     const good = await cli(tampered(() => undefined));
     expect(good.code).toBe(0);
     expect(good.stdout).toMatch(/OK: the ledger verifies[\s\S]*events: +65[\s\S]*checkpoints verified: +2/);
+    expect(good.stdout).toContain('NOTE: events 64 to 64 (1) come after the last signed checkpoint: they are only self-consistent.');
     const bad = await cli(tampered((db) => db.prepare(`UPDATE events SET data = replace(data, 'claim 4', 'claim 5') WHERE position = 14`).run()));
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('FAILED: hash-mismatch');

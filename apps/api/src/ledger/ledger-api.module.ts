@@ -1,7 +1,9 @@
 // The transparency log's HTTP routes, over the tracker's LedgerModule (signing key and live Merkle log).
 import { Module } from '@nestjs/common';
-import { LedgerModule } from '@ogp/tracker';
+import { LedgerModule, ReadModelsModule } from '@ogp/tracker';
+import { ReadScope } from '../audit/read-scope';
 import { LedgerController } from './ledger.controller';
 
-@Module({ imports: [LedgerModule], controllers: [LedgerController] })
+// ReadScope (and the read models it asks) keep a member-scoped key to its member's proof bundles.
+@Module({ imports: [LedgerModule, ReadModelsModule], controllers: [LedgerController], providers: [ReadScope] })
 export class LedgerApiModule {}

@@ -1,7 +1,8 @@
 // The transparency log routes: public key, signed checkpoints, inclusion and consistency proofs, offline proof bundles.
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { parseVerifierKey } from '@ogp/ledger';
+import { LedgerError, parseVerifierKey } from '@ogp/ledger';
+import { parseStream } from '@ogp/projections';
 import {
   type ConsistencyAnswer,
   type InclusionAnswer,
@@ -13,6 +14,7 @@ import {
 import type { ProofBundle } from '@ogp/ledger';
 import { Public, Roles } from '../platform/access.decorators';
 import { Idempotent } from '../platform/idempotency.guard';
+import { ReadScope } from '../audit/read-scope';
 import { ProblemException } from '../platform/problem.exception';
 import { CorrelationId, CurrentPrincipal } from '../platform/request.decorators';
 import { ConsistencyQuery, EventIdParam, InclusionQuery, SizeParam } from './ledger.requests';
@@ -35,6 +37,8 @@ export interface CheckpointResponse extends StoredCheckpoint {
 
 /** Lookup failures of the log become problems: a size beyond the log is a 400, an unknown event or checkpoint a 404, an event not yet under a checkpoint a 409. */
 function problemOf(error: unknown): unknown {
+  // The tree refuses a proof it cannot give (e.g. sizes out of order) with a LedgerError: the request was wrong.
+  if (error instanceof LedgerError) return new ProblemException('bad-request', error.message);
   if (!(error instanceof LedgerLookupError)) return error;
   switch (error.kind) {
     case 'size-out-of-range':
@@ -62,7 +66,10 @@ function answer<T>(compute: () => T): T {
 @ApiTags('ledger')
 @Controller('ledger')
 export class LedgerController {
-  constructor(private readonly log: LedgerLog) {}
+  constructor(
+    private readonly log: LedgerLog,
+    private readonly scope: ReadScope,
+  ) {}
 
   @Get('public-key')
   @Public()
@@ -126,14 +133,23 @@ export class LedgerController {
   @Roles('admin', 'reviewer', 'auditor')
   @ApiOperation({
     summary: 'Offline proof bundle: the event as hashed, its inclusion path and a signed checkpoint covering it (any key)',
-    description: 'The bundle holds the event\'s data (drafts included), so it needs a key. 409 checkpoint-pending when no signed checkpoint covers the event yet.',
+    description:
+      'The bundle holds the event\'s data (drafts included), so it needs a key; a key scoped to a member gets bundles of that member\'s events only (404 for others). 409 checkpoint-pending when no signed checkpoint covers the event yet.',
   })
   @ApiOkResponse({ description: 'an ogp-ledger-proof bundle', schema: { example: BUNDLE_EXAMPLE } })
-  async bundle(@Param() { eventId }: EventIdParam): Promise<ProofBundle> {
+  async bundle(@Param() { eventId }: EventIdParam, @CurrentPrincipal() principal: Principal): Promise<ProofBundle> {
+    let bundle: ProofBundle;
     try {
-      return await this.log.bundle(eventId);
+      bundle = await this.log.bundle(eventId);
     } catch (error) {
       throw problemOf(error);
     }
+    if (principal.member !== null) {
+      // As for entity reads: another member's event (or one of no member: keys, checkpoints) is not found.
+      const entity = parseStream(bundle.event.stream);
+      if (entity === null) throw new ProblemException('not-found', `No event ${eventId}`);
+      this.scope.entity(principal, entity.kind, entity.id);
+    }
+    return bundle;
   }
 }

@@ -22,10 +22,10 @@ export class InclusionQuery {
 }
 
 export class ConsistencyQuery {
-  @ApiProperty({ example: 10, description: 'the older tree size' })
+  @ApiProperty({ example: 10, description: 'the older tree size, at least 1 (every tree extends the empty one: there is nothing to prove)' })
   @Type(() => Number)
   @IsInt()
-  @Min(0)
+  @Min(1)
   @Max(MAX_SIZE)
   from!: number;
 

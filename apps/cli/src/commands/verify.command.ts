@@ -39,19 +39,37 @@ export function formatVerifyReport(report: VerifyReport): string {
       `verified tree size:    ${report.verifiedTreeSize}`,
       `tree size:             ${report.treeSize}`,
       `root:                  ${report.rootHash}`,
+      ...uncoveredWarning(report),
       '',
     ].join('\n');
   }
   const f = report.failure;
   const lines = [`FAILED: ${f.kind}`, `  ${f.message}`];
   if (f.event !== null) {
-    lines.push(`  first bad event: stream ${f.event.stream}, revision ${f.event.revision}, global position ${f.event.position} (leaf ${f.event.index})`);
+    // A root mismatch says the history changed at or after a leaf, not that this event is the forged one.
+    const label = f.kind === 'checkpoint-root-mismatch' ? 'first suspect event' : 'first bad event';
+    lines.push(`  ${label}: stream ${f.event.stream}, revision ${f.event.revision}, global position ${f.event.position} (leaf ${f.event.index})`);
   }
   if (f.checkpoint !== undefined) {
     lines.push(`  checkpoint at size ${f.checkpoint.treeSize}: the change is at or after leaf ${f.checkpoint.firstSuspectIndex}`);
   }
   lines.push(`  events checked before the failure: ${report.events}`, '');
   return lines.join('\n');
+}
+
+/**
+ * Leaves no signed checkpoint covers are only self-consistent: whoever rewrote them could recompute every hash, so
+ * "OK" must not read as more than that (an export stripped of its checkpoints verifies too).
+ */
+function uncoveredWarning(report: VerifyReport): string[] {
+  if (report.verifiedTreeSize >= report.treeSize) return [];
+  const from = report.verifiedTreeSize;
+  const count = report.treeSize - from;
+  const head =
+    from === 0
+      ? `WARNING: no signed checkpoint${report.checkpointsUnchecked > 0 ? ' could be checked' : ' was found'}: all ${count} events are only self-consistent.`
+      : `NOTE: events ${from} to ${report.treeSize - 1} (${count}) come after the last signed checkpoint: they are only self-consistent.`;
+  return ['', head, '  Their hash chains hold, but nothing signed shows they were not rewritten. Compare with a checkpoint you', '  kept (GET /ledger/checkpoints/latest), or verify a full export, which includes the checkpoints.'];
 }
 
 @Command({

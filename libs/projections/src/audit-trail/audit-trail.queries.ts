@@ -62,7 +62,8 @@ export function eventsOfStreams(db: ReadModelDb, streams: readonly string[], asO
   if (streams.length === 0) return [];
   const out: AuditRow[] = [];
   const stmt = cachedStatement(db, `SELECT ${AUDIT_COLUMNS} FROM ${AUDIT_TABLE} WHERE stream = ? AND recorded_at <= ? ORDER BY revision`);
-  for (const s of streams) out.push(...(stmt.all(s, asOfBound(asOf)) as AuditRow[]));
+  // One push per row: spreading a stream's rows as arguments overflows the call stack past ~125,000 of them.
+  for (const s of streams) for (const row of stmt.iterate(s, asOfBound(asOf)) as IterableIterator<AuditRow>) out.push(row);
   out.sort((a, b) => a.seq - b.seq);
   return out.map(toAuditEntry);
 }

@@ -7,7 +7,8 @@ import { createProjections } from '../read-models';
 import { rebuild } from '../replay/rebuild';
 import { toyStateModel } from '../testing/toy-state-model';
 import { toyEvent } from '../testing/workload';
-import { entityHistory, globalFeed } from './audit-trail.queries';
+import { entityHistory, eventsOfStreams, globalFeed } from './audit-trail.queries';
+import { AUDIT_TABLE, setupAuditTrail } from './audit-trail.projection';
 import { diffBetween } from './diff.queries';
 
 const T = (minute: number): string => new Date(Date.UTC(2022, 2, 1) + minute * 60_000).toISOString();
@@ -86,5 +87,17 @@ describe('audit trail', () => {
     const plan = diffBetween(db, T(-1), T(5), { streams: ['plan-P1'], limit: 2 });
     expect(plan).toMatchObject({ eventCount: 3, truncated: true });
     expect(plan.entities[0]!.events).toHaveLength(2);
+  });
+
+  it('reads a member’s streams whatever their length (a stream past ~125,000 events overflowed the call stack)', () => {
+    const big = openReadModelDb({ file: ':memory:' });
+    setupAuditTrail(big);
+    const insert = big.prepare(`INSERT INTO ${AUDIT_TABLE} (commit_pos, prepare_pos, event_id, stream, revision, type, schema_version, recorded_at, effective_at, hash, data, metadata)
+      VALUES (?, ?, ?, 'commitment-C1', ?, 'ProgressReported', 1, '2022-01-01T00:00:00.000Z', NULL, 'h', '{}', '{}')`);
+    big.transaction(() => {
+      for (let i = 0; i < 130_000; i++) insert.run(i, i, `e${i}`, i);
+    })();
+    expect(eventsOfStreams(big, ['commitment-C1'])).toHaveLength(130_000);
+    big.close();
   });
 });
