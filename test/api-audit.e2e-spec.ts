@@ -102,6 +102,14 @@ describe('audit and public API (e2e, Semarang)', () => {
     const page = await request(http).get('/audit/commitments/semarang-2021-c1/history?limit=1').set(auth());
     expect(page.body.data).toHaveLength(1);
     expect(page.headers.etag).toBe(`"${mine.length - 1}"`);
+    // `next` pages through the rest (nothing lost at page edges), and is null after the last page.
+    const revisions: number[] = [];
+    for (let from: number | null = 0; from !== null; ) {
+      const res: request.Response = await request(http).get(`/audit/commitments/semarang-2021-c1/history?limit=2&fromRevision=${from}`).set(auth());
+      revisions.push(...res.body.data.map((e: { revision: number }) => e.revision));
+      from = res.body.next;
+    }
+    expect(revisions).toEqual(mine.map((_, i) => i));
     // As of the third event's instant, the revision then.
     const then = await request(http).get(`/audit/commitments/semarang-2021-c1/history?asOf=${mine[2]!.recordedAt}`).set(auth());
     const known = mine.filter((e) => e.recordedAt <= mine[2]!.recordedAt);

@@ -43,13 +43,17 @@ export class EntityHistoryController {
   @CachedRead()
   @ApiOperation({
     summary: 'Every event of the entity: type, data, actor and role, reason, recordedAt, effectiveAt, correlation id, hash',
-    description: 'ETag is the entity stream revision as of the read (its last event, or the last by ?asOf), whatever page is returned.',
+    description:
+      'ETag is the entity stream revision as of the read (its last event, or the last by ?asOf), whatever page is returned. ' +
+      'A page holds at most `limit` events (default 10,000); `next` is the fromRevision of the next page, null after the last.',
   })
-  @ApiOkResponse({ description: '{ position, data: AuditEntry[] }' })
+  @ApiOkResponse({ description: '{ position, data: AuditEntry[], next: number | null }' })
   async history(@Param() params: EntityParams, @Query() query: HistoryQuery, @ResponseETag() setETag: ETagSetter, @CurrentPrincipal() principal: Principal) {
     this.scope.entity(principal, kindOf(params.collection), params.id);
     const { result, revision } = await this.queries.execute(new GetEntityHistory(kindOf(params.collection), params.id, { ...query, limit: query.limit ?? 10_000 }));
     setETag(revision);
-    return result;
+    // Pages run in revision order: more remain while the last one listed is before the revision as of the read.
+    const last = result.data.at(-1);
+    return { ...result, next: last !== undefined && BigInt(last.revision) < revision ? last.revision + 1 : null };
   }
 }
