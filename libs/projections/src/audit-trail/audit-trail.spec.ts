@@ -89,6 +89,17 @@ describe('audit trail', () => {
     expect(plan.entities[0]!.events).toHaveLength(2);
   });
 
+  it('names every entity, its revisions and every actor of the window even when it lists fewer events', () => {
+    const full = diffBetween(db, T(-1), T(5));
+    const cut = diffBetween(db, T(-1), T(5), { limit: 1 });
+    expect(cut).toMatchObject({ eventCount: 4, truncated: true });
+    expect(cut.entities.map(({ events, ...e }) => [e, events.length])).toEqual([
+      [{ stream: 'plan-P1', entityKind: 'plan', entityId: 'P1', fromRevision: null, toRevision: 2, eventCount: 3 }, 1],
+      [{ stream: 'commitment-C1', entityKind: 'commitment', entityId: 'C1', fromRevision: null, toRevision: 0, eventCount: 1 }, 0],
+    ]);
+    expect(cut.actors).toEqual(full.actors);
+  });
+
   it('reads a member’s streams whatever their length (a stream past ~125,000 events overflowed the call stack)', () => {
     const big = openReadModelDb({ file: ':memory:' });
     setupAuditTrail(big);

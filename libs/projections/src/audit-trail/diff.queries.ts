@@ -1,7 +1,7 @@
 // What changed between two instants of recording: which entities, by which events, who changed them and why.
 import { normalizeAsOf } from '../as-of';
 import type { ReadModelDb } from '../projection';
-import type { EntityKind } from '../streams';
+import { parseStream, type EntityKind } from '../streams';
 import { AUDIT_TABLE } from './audit-trail.projection';
 import { AUDIT_COLUMNS, type AuditEntry, type AuditRow, toAuditEntry } from './audit-entry';
 
@@ -12,6 +12,8 @@ export interface EntityChange {
   /** Revision the entity had at `from` (null: it did not exist yet) and at `to`. */
   readonly fromRevision: number | null;
   readonly toRevision: number;
+  /** Every event of the entity in the window; `events` lists them unless the diff was truncated. */
+  readonly eventCount: number;
   readonly events: AuditEntry[];
 }
 
@@ -43,31 +45,28 @@ export function diffBetween(db: ReadModelDb, fromAsOf: string, toAsOf: string, o
   const where = `recorded_at > ? AND recorded_at <= ?${options.streams ? ' AND stream IN (SELECT value FROM json_each(?))' : ''}`;
   const params: unknown[] = options.streams ? [from, to, JSON.stringify(options.streams)] : [from, to];
   const rows = db.prepare(`SELECT ${AUDIT_COLUMNS} FROM ${AUDIT_TABLE} WHERE ${where} ORDER BY seq LIMIT ?+0`).all(...params, options.limit ?? 10_000) as AuditRow[];
-  const eventCount = (db.prepare(`SELECT COUNT(*) AS n FROM ${AUDIT_TABLE} WHERE ${where}`).get(...params) as { n: number }).n;
-  const byStream = new Map<string, AuditEntry[]>();
-  const actors = new Map<string, { actorId: string; actorRole: string; events: number }>();
+  const listed = new Map<string, AuditEntry[]>();
   for (const row of rows) {
     const entry = toAuditEntry(row);
-    let list = byStream.get(entry.stream);
-    if (!list) byStream.set(entry.stream, (list = []));
-    list.push(entry);
-    const key = `${entry.actorRole}\u0000${entry.actorId}`;
-    const actor = actors.get(key) ?? { actorId: entry.actorId, actorRole: entry.actorRole, events: 0 };
-    actor.events++;
-    actors.set(key, actor);
+    const list = listed.get(entry.stream);
+    if (list) list.push(entry);
+    else listed.set(entry.stream, [entry]);
   }
-  const entities: EntityChange[] = [];
-  for (const [stream, events] of byStream) {
-    const first = events[0]!;
-    const fromRevision = first.revision === 0 ? null : first.revision - 1;
-    entities.push({
-      stream,
-      entityKind: first.entityKind,
-      entityId: first.entityId,
-      fromRevision,
-      toRevision: events[events.length - 1]!.revision,
-      events,
-    });
-  }
-  return { from, to, entities, actors: [...actors.values()], eventCount, truncated: eventCount > rows.length };
+  // Entities, revisions and actors come from every event in the window, not only the listed ones: a truncated diff
+  // lists fewer events, never fewer entities or smaller counts.
+  const streams = db
+    .prepare(`SELECT stream, MIN(revision) AS first, MAX(revision) AS last, COUNT(*) AS n FROM ${AUDIT_TABLE} WHERE ${where} GROUP BY stream ORDER BY MIN(seq)`)
+    .all(...params) as { stream: string; first: number; last: number; n: number }[];
+  const entities = streams.map(({ stream, first, last, n }): EntityChange => {
+    const entity = parseStream(stream);
+    return { stream, entityKind: entity?.kind ?? 'member', entityId: entity?.id ?? stream, fromRevision: first === 0 ? null : first - 1, toRevision: last, eventCount: n, events: listed.get(stream) ?? [] };
+  });
+  const actors = db
+    .prepare(
+      `SELECT json_extract(metadata, '$.actorId') AS actorId, json_extract(metadata, '$.actorRole') AS actorRole, COUNT(*) AS events FROM ${AUDIT_TABLE}
+       WHERE ${where} GROUP BY actorRole, actorId ORDER BY MIN(seq)`,
+    )
+    .all(...params) as { actorId: string; actorRole: string; events: number }[];
+  const eventCount = entities.reduce((n, e) => n + e.eventCount, 0);
+  return { from, to, entities, actors, eventCount, truncated: eventCount > rows.length };
 }
