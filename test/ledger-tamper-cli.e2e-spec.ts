@@ -190,6 +190,28 @@ describe('tampering with a SQLite store holding its own signed checkpoints', () 
     expect(bad.stdout).toContain('first bad event: stream commitment-IDSMG0001, revision 4, global position 14/14');
   }, 60_000);
 
+  it('`cli verify --checkpoint` holds the log to checkpoints a reviewer kept, even once the stored ones are gone', async () => {
+    const source = new Database(pristine, { readonly: true });
+    const notes = (source.prepare('SELECT data FROM events WHERE stream = ? ORDER BY revision').all(CHECKPOINT_STREAM) as { data: string }[]).map((r) => JSON.parse(r.data) as { treeSize: string; note: string });
+    source.close();
+    // One kept as GET /ledger/checkpoints/{size} answers it (JSON), one as the bare note.
+    const kept30 = join(dir, 'kept-30.json');
+    writeFileSync(kept30, JSON.stringify({ origin: ORIGIN, treeSize: 30, note: notes[0]!.note }));
+    const kept64 = join(dir, 'kept-64.note');
+    writeFileSync(kept64, notes[1]!.note);
+    // The operator deletes the stored checkpoints (and with them the events after 30 move down a leaf).
+    const dataDir = tampered((db) => db.prepare('DELETE FROM events WHERE stream = ?').run(CHECKPOINT_STREAM));
+    const alone = await cli(dataDir);
+    expect(alone.code).toBe(0);
+    expect(alone.stdout).toContain('WARNING: no signed checkpoint was found: all 63 events are only self-consistent.');
+    const early = await cli(dataDir, '--checkpoint', kept30);
+    expect(early.code).toBe(0);
+    expect(early.stdout).toMatch(/checkpoints verified: +1[\s\S]*verified tree size: +30/);
+    const late = await cli(dataDir, '--checkpoint', kept30, '--checkpoint', kept64);
+    expect(late.code).toBe(1);
+    expect(late.stdout).toContain('FAILED: checkpoint-beyond-log');
+  }, 60_000);
+
   it('`cli verify --export` checks an NDJSON export offline with the kept public key', async () => {
     const source = new SqliteEventStore({ file: pristine });
     let text = '';

@@ -10,6 +10,7 @@ import { APP_CONFIG, type ResolvedConfig, verifyEventStore } from '@ogp/tracker'
 interface VerifyOptions {
   readonly export?: string;
   readonly publicKey?: string;
+  readonly checkpoint?: string[];
 }
 
 /** A one-line progress display on stderr: rewritten in place on a terminal, a line every so often otherwise. */
@@ -72,6 +73,15 @@ function uncoveredWarning(report: VerifyReport): string[] {
   return ['', head, '  Their hash chains hold, but nothing signed shows they were not rewritten. Compare with a checkpoint you', '  kept (GET /ledger/checkpoints/latest), or verify a full export, which includes the checkpoints.'];
 }
 
+/** A kept checkpoint file: the signed note itself, or the JSON answer of GET /ledger/checkpoints/latest or /{size}. */
+function readKeptCheckpoint(file: string): string {
+  const text = readFileSync(file, 'utf8');
+  if (!text.trimStart().startsWith('{')) return text.endsWith('\n') ? text : `${text}\n`;
+  const note = (JSON.parse(text) as { note?: unknown }).note;
+  if (typeof note !== 'string') throw new Error(`${file}: JSON without a "note" string (expected the answer of GET /ledger/checkpoints/latest)`);
+  return note;
+}
+
 @Command({
   name: 'verify',
   description:
@@ -96,11 +106,21 @@ export class VerifyCommand extends CommandRunner {
     return value;
   }
 
+  @Option({
+    flags: '--checkpoint <file>',
+    description: 'a signed checkpoint you kept (its note, or the JSON of GET /ledger/checkpoints/latest); the log must match it; repeatable',
+  })
+  parseCheckpoint(value: string, previous: string[] = []): string[] {
+    return [...previous, value];
+  }
+
   async run(_params: string[], options: VerifyOptions = {}): Promise<void> {
     const publicKey = this.publicKey(options);
     if (publicKey === undefined) process.stderr.write('warning: no public key: signed checkpoints are counted but not checked\n');
+    const checkpoints = (options.checkpoint ?? []).map(readKeptCheckpoint);
+    if (checkpoints.length > 0 && publicKey === undefined) throw new Error('--checkpoint needs the log’s public key (--public-key FILE) to check the note');
     const progress = progressWriter();
-    const common = { publicKey, progressEvery: 10_000, onProgress: progress.onProgress };
+    const common = { publicKey, checkpoints, progressEvery: 10_000, onProgress: progress.onProgress };
     const report =
       options.export !== undefined
         ? await verifyExportFile(options.export, common)
