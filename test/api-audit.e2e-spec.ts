@@ -134,6 +134,15 @@ describe('audit and public API (e2e, Semarang)', () => {
     const commitments = Object.values(expected.states.commitments).filter((c): c is Commitment => c !== null);
     expect(res.body.data.progress.ratio).toBeCloseTo(planProgress(commitments).ratio, 10);
     expect(res.body.data.progress.level).toBe(planProgress(commitments).level);
+    // As of a date, the answer names the instant it reflects, as compliance does.
+    const then = await request(http).get('/audit/plans/semarang-2021/progress?asOf=2022-06-30').set(auth());
+    expect(then.body.data.asOf).toBe('2022-06-30T23:59:59.999Z');
+  });
+
+  it('answers compliance before the member was registered with 404, as every read of the past', async () => {
+    const res = await request(http).get('/audit/members/semarang/compliance?asOf=2020-01-01').set(auth());
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('read.entity-not-found');
   });
 
   it.each(SEMARANG_AS_OF_DATES)('evaluates compliance as of %s exactly as the domain does, citing events', async (date) => {
@@ -166,6 +175,10 @@ describe('audit and public API (e2e, Semarang)', () => {
     // A plain decimal position is answered in the usual form, top level and data alike.
     const decimal = await request(http).get('/audit/read-models/entity-state/checksum?position=5').set(auth());
     expect(decimal.body).toMatchObject({ position: '5/5', data: { position: '5/5', sha256: earlier.body.data.sha256 } });
+    // A position the log has not reached is not answered with the head's checksum.
+    const beyond = await request(http).get('/audit/read-models/entity-state/checksum?position=99999999').set(auth());
+    expect(beyond.status).toBe(404);
+    expect(beyond.body).toMatchObject({ code: 'read.position-beyond-log', detail: expect.stringContaining('there is no position 99999999/99999999 yet') });
   });
 
   it('keeps checksums at a past position (a rebuild) for auditors', async () => {

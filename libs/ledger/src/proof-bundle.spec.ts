@@ -56,6 +56,9 @@ describe('proof bundles', () => {
     ['a truncated path', (b) => ({ ...b, inclusionPath: b.inclusionPath.slice(1) }), 'not-included'],
     ['a forged checkpoint', (b) => ({ ...b, checkpoint: b.checkpoint.replace('\n11\n', '\n13\n') }), 'checkpoint-not-verified'],
     ['not a bundle', () => ({}) as ProofBundle, 'malformed-bundle'],
+    ['a bundle without its event', (b) => ({ ...b, event: null }) as unknown as ProofBundle, 'malformed-bundle'],
+    ['an event without its fields', (b) => ({ ...b, event: {} }) as unknown as ProofBundle, 'malformed-bundle'],
+    ['a bundle without its checkpoint', (b) => ({ ...b, checkpoint: undefined }) as unknown as ProofBundle, 'malformed-bundle'],
   ])('reject %s', (_what, tamper, reason) => {
     expect(verifyProofBundle(tamper(bundle), keys.verifierKey)).toMatchObject({ ok: false, reason });
   });

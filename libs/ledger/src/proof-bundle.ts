@@ -57,10 +57,19 @@ const failure = (reason: ProofBundleFailure, message: string): ProofBundleResult
 
 /** Checks a proof bundle with nothing but the log's public key: ok, or the reason it does not hold. */
 export function verifyProofBundle(bundle: ProofBundle, publicKey: NoteVerifierInput, origin?: string): ProofBundleResult {
-  if (bundle?.format !== PROOF_BUNDLE_FORMAT || bundle.version !== 1 || typeof bundle.event !== 'object') {
+  if (bundle?.format !== PROOF_BUNDLE_FORMAT || bundle.version !== 1 || typeof bundle.event !== 'object' || bundle.event === null) {
     return failure('malformed-bundle', `not an ${PROOF_BUNDLE_FORMAT} v1 bundle`);
   }
-  const recomputed = hash('sha256', chainEntryText(bundle.event), 'hex');
+  if (typeof bundle.checkpoint !== 'string') return failure('malformed-bundle', 'checkpoint must be the signed note text');
+  let entry: string;
+  try {
+    entry = chainEntryText(bundle.event);
+  } catch (err) {
+    // A bundle is untrusted input: an event missing its fields is a malformed bundle, not a crash of the verifier.
+    if (err instanceof TypeError || err instanceof LedgerError) return failure('malformed-bundle', `event: ${err.message}`);
+    throw err;
+  }
+  const recomputed = hash('sha256', entry, 'hex');
   if (recomputed !== bundle.event.hash) return failure('event-hash-mismatch', 'the event does not hash to its recorded hash');
   const leaf = merkleLeafHash(Buffer.from(recomputed, 'hex'));
   if (leaf.toString('base64') !== bundle.leafHash) return failure('leaf-hash-mismatch', 'the leaf hash is not SHA-256(0x00 || event hash)');

@@ -3,6 +3,7 @@
 import { type Commitment, type CommitmentProgress, commitmentProgress, type PlanProgress, planProgress } from '@ogp/domain';
 import { domainStateModel } from '../entity-state/domain-state-model';
 import { type EntityState, entityState, entityStreams } from '../entity-state/entity-state.queries';
+import { normalizeAsOf } from '../as-of';
 import type { ReadModelDb } from '../projection';
 
 export interface PlanProgressView {
@@ -27,7 +28,7 @@ export function planProgressOf(db: ReadModelDb, planId: string, asOf?: string): 
   return db.transaction(() => {
     const plan = entityState(db, domainStateModel, `plan-${planId}`, asOf);
     if (plan === null || plan.state === null) return null;
-    return { planId, asOf: asOf ?? null, progress: planProgress(commitmentsOf(db, planId, asOf)) };
+    return { planId, asOf: asOf === undefined ? null : normalizeAsOf(asOf), progress: planProgress(commitmentsOf(db, planId, asOf)) };
   })();
 }
 

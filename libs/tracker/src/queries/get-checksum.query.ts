@@ -1,6 +1,6 @@
 // GetReadModelChecksum: a deterministic checksum of a read model, live or rebuilt up to a past position.
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { parsePosition } from '@ogp/event-store';
+import { comparePositions, parsePosition, positionToString } from '@ogp/event-store';
 import { checksum, type ReadModelChecksum, type ReadModelName } from '@ogp/projections';
 import { ReadModels } from '../read-models/read-models.service';
 import type { ReadResult } from './read-result';
@@ -21,9 +21,24 @@ export class GetReadModelChecksumHandler implements IQueryHandler<GetReadModelCh
 
   async execute({ readModel, position }: GetReadModelChecksum): Promise<ReadResult<ReadModelChecksum>> {
     const at = position === undefined ? undefined : parsePosition(position);
+    if (at !== undefined) {
+      // A position the log has not reached would silently give the head's checksum under a name it does not have.
+      const head = await this.readModels.store.headPosition();
+      if (head === null || comparePositions(at, head) > 0) throw new PositionBeyondLogError(positionToString(at), head === null ? null : positionToString(head));
+    }
     const livePosition = this.readModels.position();
     const data = await checksum({ store: this.readModels.store, model: this.readModels.model, live: this.readModels.db }, readModel, at);
     // A past checksum reflects the position it was rebuilt up to, written as every answer writes one ("5/5", not "5").
     return { position: at === undefined ? livePosition : data.position, data };
+  }
+}
+
+/** A checksum asked at a position the log has not reached: 404, with the head to ask for instead. */
+export class PositionBeyondLogError extends Error {
+  readonly code = 'read.position-beyond-log';
+  readonly kind = 'not-found';
+  constructor(position: string, head: string | null) {
+    super(head === null ? `The log is empty: there is no position ${position}` : `The log ends at position ${head}: there is no position ${position} yet`);
+    this.name = 'PositionBeyondLogError';
   }
 }
