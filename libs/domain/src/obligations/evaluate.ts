@@ -14,11 +14,15 @@ import { DEFAULT_RULE_SET, type ObligationId, type ObligationResult, type Obliga
  * order plans were drafted). Only events recorded on or before `asOf` count, so the same history evaluated at an
  * earlier date shows what was known then.
  */
-export function evaluate(history: readonly HistoryEvent[], asOf: string, ruleSet: ObligationRuleSet = DEFAULT_RULE_SET): ObligationResult[] {
+export function evaluate(history: Iterable<HistoryEvent>, asOf: string, ruleSet: ObligationRuleSet = DEFAULT_RULE_SET): ObligationResult[] {
   if (!isIsoDate(asOf) && !isIsoInstant(asOf)) fail('date.invalid', `asOf must be an ISO date or instant: ${asOf}`);
-  const timeZone = timeZoneOf(history);
+  // The zone comes from the registration, the first event: read it, then the rest, in one pass over the history.
+  const events = history[Symbol.iterator]();
+  const first = events.next();
+  const timeZone = timeZoneOf(first.done ? undefined : first.value);
   const day = dateOf(asOf, timeZone);
-  const facts = factsOf(history, day, timeZone);
+  const all: Iterable<HistoryEvent> = first.done ? [] : { [Symbol.iterator]: () => prepend(first.value, events) };
+  const facts = factsOf(all, day, timeZone);
   const results: ObligationResult[] = [];
   const perPlan = (id: ObligationId, items: (plan: (typeof facts.plans)[number]) => ReturnType<typeof inceptionItems>, none: string) => {
     if (facts.plans.length === 0) results.push(summarise(id, null, [], ruleSet, 'no action plan yet'));
@@ -57,4 +61,9 @@ export function evaluate(history: readonly HistoryEvent[], asOf: string, ruleSet
     }
   }
   return results;
+}
+
+function* prepend<T>(head: T, rest: Iterator<T>): Generator<T> {
+  yield head;
+  for (let next = rest.next(); !next.done; next = rest.next()) yield next.value;
 }

@@ -2,7 +2,10 @@
 import { dateOf, DEFAULT_TIME_ZONE, type IsoDate, type TimeZone } from '../shared/dates';
 import { isEventType, type DomainEvent } from '../domain-events';
 
-/** One stored event as the application hands it over: all events of one member, in the store's global order. */
+/**
+ * One stored event as the application hands it over: all events of one member, in the store's global order (so its
+ * registration first). Any iterable: the rules read it once, in order, and keep only the facts they need.
+ */
 export interface HistoryEvent {
   readonly id: string;
   readonly type: string;
@@ -79,10 +82,13 @@ export interface MemberFacts {
   readonly plans: PlanFact[];
 }
 
-/** The member's time zone, as its registration gave it (UTC for a member registered before zones were recorded). */
-export function timeZoneOf(history: readonly HistoryEvent[]): TimeZone {
-  const registered = history.find((e) => e.type === 'MemberRegistered')?.data as { timeZone?: unknown } | undefined;
-  return typeof registered?.timeZone === 'string' ? registered.timeZone : DEFAULT_TIME_ZONE;
+/**
+ * The member's time zone as its registration names it (UTC for a registration from before zones were recorded, or
+ * for anything that is not a registration). A member's registration is the first event of its history.
+ */
+export function timeZoneOf(registration: Pick<HistoryEvent, 'type' | 'data'> | undefined): TimeZone {
+  const data = registration?.type === 'MemberRegistered' ? (registration.data as { timeZone?: unknown }) : undefined;
+  return typeof data?.timeZone === 'string' ? data.timeZone : DEFAULT_TIME_ZONE;
 }
 
 /**
@@ -91,7 +97,7 @@ export function timeZoneOf(history: readonly HistoryEvent[]): TimeZone {
  * recordedAt: two instances' clocks may disagree by a little, and a commitment recorded a millisecond "before" its
  * plan must still belong to it.
  */
-export function factsOf(history: readonly HistoryEvent[], asOf: IsoDate, timeZone: TimeZone = timeZoneOf(history)): MemberFacts {
+export function factsOf(history: Iterable<HistoryEvent>, asOf: IsoDate, timeZone: TimeZone): MemberFacts {
   const facts: MemberFacts = { registration: null, meetings: [], publicUpdates: [], plans: [] };
   const commitments = new Map<string, CommitmentFact>();
   const day = (value: string): IsoDate => dateOf(value, timeZone);

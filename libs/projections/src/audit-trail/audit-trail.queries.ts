@@ -57,13 +57,13 @@ export function globalFeed(db: ReadModelDb, query: FeedQuery = {}): FeedPage {
   return { entries, next: rows.length > limit ? entries[entries.length - 1]!.seq : null };
 }
 
-/** Events of the given streams, in the global order, recorded at or before asOf. */
-export function eventsOfStreams(db: ReadModelDb, streams: readonly string[], asOf?: string): AuditEntry[] {
-  if (streams.length === 0) return [];
-  const out: AuditRow[] = [];
-  const stmt = cachedStatement(db, `SELECT ${AUDIT_COLUMNS} FROM ${AUDIT_TABLE} WHERE stream = ? AND recorded_at <= ? ORDER BY revision`);
-  // One push per row: spreading a stream's rows as arguments overflows the call stack past ~125,000 of them.
-  for (const s of streams) for (const row of stmt.iterate(s, asOfBound(asOf)) as IterableIterator<AuditRow>) out.push(row);
-  out.sort((a, b) => a.seq - b.seq);
-  return out.map(toAuditEntry);
+/**
+ * Events of the given streams, in the global order, recorded at or before asOf: one row at a time, so that memory
+ * does not grow with the streams' length. Run no other statement on `db` until the iteration ends (better-sqlite3
+ * keeps the connection busy meanwhile).
+ */
+export function* eventsOfStreams(db: ReadModelDb, streams: readonly string[], asOf?: string): Generator<AuditEntry> {
+  if (streams.length === 0) return;
+  const stmt = cachedStatement(db, `SELECT ${AUDIT_COLUMNS} FROM ${AUDIT_TABLE} WHERE stream IN (SELECT value FROM json_each(?)) AND recorded_at <= ? ORDER BY seq`);
+  for (const row of stmt.iterate(JSON.stringify(streams), asOfBound(asOf)) as IterableIterator<AuditRow>) yield toAuditEntry(row);
 }

@@ -1,6 +1,6 @@
 // Compliance with OGP Local's obligations, computed on read: the domain's evaluate over the member's stored history
 // (its member, plan and commitment streams, in global order) as known at an instant of recording.
-import { addDays, dateOf, DEFAULT_RULE_SET, endOfDay, evaluate, isIsoDate, timeZoneOf, type HistoryEvent, type ObligationResult, type ObligationRuleSet } from '@ogp/domain';
+import { dateOf, DEFAULT_RULE_SET, endOfDay, evaluate, isIsoDate, timeZoneOf, type HistoryEvent, type ObligationResult, type ObligationRuleSet } from '@ogp/domain';
 import { normalizeAsOf } from '../as-of';
 import { eventsOfStreams } from '../audit-trail/audit-trail.queries';
 import { memberStreams } from '../entity-state/entity-state.queries';
@@ -27,29 +27,34 @@ export interface ComplianceView {
   readonly events: number;
 }
 
-/** The member's history as the domain's obligation rules read it. */
-export function memberHistory(db: ReadModelDb, memberId: string, asOf?: string): HistoryEvent[] {
-  return eventsOfStreams(db, memberStreams(db, memberId), asOf).map((e) => ({
-    id: e.eventId,
-    type: e.type,
-    data: e.data,
-    recordedAt: e.recordedAt,
-    stream: e.stream,
-  }));
+/** The member's history as the domain's obligation rules read it: in the global order, one event at a time. */
+export function* memberHistory(db: ReadModelDb, memberId: string, asOf?: string): Generator<HistoryEvent> {
+  for (const e of eventsOfStreams(db, memberStreams(db, memberId), asOf)) yield { id: e.eventId, type: e.type, data: e.data, recordedAt: e.recordedAt, stream: e.stream };
+}
+
+/** The member's registration (the first event of its stream), which names its time zone. */
+function registrationOf(db: ReadModelDb, memberId: string): HistoryEvent | undefined {
+  for (const e of eventsOfStreams(db, [`member-${memberId}`])) return { id: e.eventId, type: e.type, data: e.data, recordedAt: e.recordedAt, stream: e.stream };
+  return undefined;
 }
 
 export function complianceOf(db: ReadModelDb, query: ComplianceQuery): ComplianceView {
   const ruleSet = query.ruleSet ?? DEFAULT_RULE_SET;
   // The rules' days are the member's (its time zone): a bare date is that day there, up to its last moment; an
-  // instant is the day it falls on there. Reading a day further (any zone's end of that day is before it) finds the
-  // zone, then keeps what was recorded by that moment.
+  // instant is the day it falls on there.
+  const timeZone = timeZoneOf(registrationOf(db, query.memberId));
   const bareDate = isIsoDate(query.asOf);
-  const read = memberHistory(db, query.memberId, normalizeAsOf(bareDate ? addDays(query.asOf, 1) : query.asOf));
-  const timeZone = timeZoneOf(read);
   const asOf = bareDate ? endOfDay(query.asOf, timeZone) : normalizeAsOf(query.asOf);
   const asOfDate = bareDate ? query.asOf : dateOf(asOf, timeZone);
-  const history = read.filter((e) => e.recordedAt <= asOf);
-  const all = evaluate(history, asOfDate, ruleSet);
+  // The history is read as the rules go, so memory holds their facts, not the member's every event.
+  let events = 0;
+  const counted = function* (history: Iterable<HistoryEvent>): Generator<HistoryEvent> {
+    for (const e of history) {
+      events++;
+      yield e;
+    }
+  };
+  const all = evaluate(counted(memberHistory(db, query.memberId, asOf)), asOfDate, ruleSet);
   const results = query.planId === undefined ? all : all.filter((r) => r.planId === query.planId);
   return {
     memberId: query.memberId,
@@ -58,6 +63,6 @@ export function complianceOf(db: ReadModelDb, query: ComplianceQuery): Complianc
     asOfDate,
     ruleSet: { id: ruleSet.id, version: ruleSet.version },
     results,
-    events: history.length,
+    events,
   };
 }
