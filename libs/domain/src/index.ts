@@ -21,7 +21,7 @@ export type * from './commitment/events';
 export type * from './commitment/state';
 export { TERM_FIELDS, type CommitmentTerms } from './commitment/terms';
 export { commitmentDecider, decideCommitment, commitmentPeriod, type CommitmentDecisionContext } from './commitment/decider';
-export { evolveCommitment } from './commitment/evolve';
+export { evolveCommitment, evolveCommitmentInPlace } from './commitment/evolve';
 
 export * from './domain-commands';
 export * from './domain-events';

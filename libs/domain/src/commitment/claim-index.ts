@@ -50,3 +50,11 @@ export function withClaimAt(claims: Claims, at: number, claim: ProgressClaim): C
   }
   return next;
 }
+
+/** `claim` put at index `at` of this very list (its length: appended), keeping the list's index: for a fold's own list. */
+export function putClaimAt(claims: Claims, at: number, claim: ProgressClaim): Claims {
+  (claims as ProgressClaim[])[at] = claim;
+  const index = claims.length < INDEX_FROM ? undefined : indexes.get(claims);
+  if (index !== undefined && !index.has(claim.claimId)) index.set(claim.claimId, at);
+  return claims;
+}

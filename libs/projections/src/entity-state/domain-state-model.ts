@@ -5,6 +5,7 @@ import {
   type CommitmentEvent,
   type CommitmentState,
   commitmentDecider,
+  evolveCommitmentInPlace,
   EVENT_SCHEMA_VERSIONS,
   type MemberEvent,
   type Milestone,
@@ -61,6 +62,11 @@ export const domainStateModel: EntityStateModel = {
         throw new Error(`Unknown entity kind ${String(never)}`);
       }
     }
+  },
+
+  evolveInPlace(kind: EntityKind, state: unknown, event: FoldEvent): unknown {
+    // Only a commitment's lists grow with its history; members and plans evolve as usual.
+    return kind === 'commitment' ? evolveCommitmentInPlace(state as CommitmentState, asDomainEvent<CommitmentEvent>(event)) : this.evolve(kind, state, event);
   },
 
   columns(kind: EntityKind, state: unknown): EntityColumns {

@@ -45,6 +45,11 @@ export interface EntityStateModel {
   initialState(kind: EntityKind): unknown;
   /** Evolve reads only the event's type and data (as the domain's deciders do), so as-of folds parse nothing else. */
   evolve(kind: EntityKind, state: unknown, event: FoldEvent): unknown;
+  /**
+   * The state evolve gives, but free to change `state` and its lists in place: the as-of read calls it on the state
+   * it has just parsed from a snapshot (or begun), which nothing else holds. Omitted: evolve.
+   */
+  evolveInPlace?(kind: EntityKind, state: unknown, event: FoldEvent): unknown;
   columns(kind: EntityKind, state: unknown): EntityColumns;
   /**
    * A commitment's own milestone and claim lists as its state holds them (empty lists for other kinds). The domain's
