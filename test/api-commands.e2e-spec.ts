@@ -145,6 +145,17 @@ describe('command API edges (e2e)', () => {
       expect((await api.events('member-surabaya'))[0]!.data).toMatchObject({ timeZone: 'Asia/Jakarta' });
       expect((await api.events('member-semarang'))[0]!.data).toMatchObject({ timeZone: 'UTC' });
     });
+    it('changes a member’s zone with a reason, and refuses the zone it already keeps (422) or none at all (400)', async () => {
+      const changed = await post('/admin/members/surabaya/time-zone', ops, { timeZone: 'Asia/Makassar', reason: 'Surabaya keeps WIB, not WITA' });
+      expect(changed.status).toBe(201);
+      expect(changed.body.eventTypes).toEqual(['MemberTimeZoneChanged']);
+      expect((await api.events('member-surabaya')).at(-1)!.data).toMatchObject({ previous: 'Asia/Jakarta', timeZone: 'Asia/Makassar' });
+      const same = await post('/admin/members/surabaya/time-zone', ops, { timeZone: 'Asia/Makassar', reason: 'again' });
+      expect(same.status).toBe(422);
+      expect(same.body.code).toBe('member.time-zone-unchanged');
+      expect((await post('/admin/members/surabaya/time-zone', ops, { timeZone: 'Asia/Jakarta' })).status).toBe(400);
+      expect((await post('/admin/members/surabaya/time-zone', reviewer, { timeZone: 'Asia/Jakarta', reason: 'x' })).status).toBe(403);
+    });
   });
 
   describe('If-Match', () => {

@@ -28,7 +28,7 @@ export * from './domain-events';
 export { memberIdOfCommand, memberIdOfState } from './ownership';
 
 export { evaluate } from './obligations/evaluate';
-export { timeZoneOf, type HistoryEvent } from './obligations/history';
+export type { HistoryEvent } from './obligations/history';
 export * from './obligations/rule-set';
 
 export * from './progress/progress';

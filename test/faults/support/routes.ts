@@ -7,6 +7,7 @@ export const COMMAND_BODIES: Readonly<Record<string, (ids: RouteIds) => Record<s
   'POST /ledger/checkpoints': () => ({}),
   'POST /admin/members/{memberId}/forum-meetings': () => BODIES.forum('2022-04-20'),
   'POST /admin/members/{memberId}/public-information': () => BODIES.publicInformation,
+  'POST /admin/members/{memberId}/time-zone': (ids) => ({ timeZone: ['Asia/Jakarta', 'UTC'][Number.parseInt(ids.unique, 36) % 2], reason: 'Registered with the wrong zone' }),
   'POST /admin/members/{memberId}/plans': () => BODIES.plan,
   'POST /admin/plans/{planId}/endorsement': () => ({ endorsedOn: '2021-07-26', endorsedBy: ['PATTIRO Semarang'] }),
   'POST /admin/plans/{planId}/submission': () => ({ submittedOn: '2021-07-30' }),

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { TrackerCommandsModule } from '@ogp/tracker';
 import { AddCommitmentController } from './add-commitment/add-commitment.controller';
 import { AddMilestoneController } from './add-milestone/add-milestone.controller';
+import { ChangeMemberTimeZoneController } from './change-member-time-zone/change-member-time-zone.controller';
 import { DraftActionPlanController } from './draft-action-plan/draft-action-plan.controller';
 import { EndActionPlanController } from './end-action-plan/end-action-plan.controller';
 import { EndorseActionPlanController } from './endorse-action-plan/endorse-action-plan.controller';
@@ -23,6 +24,7 @@ import { WithdrawMilestoneController } from './withdraw-milestone/withdraw-miles
     RegisterMemberController,
     RecordForumMeetingController,
     UpdatePublicInformationController,
+    ChangeMemberTimeZoneController,
     DraftActionPlanController,
     EndorseActionPlanController,
     SubmitActionPlanController,

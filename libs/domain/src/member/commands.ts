@@ -39,4 +39,15 @@ export interface UpdatePublicInformation {
   };
 }
 
-export type MemberCommand = RegisterMember | RecordForumMeeting | UpdatePublicInformation;
+/** The member's days are from now on days in another time zone (a registration without one was taken as UTC). */
+export interface ChangeMemberTimeZone {
+  readonly type: 'ChangeMemberTimeZone';
+  readonly data: {
+    readonly memberId: string;
+    /** IANA time zone, e.g. `Asia/Jakarta`. */
+    readonly timeZone: string;
+    readonly reason: string;
+  };
+}
+
+export type MemberCommand = RegisterMember | RecordForumMeeting | UpdatePublicInformation | ChangeMemberTimeZone;

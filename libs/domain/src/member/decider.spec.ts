@@ -84,6 +84,17 @@ describe('member', () => {
       const error = spec.given([memberRegistered]).when(meeting({ heldOn: '2022-01-05' }), as(ADMIN, '2022-01-04T23:00:00Z')).thenFails('date.in-future');
       expect(error.message).toBe('heldOn 2022-01-05 is after today (2022-01-04 in UTC): record it once it has happened');
     });
+    it('changes its time zone with a reason, naming the zone it had', () => {
+      const change = (timeZone: string, reason = 'Registered without one'): MemberCommand => ({ type: 'ChangeMemberTimeZone', data: { memberId: 'semarang', timeZone, reason } });
+      const [event] = spec.given([memberRegistered]).when(change('asia/jakarta'), as(ADMIN)).thenAccepted();
+      expect(event).toMatchObject({ type: 'MemberTimeZoneChanged', data: { previous: 'UTC', timeZone: 'Asia/Jakarta', reason: 'Registered without one' } });
+      expect(memberDecider.evolve(memberState, event!)).toMatchObject({ timeZone: 'Asia/Jakarta' });
+      spec.given([memberRegistered]).when(change('UTC'), as(ADMIN)).thenFails('member.time-zone-unchanged');
+      spec.given([memberRegistered]).when(change('Asia/Jakarta', ''), as(ADMIN)).thenFails('reason.required');
+      spec.given([memberRegistered]).when(change('Mars/Base'), as(ADMIN)).thenFails('value.invalid');
+      spec.given([memberRegistered]).when(change('Asia/Jakarta'), as(REVIEWER)).thenFails('actor.forbidden-role');
+      spec.given([]).when(change('Asia/Jakarta'), as(ADMIN)).thenFails('member.not-found');
+    });
     it('refuses recording the same meeting twice', () => {
       const first = memberDecider.decide(meeting(), memberDecider.evolve(null, memberRegistered), as(ADMIN));
       spec.given([memberRegistered, ...first]).when(meeting(), as(ADMIN)).thenFails('forum.meeting-already-recorded');

@@ -3,7 +3,7 @@ import type { Decider, DecisionContext } from '../shared/context';
 import { fail } from '../shared/errors';
 import { ignoreEvent, unknownCommand } from '../shared/exhaustive';
 import { DEFAULT_TIME_ZONE } from '../shared/dates';
-import { isHttpUrl, requirePastDate, requireId, requireRole, requireText, requireTextList, requireTimeZone } from '../shared/validate';
+import { isHttpUrl, requirePastDate, requireId, requireReason, requireRole, requireText, requireTextList, requireTimeZone } from '../shared/validate';
 import type { MemberCommand } from './commands';
 import type { MemberEvent } from './events';
 import type { Member, MemberState } from './state';
@@ -50,6 +50,14 @@ export function decideMember(command: MemberCommand, state: MemberState, context
       requireText(d.summary, 'summary');
       return [{ type: 'PublicInformationUpdated', data: { memberId: d.memberId, url: d.url, summary: d.summary, effectiveAt: updatedOn } }];
     }
+    case 'ChangeMemberTimeZone': {
+      const d = command.data;
+      const member = requireMember(state, d.memberId);
+      const timeZone = requireTimeZone(d.timeZone, 'timeZone');
+      const reason = requireReason(d.reason, 'Changing a member\'s time zone');
+      if (timeZone === member.timeZone) fail('member.time-zone-unchanged', `Member ${d.memberId} already keeps ${timeZone} time`, { field: 'timeZone' });
+      return [{ type: 'MemberTimeZoneChanged', data: { memberId: d.memberId, previous: member.timeZone, timeZone, reason, effectiveAt: context.now } }];
+    }
     default:
       return unknownCommand(command);
   }
@@ -66,6 +74,8 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
     case 'ForumMeetingRecorded':
       if (state === null) return state;
       return { ...state, forumMeetings: [...state.forumMeetings, { meetingId: event.data.meetingId, heldOn: event.data.effectiveAt }] };
+    case 'MemberTimeZoneChanged':
+      return state === null ? state : { ...state, timeZone: event.data.timeZone };
     case 'PublicInformationUpdated': {
       if (state === null) return state;
       const latest = state.publicInformationUpdatedOn;

@@ -40,4 +40,16 @@ export interface PublicInformationUpdated {
   };
 }
 
-export type MemberEvent = MemberRegistered | ForumMeetingRecorded | PublicInformationUpdated;
+/** From this event on, the member's days are days in `timeZone`; days before it stay as they were counted. */
+export interface MemberTimeZoneChanged {
+  readonly type: 'MemberTimeZoneChanged';
+  readonly data: {
+    readonly memberId: string;
+    readonly previous: string;
+    readonly timeZone: string;
+    readonly reason: string;
+    readonly effectiveAt: IsoInstant;
+  };
+}
+
+export type MemberEvent = MemberRegistered | ForumMeetingRecorded | PublicInformationUpdated | MemberTimeZoneChanged;

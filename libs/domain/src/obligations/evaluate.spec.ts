@@ -13,6 +13,7 @@ function history() {
   };
   const b = {
     events,
+    changeZone: (timeZone: string, on: string) => add('member-m', 'MemberTimeZoneChanged', { memberId: 'm', timeZone }, on),
     register: (on = '2021-01-10', timeZone?: string) => add('member-m', 'MemberRegistered', { memberId: 'm', timeZone, effectiveAt: `${on}T03:00:00Z` }, on),
     /** An event recorded at an exact instant (the builder's others are recorded at 03:00 UTC). */
     at: (id: string, recordedAt: string) => Object.assign(events.find((e) => e.id === id)!, { recordedAt }),
@@ -458,6 +459,23 @@ describe('obligations', () => {
       expect(result(inZone(undefined).events, '2022-02-01', 'milestone-reporting').status).toBe('met');
       // An instant as-of falls on the member's day too: 20:00 UTC on the 14th is already the 15th in Semarang.
       expect(result(inZone('Asia/Jakarta').events, '2022-01-14T20:00:00Z', 'milestone-reporting').status).toBe('not met');
+    });
+    it('counts days in a changed zone from the change on, leaving the days before it as they were', () => {
+      const h = history();
+      h.register('2021-01-10');
+      h.draft();
+      h.endorse('2021-07-26');
+      h.submit('2021-07-30');
+      h.commitment();
+      h.milestone('m1', '2021-12-31');
+      h.milestone('m2', '2021-12-31');
+      // Both claims at 18:00 UTC on the 14th, the deadline: on time in UTC, the 15th in Asia/Jakarta.
+      h.at(h.claim('m1', 'Limited', '2022-01-10', '2022-01-14', [], 1, 'k1'), '2022-01-14T18:00:00Z');
+      h.at(h.changeZone('Asia/Jakarta', '2022-01-14'), '2022-01-14T18:30:00Z');
+      h.at(h.claim('m2', 'Limited', '2022-01-10', '2022-01-14', [], 1, 'k2'), '2022-01-14T19:00:00Z');
+      const r = result(h.events, '2022-02-01', 'milestone-reporting');
+      expect(r).toMatchObject({ status: 'not met', detail: expect.stringContaining('1 not met, 1 met') });
+      expect(r.detail).toContain('milestone "Milestone m2" of IDSMG0001: first claim recorded 2022-01-15');
     });
     it('ignores event types it does not know', () => {
       const h = history();

@@ -2,27 +2,23 @@
 import { dateOf, isIsoDate, isIsoInstant } from '../shared/dates';
 import { fail } from '../shared/errors';
 import { evidenceItems, endOfCommitmentItems, milestoneReportingItems, verificationItems } from './commitment-rules';
-import { factsOf, timeZoneOf, type HistoryEvent } from './history';
+import { factsOf, type HistoryEvent } from './history';
 import { cadenceItems } from './member-rules';
 import { summarise } from './outcome';
 import { endorsementItems, inceptionItems } from './plan-rules';
 import { DEFAULT_RULE_SET, type ObligationId, type ObligationResult, type ObligationRuleSet } from './rule-set';
 
 /**
- * Days are days in the member's time zone (its registration names it): `asOf` as an instant is the day it falls on
- * there, and an event counts from the day it was recorded there. Results in rule-set order: member-wide obligations (forum, website) once, plan obligations once per plan (in the
+ * Days are days in the member's time zone (see factsOf): `asOf` as an instant is the day it falls on there, and an
+ * event counts from the day it was recorded there. Results in rule-set order: member-wide obligations (forum, website) once, plan obligations once per plan (in the
  * order plans were drafted). Only events recorded on or before `asOf` count, so the same history evaluated at an
  * earlier date shows what was known then.
  */
 export function evaluate(history: Iterable<HistoryEvent>, asOf: string, ruleSet: ObligationRuleSet = DEFAULT_RULE_SET): ObligationResult[] {
   if (!isIsoDate(asOf) && !isIsoInstant(asOf)) fail('date.invalid', `asOf must be an ISO date or instant: ${asOf}`);
-  // The zone comes from the registration, the first event: read it, then the rest, in one pass over the history.
-  const events = history[Symbol.iterator]();
-  const first = events.next();
-  const timeZone = timeZoneOf(first.done ? undefined : first.value);
-  const day = dateOf(asOf, timeZone);
-  const all: Iterable<HistoryEvent> = first.done ? [] : { [Symbol.iterator]: () => prepend(first.value, events) };
-  const facts = factsOf(all, day, timeZone);
+  const { facts, timeZone } = factsOf(history, asOf);
+  // The day the rules judge on: an instant's day in the member's zone as it stood then.
+  const day = isIsoDate(asOf) ? asOf : dateOf(asOf, timeZone);
   const results: ObligationResult[] = [];
   const perPlan = (id: ObligationId, items: (plan: (typeof facts.plans)[number]) => ReturnType<typeof inceptionItems>, none: string) => {
     if (facts.plans.length === 0) results.push(summarise(id, null, [], ruleSet, 'no action plan yet'));
@@ -61,9 +57,4 @@ export function evaluate(history: Iterable<HistoryEvent>, asOf: string, ruleSet:
     }
   }
   return results;
-}
-
-function* prepend<T>(head: T, rest: Iterator<T>): Generator<T> {
-  yield head;
-  for (let next = rest.next(); !next.done; next = rest.next()) yield next.value;
 }

@@ -1,5 +1,5 @@
 // Reads a member's stored history into the dated facts the obligation rules need, keeping each fact's event id.
-import { dateOf, DEFAULT_TIME_ZONE, type IsoDate, type TimeZone } from '../shared/dates';
+import { dateOf, DEFAULT_TIME_ZONE, isIsoDate, type IsoDate, type IsoInstant, type TimeZone } from '../shared/dates';
 import { isEventType, type DomainEvent } from '../domain-events';
 
 /**
@@ -83,30 +83,35 @@ export interface MemberFacts {
 }
 
 /**
- * The member's time zone as its registration names it (UTC for a registration from before zones were recorded, or
- * for anything that is not a registration). A member's registration is the first event of its history.
+ * Facts known at `asOf`: for a date, events recorded on or before that day; for an instant, events recorded at or
+ * before it. Every day here is a day in the member's time zone as it was when the event was recorded: the one its
+ * registration names (UTC when none), then each MemberTimeZoneChanged's from that event on, so a change of zone does
+ * not move the days of what came before it. Returns the zone in force at the end. Events are applied in the order
+ * given (the store's), not by recordedAt: two instances' clocks may disagree by a little, and a commitment recorded a
+ * millisecond "before" its plan must still belong to it.
  */
-export function timeZoneOf(registration: Pick<HistoryEvent, 'type' | 'data'> | undefined): TimeZone {
-  const data = registration?.type === 'MemberRegistered' ? (registration.data as { timeZone?: unknown }) : undefined;
-  return typeof data?.timeZone === 'string' ? data.timeZone : DEFAULT_TIME_ZONE;
-}
-
-/**
- * Facts known on `asOf` (a day in the member's time zone): events recorded after that day are not yet part of
- * history. Every day here is a day in that zone. Events are applied in the order given (the store's), not by
- * recordedAt: two instances' clocks may disagree by a little, and a commitment recorded a millisecond "before" its
- * plan must still belong to it.
- */
-export function factsOf(history: Iterable<HistoryEvent>, asOf: IsoDate, timeZone: TimeZone): MemberFacts {
+export function factsOf(history: Iterable<HistoryEvent>, asOf: IsoDate | IsoInstant): { facts: MemberFacts; timeZone: TimeZone } {
   const facts: MemberFacts = { registration: null, meetings: [], publicUpdates: [], plans: [] };
   const commitments = new Map<string, CommitmentFact>();
+  let timeZone = DEFAULT_TIME_ZONE;
   const day = (value: string): IsoDate => dateOf(value, timeZone);
+  const byDay = isIsoDate(asOf);
+  const until = byDay ? 0 : Date.parse(asOf);
   for (const stored of history) {
+    if (!isEventType(stored.type)) continue;
+    if (stored.type === 'MemberRegistered' && facts.registration === null) timeZone = zoneIn(stored.data, timeZone);
     const recordedOn = day(stored.recordedAt);
-    if (!isEventType(stored.type) || recordedOn > asOf) continue;
+    if (byDay ? recordedOn > asOf : Date.parse(stored.recordedAt) > until) continue;
     apply(facts, commitments, stored.id, recordedOn, { type: stored.type, data: stored.data } as DomainEvent, day);
+    if (stored.type === 'MemberTimeZoneChanged') timeZone = zoneIn(stored.data, timeZone);
   }
-  return facts;
+  return { facts, timeZone };
+}
+
+/** The zone an event's data names (a registration from before zones were recorded names none: UTC). */
+function zoneIn(data: unknown, otherwise: TimeZone): TimeZone {
+  const zone = (data as { timeZone?: unknown } | null)?.timeZone;
+  return typeof zone === 'string' ? zone : otherwise;
 }
 
 function apply(facts: MemberFacts, commitments: Map<string, CommitmentFact>, id: string, recordedOn: IsoDate, event: DomainEvent, dayOf: (value: string) => IsoDate): void {
@@ -138,6 +143,7 @@ function apply(facts: MemberFacts, commitments: Map<string, CommitmentFact>, id:
       setOn(plan(event.data.planId), 'inception', { eventId: id, on: assessedOn > recordedOn ? assessedOn : recordedOn });
       return;
     }
+    case 'MemberTimeZoneChanged':
     case 'ImplementationStarted':
     case 'ActionPlanEnded':
     case 'DesignAssessed':

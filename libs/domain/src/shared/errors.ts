@@ -16,6 +16,7 @@ export const ERROR_CATALOGUE = {
   'actor.forbidden-role': { kind: 'forbidden', title: 'This role may not issue this command' },
   'member.already-registered': { kind: 'conflict', title: 'Member is already registered' },
   'member.not-found': { kind: 'not-found', title: 'Member is not registered' },
+  'member.time-zone-unchanged': { kind: 'validation', title: 'The member already keeps that time zone' },
   'forum.participants-required': { kind: 'validation', title: 'A forum meeting needs government and civil society participants' },
   'forum.meeting-already-recorded': { kind: 'conflict', title: 'This forum meeting is already recorded' },
   'plan.already-exists': { kind: 'conflict', title: 'Action plan already exists' },

@@ -31,13 +31,15 @@ const SETUP: DomainCommand[] = [
   { type: 'AddMilestone', data: { commitmentId: 'c1', milestoneId: 'm1', title: 'M1', startDate: '2021-09-01', dueDate: '2022-12-31' } },
 ];
 
+const ZONES = ['Asia/Jakarta', 'UTC', 'America/New_York'];
+
 function commandOf([kind, a, b, c, d]: Choice): DomainCommand {
-  const commitmentId = kind % 19 === 7 ? `c${a % 3}` : `c${a % 2}`;
-  const milestoneId = kind % 19 === 10 ? `m${b % 3}` : `m${a % 2}`;
+  const commitmentId = kind % 20 === 7 ? `c${a % 3}` : `c${a % 2}`;
+  const milestoneId = kind % 20 === 10 ? `m${b % 3}` : `m${a % 2}`;
   const claimId = `k${c % 2}`;
   const date = DATES[d % DATES.length]!;
   const plan = (planId = 'p') => ({ planId });
-  switch (kind % 19) {
+  switch (kind % 20) {
     case 0: return { type: 'RecordForumMeeting', data: { memberId: 'mm', meetingId: `f${a}${b}`, heldOn: date, participants: { government: ['G'], civilSociety: ['CS'] }, minutesUrl: null } };
     case 1: return { type: 'UpdatePublicInformation', data: { memberId: 'mm', url: 'https://x.org', updatedOn: date, summary: 'S' } };
     case 2: return { type: 'EndorseActionPlan', data: { ...plan(), endorsedOn: date, endorsedBy: ['CS'], statementUrl: null } };
@@ -56,6 +58,7 @@ function commandOf([kind, a, b, c, d]: Choice): DomainCommand {
     case 15: return { type: 'DisputeClaim', data: { commitmentId, claimId, version: 1 + (b % 2), reason: 'No' } };
     case 17: return { type: 'AssessDesign', data: { commitmentId, assessedOn: date, verifiability: 'Verifiable', potentialForResults: 'Modest', relevance: { 'Access to Information': 'Relevant', 'Civic Participation': 'Not Relevant', 'Public Accountability': 'Relevant', 'Technology and Innovation for Transparency and Accountability': 'Not Relevant' } } };
     case 18: return { type: 'AssessEndOfCommitment', data: { commitmentId, assessedOn: date, completion: 'Complete', evidence: [], didItOpenGovernment: { 'Access to Information': 'Major', 'Civic Participation': 'Not Applicable', 'Public Accountability': 'Marginal', 'Technology and Innovation for Transparency and Accountability': 'Not Applicable' } } };
+    case 19: return { type: 'ChangeMemberTimeZone', data: { memberId: 'mm', timeZone: ZONES[a % ZONES.length]!, reason: 'Registered with the wrong zone' } };
     default: return { type: 'RequestEvidence', data: { commitmentId, claimId, version: 1, request: 'More' } };
   }
 }
@@ -108,7 +111,7 @@ function replay(log: Run['log']): DomainStates {
   return states as DomainStates;
 }
 
-const choices = fc.array(fc.tuple(fc.nat(18), fc.nat(5), fc.nat(5), fc.nat(5), fc.nat(12)) as fc.Arbitrary<Choice>, { minLength: 20, maxLength: 80 });
+const choices = fc.array(fc.tuple(fc.nat(19), fc.nat(5), fc.nat(5), fc.nat(5), fc.nat(12)) as fc.Arbitrary<Choice>, { minLength: 20, maxLength: 80 });
 
 describe('deciders over random command sequences', () => {
   it('replaying the history gives the state built step by step, without mutating any state', () => {

@@ -1,9 +1,10 @@
 // Compliance with OGP Local's obligations, computed on read: the domain's evaluate over the member's stored history
 // (its member, plan and commitment streams, in global order) as known at an instant of recording.
-import { dateOf, DEFAULT_RULE_SET, endOfDay, evaluate, isIsoDate, timeZoneOf, type HistoryEvent, type ObligationResult, type ObligationRuleSet } from '@ogp/domain';
+import { dateOf, DEFAULT_RULE_SET, DEFAULT_TIME_ZONE, endOfDay, evaluate, isIsoDate, type HistoryEvent, type ObligationResult, type ObligationRuleSet } from '@ogp/domain';
+import { domainStateModel } from '../entity-state/domain-state-model';
 import { normalizeAsOf } from '../as-of';
 import { eventsOfStreams } from '../audit-trail/audit-trail.queries';
-import { memberStreams } from '../entity-state/entity-state.queries';
+import { entityState, memberStreams } from '../entity-state/entity-state.queries';
 import type { ReadModelDb } from '../projection';
 
 export interface ComplianceQuery {
@@ -32,18 +33,19 @@ export function* memberHistory(db: ReadModelDb, memberId: string, asOf?: string)
   for (const e of eventsOfStreams(db, memberStreams(db, memberId), asOf)) yield { id: e.eventId, type: e.type, data: e.data, recordedAt: e.recordedAt, stream: e.stream };
 }
 
-/** The member's registration (the first event of its stream), which names its time zone. */
-function registrationOf(db: ReadModelDb, memberId: string): HistoryEvent | undefined {
-  for (const e of eventsOfStreams(db, [`member-${memberId}`])) return { id: e.eventId, type: e.type, data: e.data, recordedAt: e.recordedAt, stream: e.stream };
-  return undefined;
+/** The member's time zone as it stood at an instant (the zone its registration or a later change named). */
+function timeZoneAt(db: ReadModelDb, memberId: string, asOf: string): string {
+  const member = entityState(db, domainStateModel, `member-${memberId}`, asOf)?.state as { timeZone?: string } | null | undefined;
+  return member?.timeZone ?? DEFAULT_TIME_ZONE;
 }
 
 export function complianceOf(db: ReadModelDb, query: ComplianceQuery): ComplianceView {
   const ruleSet = query.ruleSet ?? DEFAULT_RULE_SET;
   // The rules' days are the member's (its time zone): a bare date is that day there, up to its last moment; an
   // instant is the day it falls on there.
-  const timeZone = timeZoneOf(registrationOf(db, query.memberId));
   const bareDate = isIsoDate(query.asOf);
+  // For a bare date, the zone as it stood when that UTC day ended (a zone changed on that very day aside).
+  const timeZone = timeZoneAt(db, query.memberId, normalizeAsOf(query.asOf));
   const asOf = bareDate ? endOfDay(query.asOf, timeZone) : normalizeAsOf(query.asOf);
   const asOfDate = bareDate ? query.asOf : dateOf(asOf, timeZone);
   // The history is read as the rules go, so memory holds their facts, not the member's every event.

@@ -1,0 +1,12 @@
+// Body of POST /admin/members/:memberId/time-zone: the member's days are, from now on, days in another time zone.
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, IsTimeZone, MaxLength } from 'class-validator';
+import { ReasonRequest } from '../shared.request';
+
+export class ChangeMemberTimeZoneRequest extends ReasonRequest {
+  @ApiProperty({ example: 'Asia/Jakarta', description: 'IANA time zone whose days the member\'s dates are from now on (days before the change keep theirs)' })
+  @IsString()
+  @MaxLength(64)
+  @IsTimeZone({ message: 'timeZone must be an IANA time zone such as Asia/Jakarta' })
+  timeZone!: string;
+}
