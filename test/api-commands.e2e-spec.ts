@@ -1,5 +1,8 @@
 // The command routes' edges: request validation, domain refusals, If-Match, Idempotency-Key, concurrent writers,
 // member-scoped keys and roles. Every refused request must leave the store's head where it was.
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { parseApiKey } from '@ogp/tracker';
 import request from 'supertest';
 import { SEMARANG, startCommandApi, type CommandApi } from './command-api.fixtures';
 
@@ -188,6 +191,20 @@ describe('command API edges (e2e)', () => {
       const other = await post('/admin/members/semarang/forum-meetings', ops, SEMARANG.forum('2021-05-20'), headers);
       expect(other.status).toBe(422);
       expect(await api.head()).toBe(after);
+    });
+
+    it('runs another request under a key whose record has gone (its retention passed, another instance) as a new command', async () => {
+      const headers = { 'Idempotency-Key': 'monthly-forum' };
+      const first = await post('/admin/members/semarang/forum-meetings', ops, SEMARANG.forum('2021-06-20'), headers);
+      expect(first.status).toBe(201);
+      // The record goes, as the retention purge (or an instance that never had it) would have it.
+      const records = new Database(join(api.dataDir, 'idempotency.sqlite'));
+      expect(records.prepare('DELETE FROM idempotency_records WHERE api_key_id = ? AND idempotency_key = ?').run(parseApiKey(ops)!.id, 'monthly-forum').changes).toBe(1);
+      records.close();
+      const next = await post('/admin/members/semarang/forum-meetings', ops, SEMARANG.forum('2021-07-20'), headers);
+      expect(next.status).toBe(201);
+      expect(next.body.eventIds).not.toEqual(first.body.eventIds);
+      expect((await api.events('member-semarang')).at(-1)!.data).toMatchObject({ effectiveAt: '2021-07-20' });
     });
   });
 

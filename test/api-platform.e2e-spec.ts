@@ -435,6 +435,20 @@ describe('API platform (e2e)', () => {
       }
     });
 
+    it('keeps no answer for a request that never ran (400, 412): the corrected request runs under the same key', async () => {
+      const send = (body: object, headers: Record<string, string> = {}) => request(h.http).post('/test/things').set(bearer(admin)).set('Idempotency-Key', 'idem-8').set(headers).send(body);
+      expectProblem(await send({ title: 5 }), 400, 'validation-failed');
+      expectProblem(await send({ title: 'stale' }, { 'If-Match': '"3"' }), 412, 'precondition-failed');
+      const before = calls.create;
+      const corrected = await send({ title: 'x' });
+      expect(corrected.status).toBe(201);
+      expect(calls.create).toBe(before + 1);
+      expect((await send({ title: 'x' })).headers['idempotent-replayed']).toBe('true');
+      const reused = await send({ title: 'y' });
+      expectProblem(reused, 422, 'idempotency-key-reused');
+      expect(reused.body.detail).toBe('Idempotency-Key idem-8 was first used for another request (method, path or body): send a new key for a new request');
+    });
+
     it('lets a command that lost a race with other writers (409 wrong-expected-version) be retried', async () => {
       const stale = () => request(h.http).post('/test/things').set(bearer(admin)).set('Idempotency-Key', 'idem-6').send({ title: 'stale' });
       expectProblem(await stale(), 409, 'wrong-expected-version');

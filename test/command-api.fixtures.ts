@@ -12,6 +12,8 @@ import { ReviewModule } from '../apps/api/src/review/review.module';
 
 export interface CommandApi {
   readonly app: NestFastifyApplication;
+  /** The app's DATA_DIR (its idempotency records, keys and read models). */
+  readonly dataDir: string;
   readonly http: Server;
   readonly store: SqliteEventStore;
   key(input: NewApiKey): Promise<string>;
@@ -36,6 +38,7 @@ export async function startCommandApi(config: ConfigOverrides = {}): Promise<Com
   await app.getHttpAdapter().getInstance().ready();
   return {
     app,
+    dataDir,
     store,
     http: app.getHttpAdapter().getInstance().server,
     key: async (input) => (await app.get<KeyStore>(KEY_STORE).create(input)).key,

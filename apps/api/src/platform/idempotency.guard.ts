@@ -2,22 +2,23 @@
 // A route guard claims the key after authentication and throttling, and an onSend hook records the answer as sent:
 // no Nest interceptor, whose RxJS pipeline and AsyncResource bindings cost every command a sixth of its CPU time.
 import { type CanActivate, type ExecutionContext, Inject, Injectable, UseGuards } from '@nestjs/common';
-import { canonicalize } from '@ogp/ledger';
 import { IDEMPOTENCY_STORE, type IdempotencyScope, type IdempotencyStore } from '@ogp/tracker';
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemException } from './problem.exception';
 import { RecordedAnswerReplay } from './recorded-answer';
 import { assertIdempotencyKey } from './request.decorators';
-import { IDEMPOTENCY_KEY_HEADER, singleHeader, WRITE_METHODS } from './request-context';
+import { IDEMPOTENCY_KEY_HEADER, requestFingerprint, singleHeader, WRITE_METHODS } from './request-context';
 
 /** Answers a retry may not get: the command lost a race with other writers (after its own retries) and was not run. */
 const TRANSIENT: ReadonlySet<string> = new Set(['wrong-expected-version', 'duplicate-event-id']);
 
-function requestHash(request: FastifyRequest): string {
-  const body = request.body === undefined ? '' : canonicalize(request.body);
-  return createHash('sha256').update(`${request.method}\n${request.url}\n${body}`).digest('hex');
-}
+/**
+ * Answers to requests that never became a command, kept for no retry: 400 (the request itself was malformed: the
+ * client corrects it and sends it again under the same key) and 412 (its If-Match was stale: the client reads the
+ * entity again and retries with the new ETag). Domain refusals (409, 422, ...) are decisions, and are replayed.
+ */
+const NOT_RUN: ReadonlySet<number> = new Set([400, 412]);
+
 
 /**
  * Claims the request's Idempotency-Key before the route's pipes and handler run (global guards, authentication and
@@ -38,7 +39,7 @@ export class IdempotencyGuard implements CanActivate {
     assertIdempotencyKey(idempotencyKey);
 
     const scope: IdempotencyScope = { apiKeyId: request.principal.keyId, idempotencyKey };
-    const decision = await this.records.begin(scope, requestHash(request));
+    const decision = await this.records.begin(scope, requestFingerprint(request));
     switch (decision.type) {
       case 'proceed':
         // Recorded (or released) by recordIdempotentAnswers' onSend hook, whatever the answer.
@@ -47,7 +48,7 @@ export class IdempotencyGuard implements CanActivate {
       case 'replay':
         throw new RecordedAnswerReplay(decision.response);
       case 'key-reused':
-        throw new ProblemException('idempotency-key-reused');
+        throw new ProblemException('idempotency-key-reused', `Idempotency-Key ${idempotencyKey} was first used for another request (method, path or body): send a new key for a new request`);
       case 'in-flight':
         throw new ProblemException('idempotency-request-in-flight');
       default: {
@@ -74,7 +75,7 @@ export function recordIdempotentAnswers(fastify: FastifyInstance, records: Idemp
     request.idempotency = undefined;
     const status = reply.statusCode;
     try {
-      if (status >= 500 || (request.problemCode !== undefined && TRANSIENT.has(request.problemCode))) {
+      if (status >= 500 || NOT_RUN.has(status) || (request.problemCode !== undefined && TRANSIENT.has(request.problemCode))) {
         await records.release(scope);
         return payload;
       }

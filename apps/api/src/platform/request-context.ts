@@ -1,5 +1,8 @@
 // What the platform attaches to each Fastify request: the authenticated principal and the command id.
+import { createHash } from 'node:crypto';
+import { canonicalize } from '@ogp/ledger';
 import type { IdempotencyScope, Principal } from '@ogp/tracker';
+import type { FastifyRequest } from 'fastify';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -17,6 +20,15 @@ declare module 'fastify' {
 export const CORRELATION_ID_HEADER = 'x-correlation-id';
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 export const WRITE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * What makes two requests the same request for an Idempotency-Key: method, URL and body (canonical JSON, so that key
+ * order and spacing do not count). Read before the route's pipes, from the body as received.
+ */
+export function requestFingerprint(request: FastifyRequest): string {
+  const body = request.body === undefined ? '' : canonicalize(request.body);
+  return createHash('sha256').update(`${request.method}\n${request.url}\n${body}`).digest('hex');
+}
 
 /** The single value of a header, or undefined when absent or repeated (a repeated header is ambiguous). */
 export function singleHeader(value: string | string[] | undefined): string | undefined {

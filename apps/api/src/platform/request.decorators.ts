@@ -3,7 +3,7 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { type CommandContext, IdGenerator, type Principal } from '@ogp/tracker';
 import type { FastifyRequest } from 'fastify';
 import { ProblemException } from './problem.exception';
-import { IDEMPOTENCY_KEY_HEADER, singleHeader } from './request-context';
+import { IDEMPOTENCY_KEY_HEADER, requestFingerprint, singleHeader } from './request-context';
 
 const ids = new IdGenerator();
 
@@ -23,13 +23,13 @@ export const CurrentPrincipal = createParamDecorator((_data: unknown, context: E
 export const CorrelationId = createParamDecorator((_data: unknown, context: ExecutionContext): string => requestOf(context).id);
 
 /**
- * The command id: derived from (API key id, Idempotency-Key) when the request carries one, so that a retry yields
- * the same id (and event ids derived from it); a fresh UUID otherwise.
+ * The command id: derived from (API key id, Idempotency-Key, request fingerprint) when the request carries a key, so
+ * that a retry yields the same id (and event ids derived from it); a fresh UUID otherwise.
  */
 export function commandIdOf(request: FastifyRequest): string {
   if (request.commandId === undefined) {
     const key = singleHeader(request.headers[IDEMPOTENCY_KEY_HEADER]);
-    request.commandId = key !== undefined && request.principal ? ids.commandIdFor(request.principal.keyId, key) : ids.uuid();
+    request.commandId = key !== undefined && request.principal ? ids.commandIdFor(request.principal.keyId, key, requestFingerprint(request)) : ids.uuid();
   }
   return request.commandId;
 }

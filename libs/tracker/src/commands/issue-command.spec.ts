@@ -105,7 +105,7 @@ describe('IssueCommandHandler', () => {
 
   it('answers a repeated command (same Idempotency-Key) with what its first try wrote, writing nothing more', async () => {
     // given a forum meeting recorded under a command id derived from an Idempotency-Key
-    const commandId = ids.commandIdFor('key-ops', 'forum-2021-04-20');
+    const commandId = ids.commandIdFor('key-ops', 'forum-2021-04-20', 'fingerprint-of-the-request');
     const first = await a.execute(new IssueCommand(forum(), { principal, commandId, correlationId: 'c-1', repeatable: true }));
     // when the client retries it, on this process and on another one (a crash lost the first answer)
     const again = await a.execute(new IssueCommand(forum(), { principal, commandId, correlationId: 'c-1', repeatable: true }));

@@ -15,10 +15,12 @@ describe('IdGenerator', () => {
   });
 
   it('derives the same command id for the same key and Idempotency-Key, different otherwise', () => {
-    const first = ids.commandIdFor('key1', 'abc');
-    expect(ids.commandIdFor('key1', 'abc')).toBe(first);
-    expect(ids.commandIdFor('key2', 'abc')).not.toBe(first);
-    expect(ids.commandIdFor('key1', 'abd')).not.toBe(first);
+    const first = ids.commandIdFor('key1', 'abc', 'f1');
+    expect(ids.commandIdFor('key1', 'abc', 'f1')).toBe(first);
+    expect(ids.commandIdFor('key2', 'abc', 'f1')).not.toBe(first);
+    expect(ids.commandIdFor('key1', 'abd', 'f1')).not.toBe(first);
+    // Another request under the same key is another command.
+    expect(ids.commandIdFor('key1', 'abc', 'f2')).not.toBe(first);
   });
 
   it('derives event ids from a command id and an index', () => {

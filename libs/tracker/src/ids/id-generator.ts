@@ -37,9 +37,13 @@ export class IdGenerator {
     return uuidV5(namespace, name);
   }
 
-  /** The command id of a request carrying an Idempotency-Key: the same for every retry by the same API key. */
-  commandIdFor(apiKeyId: string, idempotencyKey: string): string {
-    return uuidV5(COMMAND_ID_NAMESPACE, `${apiKeyId}\n${idempotencyKey}`);
+  /**
+   * The command id of a request carrying an Idempotency-Key: the same for every retry of that request by the same API
+   * key. The request's fingerprint is part of it, so that another request under a key whose record has gone (its
+   * retention passed, or another instance) is another command, not taken for the first one's retry.
+   */
+  commandIdFor(apiKeyId: string, idempotencyKey: string, requestFingerprint: string): string {
+    return uuidV5(COMMAND_ID_NAMESPACE, `${apiKeyId}\n${idempotencyKey}\n${requestFingerprint}`);
   }
 
   /** The id of a new entity (plan, commitment, ...) a command creates: a retry of the command names the same one. */
