@@ -136,6 +136,12 @@ class ThingsController {
     return { revision: 5n, principal, commandId, correlationId, command, expected: expected === undefined ? null : String(expected), call: calls.create };
   }
 
+  @Post(':id/notes')
+  @Roles('admin')
+  note(@Param('id') id: string): object {
+    return { id };
+  }
+
   @Get(':id')
   @Roles('admin', 'auditor')
   read(@Param('id') id: string, @ResponseETag() setETag: ETagSetter): object {
@@ -535,6 +541,8 @@ describe('API platform rate limit (e2e)', () => {
     const limited = await post(a);
     expectProblem(limited, 429, 'too-many-requests');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    // One count per key, whatever the route: another write route is limited too.
+    expectProblem(await request(h.http).post('/test/things/1/notes').set('Authorization', `Bearer ${a}`).send({}), 429, 'too-many-requests');
     expect((await post(b)).status).toBe(201);
     for (let i = 0; i < 5; i++) expect((await request(h.http).get('/test/things').set('Authorization', `Bearer ${a}`)).status).toBe(200);
   });

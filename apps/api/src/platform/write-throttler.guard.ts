@@ -18,6 +18,12 @@ class KeyThrottlerGuard extends ThrottlerGuard {
     const { principal, ip } = request as unknown as FastifyRequest;
     return principal ? `key:${principal.keyId}` : `ip:${ip}`;
   }
+
+  // The library counts per route (its key names the controller and handler): one count per API key across every
+  // write route is what RATE_LIMIT_WRITES_PER_MINUTE promises.
+  protected override generateKey(_context: ExecutionContext, tracker: string, throttlerName: string): string {
+    return `${throttlerName}:${tracker}`;
+  }
 }
 
 /**
