@@ -252,6 +252,18 @@ describe('audit and public API (e2e, Semarang)', () => {
       }
     });
 
+    it('reads the entity it has just created, waiting for its own write before its scope is checked', async () => {
+      for (let i = 0; i < 10; i++) {
+        const created = await request(http).post('/admin/members/semarang/plans').set(as(own)).send({ title: `Plan ${i}`, periodStart: '2024-08', periodEnd: '2026-12' });
+        expect(created.status).toBe(201);
+        const planId = (created.body.stream as string).slice('plan-'.length);
+        for (const path of [`/audit/plans/${planId}`, `/audit/plans/${planId}/history`, `/audit/plans/${planId}/progress`]) {
+          const res = await request(http).get(`${path}?waitFor=${created.body.position}`).set(as(own));
+          expect({ path, status: res.status }).toEqual({ path, status: 200 });
+        }
+      }
+    });
+
     it('gets 404 for another member’s entities, as if they did not exist', async () => {
       expect((await request(http).get('/audit/commitments/semarang-2021-c1').set(as(own))).status).toBe(200);
       const paths = [

@@ -1,7 +1,7 @@
 // What a key scoped to one member may read: that member's entities, their history, progress and exports, no more.
 import { Injectable } from '@nestjs/common';
 import type { EntityKind } from '@ogp/projections';
-import { type Principal, ReadModels } from '@ogp/tracker';
+import { type Principal, ReadModels, waitForOwnWrite } from '@ogp/tracker';
 import { ProblemException } from '../platform/problem.exception';
 
 /**
@@ -13,9 +13,13 @@ import { ProblemException } from '../platform/problem.exception';
 export class ReadScope {
   constructor(private readonly readModels: ReadModels) {}
 
-  /** 404 unless the principal may read this member, plan or commitment. */
-  entity(principal: Principal, kind: EntityKind, id: string): void {
+  /**
+   * 404 unless the principal may read this member, plan or commitment. A read that waits for its own write
+   * (`waitFor`) is checked once the read models reflect it: a scoped key reads the entity it has just created.
+   */
+  async entity(principal: Principal, kind: EntityKind, id: string, waitFor?: string): Promise<void> {
     if (principal.member === null) return;
+    await waitForOwnWrite(this.readModels, waitFor);
     const memberId = kind === 'member' ? id : (this.readModels.currentEntity(`${kind}-${id}`)?.data.memberId ?? null);
     if (memberId !== principal.member) throw new ProblemException('not-found', `No ${kind} ${id}`);
   }

@@ -148,7 +148,7 @@ export class LedgerController {
       // As for entity reads: another member's event (or one of no member: keys, checkpoints) is not found.
       const entity = parseStream(bundle.event.stream);
       if (entity === null) throw new ProblemException('not-found', `No event ${eventId}`);
-      this.scope.entity(principal, entity.kind, entity.id);
+      await this.scope.entity(principal, entity.kind, entity.id);
     }
     return bundle;
   }

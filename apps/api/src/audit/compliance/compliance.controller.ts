@@ -35,8 +35,8 @@ export class ComplianceController {
     description: 'Each result: obligation, status (met, due, overdue, not met, not applicable), planId, eventIds, detail.',
   })
   @ApiOkResponse({ description: '{ position, data: { memberId, asOf, asOfDate, ruleSet, results, events } }' })
-  compliance(@Param() params: MemberIdParams, @Query() query: ComplianceQuery, @CurrentPrincipal() principal: Principal) {
-    this.scope.entity(principal, 'member', params.id);
+  async compliance(@Param() params: MemberIdParams, @Query() query: ComplianceQuery, @CurrentPrincipal() principal: Principal) {
+    await this.scope.entity(principal, 'member', params.id, query.waitFor);
     return this.queries.execute(new GetCompliance(params.id, query, this.clock.now().toISOString()));
   }
 }

@@ -49,7 +49,7 @@ export class EntityHistoryController {
   })
   @ApiOkResponse({ description: '{ position, data: AuditEntry[], next: number | null }' })
   async history(@Param() params: EntityParams, @Query() query: HistoryQuery, @ResponseETag() setETag: ETagSetter, @CurrentPrincipal() principal: Principal) {
-    this.scope.entity(principal, kindOf(params.collection), params.id);
+    await this.scope.entity(principal, kindOf(params.collection), params.id, query.waitFor);
     const { result, revision } = await this.queries.execute(new GetEntityHistory(kindOf(params.collection), params.id, { ...query, limit: query.limit ?? 10_000 }));
     setETag(revision);
     // Pages run in revision order: more remain while the last one listed is before the revision as of the read.

@@ -28,7 +28,7 @@ export class EntityStateController {
   })
   @ApiOkResponse({ description: '{ position, data: { stream, kind, entityId, memberId, planId, status, revision, recordedAt, state } }' })
   async get(@Param() params: EntityParams, @Query() query: ReadQuery, @ResponseETag() setETag: ETagSetter, @CurrentPrincipal() principal: Principal) {
-    this.scope.entity(principal, kindOf(params.collection), params.id);
+    await this.scope.entity(principal, kindOf(params.collection), params.id, query.waitFor);
     const result = await this.queries.execute(new GetEntity(kindOf(params.collection), params.id, query));
     setETag(BigInt(result.data.revision));
     return result;

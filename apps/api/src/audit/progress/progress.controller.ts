@@ -23,8 +23,8 @@ export class ProgressController {
   @CachedRead()
   @ApiOperation({ summary: "A plan's progress: its commitments' progress averaged (see README: progress roll-up)" })
   @ApiOkResponse({ description: '{ position, data: { planId, asOf, progress } }' })
-  plan(@Param() params: IdParams, @Query() query: ReadQuery, @CurrentPrincipal() principal: Principal) {
-    this.scope.entity(principal, 'plan', params.id);
+  async plan(@Param() params: IdParams, @Query() query: ReadQuery, @CurrentPrincipal() principal: Principal) {
+    await this.scope.entity(principal, 'plan', params.id, query.waitFor);
     return this.queries.execute(new GetPlanProgress(params.id, query));
   }
 
@@ -32,8 +32,8 @@ export class ProgressController {
   @CachedRead()
   @ApiOperation({ summary: "A commitment's progress and its milestones' completion" })
   @ApiOkResponse({ description: '{ position, data: CommitmentProgress }' })
-  commitment(@Param() params: CommitmentIdParams, @Query() query: ReadQuery, @CurrentPrincipal() principal: Principal) {
-    this.scope.entity(principal, 'commitment', params.id);
+  async commitment(@Param() params: CommitmentIdParams, @Query() query: ReadQuery, @CurrentPrincipal() principal: Principal) {
+    await this.scope.entity(principal, 'commitment', params.id, query.waitFor);
     return this.queries.execute(new GetCommitmentProgress(params.id, query));
   }
 }
