@@ -79,8 +79,14 @@ describe('ledger API (e2e)', () => {
     expect((await request(http).get('/ledger/checkpoints/latest')).body.note).toBe(res.body.note);
     expect((await request(http).get('/ledger/checkpoints/20')).body.note).toBe(res.body.note);
     expect((await request(http).get('/ledger/checkpoints/19')).status).toBe(404);
-    // Nothing but the checkpoint event since: the scheduler skips.
+    // Nothing but the checkpoint event since: the scheduler skips, and a request gets that checkpoint, appending nothing.
     expect(await app.get(LedgerLog).scheduledCheckpoint()).toBeNull();
+    const again = await request(http).post('/ledger/checkpoints').set('Authorization', `Bearer ${keys.auditor}`);
+    expect(again.body).toMatchObject({ treeSize: 20, note: res.body.note, eventIds: [] });
+    expect(app.get(LedgerLog).size).toBe(21);
+    // A checkpoint covers every member: not for a key scoped to one.
+    const scoped = (await app.get<KeyStore>(KEY_STORE).create({ role: 'auditor', name: 'Semarang LMB', member: 'semarang' })).key;
+    expect((await request(http).post('/ledger/checkpoints').set('Authorization', `Bearer ${scoped}`)).status).toBe(403);
   });
 
   it('proves an event’s inclusion against the signed checkpoint’s root', async () => {

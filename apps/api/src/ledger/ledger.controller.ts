@@ -108,6 +108,8 @@ export class LedgerController {
   @ApiOperation({ summary: 'Sign a checkpoint of the log now and store it (admin or auditor)' })
   @ApiOkResponse({ description: 'the new (or already stored) checkpoint at the current size', schema: { example: CHECKPOINT_EXAMPLE } })
   async sign(@CurrentPrincipal() principal: Principal, @CorrelationId() correlationId: string): Promise<CheckpointResponse & { eventIds: readonly string[] }> {
+    // A checkpoint covers every member's events: not for a key scoped to one.
+    this.scope.everyMember(principal, 'A checkpoint');
     const cp = await this.log.signCheckpoint({ actorId: principal.keyId, actorRole: principal.role, correlationId });
     return { origin: this.log.origin, ...cp };
   }

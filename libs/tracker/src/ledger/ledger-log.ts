@@ -339,7 +339,10 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
     };
   }
 
-  /** Signs the current tree, stores the note as a CheckpointSigned event and returns it. */
+  /**
+   * Signs the current tree, stores the note as a CheckpointSigned event and returns it; when the tree has grown by
+   * nothing but the latest checkpoint's own event, returns that checkpoint instead (eventIds empty).
+   */
   signCheckpoint(by: CheckpointRequester): Promise<SignedCheckpointAnswer> {
     // One signing at a time, so that concurrent requests at one size store one checkpoint, not several.
     const next = this.signing.then(() => this.signNow(by));
@@ -352,6 +355,10 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
     const treeSize = this.tree.size;
     const existing = this.checkpointAt(treeSize);
     if (existing !== null) return { treeSize, note: existing, eventIds: [] };
+    // Nothing but the latest checkpoint's own event since it: that checkpoint is the answer. Signing again would only
+    // append a checkpoint of a checkpoint, and asking in a loop would grow the log without end.
+    const previous = this.lastLeafIsCheckpoint ? this.checkpointAt(treeSize - 1) : null;
+    if (previous !== null) return { treeSize: treeSize - 1, note: previous, eventIds: [] };
     const eventId = randomUUID();
     const note = signCheckpoint(this.origin, treeSize, this.tree.root(treeSize), this.key.signer);
     const event = checkpointSignedEvent(note);
