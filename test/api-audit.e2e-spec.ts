@@ -283,6 +283,7 @@ describe('audit and public API (e2e, Semarang)', () => {
 
     it('gets 403 for reads that span every member or name another member, and only its own slice otherwise', async () => {
       expect((await request(http).get('/audit/events').set(as(own))).status).toBe(403);
+      expect((await request(http).get('/audit/read-models/entity-state/checksum').set(as(own))).status).toBe(403);
       expect((await request(http).get('/audit/export?kind=commitments&format=csv&member=semarang').set(as(other))).status).toBe(403);
       const csv = await request(http).get('/audit/export?kind=commitments&format=csv').set(as(other));
       expect(csv.status).toBe(200);

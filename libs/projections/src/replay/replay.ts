@@ -43,14 +43,16 @@ function slowestOf(checkpoints: readonly Checkpoint[]): Position | null {
   return checkpoints.length === 0 ? null : minPosition(checkpoints.map((c) => c.position));
 }
 
-/** Checksums of every read model in a database, as they stand. */
-export function checksumReadModels(db: ReadModelDb, model: EntityStateModel): ReadModelChecksum[] {
+/** Checksums of the read models in a database (all of them, or the one named), as they stand. */
+export function checksumReadModels(db: ReadModelDb, model: EntityStateModel, only?: ReadModelName): ReadModelChecksum[] {
   const position = readModelPosition(db);
-  return createProjections(model).map((p) => ({
-    readModel: p.name as ReadModelName,
-    position: position ? positionToString(position) : null,
-    sha256: checksumProjection(db, p),
-  }));
+  return createProjections(model)
+    .filter((p) => only === undefined || p.name === only)
+    .map((p) => ({
+      readModel: p.name as ReadModelName,
+      position: position ? positionToString(position) : null,
+      sha256: checksumProjection(db, p),
+    }));
 }
 
 export interface ReplayOptions {
@@ -145,7 +147,8 @@ export async function checksum(
 ): Promise<ReadModelChecksum> {
   const livePosition = readModelPosition(options.live);
   const pick = (db: ReadModelDb): ReadModelChecksum => {
-    const found = checksumReadModels(db, options.model).find((c) => c.readModel === readModel);
+    // Only the one asked for: each is a full scan of its tables.
+    const [found] = checksumReadModels(db, options.model, readModel);
     if (!found) throw new RangeError(`Unknown read model ${readModel}`);
     return found;
   };

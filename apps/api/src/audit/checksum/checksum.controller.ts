@@ -8,6 +8,7 @@ import { IsIn, IsOptional, Matches } from 'class-validator';
 import { Roles } from '../../platform/access.decorators';
 import { ProblemException } from '../../platform/problem.exception';
 import { CurrentPrincipal } from '../../platform/request.decorators';
+import { ReadScope } from '../read-scope';
 import { POSITION_PATTERN } from '../read.request';
 
 export class ChecksumParams {
@@ -30,12 +31,17 @@ export class ChecksumQuery {
 export class ChecksumController {
   private rebuilding = false;
 
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly scope: ReadScope,
+  ) {}
 
   @Get('read-models/:name/checksum')
   @ApiOperation({ summary: 'SHA-256 over the read model rows in key order; compare with `npm run cli -- replay`' })
   @ApiOkResponse({ description: '{ position, data: { readModel, position, sha256 } }' })
   async checksum(@Param() params: ChecksumParams, @Query() query: ChecksumQuery, @CurrentPrincipal() principal: Principal) {
+    // A checksum covers every member's rows (and costs a scan of them all): not for a key scoped to one member.
+    this.scope.everyMember(principal, 'A read model checksum');
     if (query.position === undefined) return this.queries.execute(new GetReadModelChecksum(params.name));
     // A past position rebuilds the read model in a scratch database: auditors only, and one at a time.
     if (principal.role !== 'auditor') throw new ProblemException('forbidden', 'A checksum at a past position is for auditors');
