@@ -139,6 +139,8 @@ describe('command API edges (e2e)', () => {
       expect(res.status).toBe(201);
       const [event] = (await api.events(`commitment-${commitmentId}`)).slice(-1);
       expect(event!.data).toMatchObject({ completion: 'Limited', evidence: [] });
+      // The answer names the ids the next request needs, the new claim's among them.
+      expect(res.body.ids).toEqual({ commitmentId, milestoneId, claimId: (event!.data as { claimId: string }).claimId });
     });
   });
 

@@ -9,6 +9,11 @@ export class CommandResultResponse {
   @ApiProperty({ example: '120/120', nullable: true, type: String, description: 'Global position of the last event written; null when nothing changed' }) position!: string | null;
   @ApiProperty({ example: ['0b8e2f8c-8f7a-5d53-a3a5-6f1e6d0c4e21'], type: [String] }) eventIds!: string[];
   @ApiProperty({ example: ['ProgressReported'], type: [String] }) eventTypes!: string[];
+  @ApiProperty({
+    example: { commitmentId: 'semarang-2021-c1', milestoneId: '3f1c9a52-7b1d-5e0a-9c41-2d8e6f0b7a13', claimId: '8d2b6e4f-1a3c-5b7d-9e0f-4c6a8b2d1e3f' },
+    description: 'The ids the command acted on, those the server made for a new entity included (a new plan, commitment, milestone, claim or forum meeting): what the next request needs',
+  })
+  ids!: Record<string, string>;
 }
 
 /** Summary, auth, headers, 201 body and the problem answers of a command route. */

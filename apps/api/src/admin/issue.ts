@@ -5,14 +5,22 @@ import type { ExpectedRevision } from '@ogp/event-store';
 import { IssueCommand, type CommandContext, type CommandResult } from '@ogp/tracker';
 import type { ETagSetter } from '../platform/etag';
 
+/** The entity ids a command names: those a client needs for its next request (a new entity's above all). */
+const ID_FIELDS = ['memberId', 'planId', 'commitmentId', 'milestoneId', 'claimId', 'meetingId'] as const;
+
+export type CommandAnswer = CommandResult & { readonly ids: Readonly<Record<string, string>> };
+
 export async function issue(
   bus: CommandBus,
   command: DomainCommand,
   context: CommandContext,
   expectedRevision: ExpectedRevision | undefined,
   setETag: ETagSetter,
-): Promise<CommandResult> {
+): Promise<CommandAnswer> {
   const result = await bus.execute(new IssueCommand(command, { ...context, expectedRevision }));
   setETag(BigInt(result.revision));
-  return result;
+  const data = command.data as Readonly<Record<string, unknown>>;
+  const ids: Record<string, string> = {};
+  for (const field of ID_FIELDS) if (typeof data[field] === 'string') ids[field] = data[field];
+  return { ...result, ids };
 }
