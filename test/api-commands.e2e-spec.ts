@@ -120,6 +120,7 @@ describe('command API edges (e2e)', () => {
       ['a Complete claim without evidence', 422, 'claim.evidence-required', () => [`/admin/commitments/${commitmentId}/claims`, 'ops', claimBody({ completion: 'Complete', evidence: [] })]],
       ['a Substantial claim with no evidence field', 422, 'claim.evidence-required', () => [`/admin/commitments/${commitmentId}/claims`, 'ops', claimBody({ evidence: undefined })]],
       ['verifying an unknown claim', 404, 'claim.not-found', () => [`/review/commitments/${commitmentId}/claims/no-claim/verification`, 'reviewer', { version: 1, reason: 'x' }]],
+      ['amending a claim that does not exist (a mistyped claimId)', 404, 'claim.not-found', () => [`/admin/commitments/${commitmentId}/claims`, 'ops', claimBody({ claimId: 'my-claim-1' })]],
       ['adding to a plan after submission without a reason', 422, 'reason.required', () => [`/admin/plans/${planId}/commitments`, 'ops', SEMARANG.commitment(3)]],
     ];
 

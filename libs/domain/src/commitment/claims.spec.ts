@@ -33,6 +33,10 @@ describe('commitment progress claims', () => {
       spec.given(given).when(report('Limited', []), ctx()).thenAccepted();
       spec.given(given).when(report('Not Started', []), ctx()).thenAccepted();
     });
+    it('refuses to amend a claim that does not exist, rather than take a mistyped id for a new claim', () => {
+      spec.given(given).when(report('Limited', [], { claimId: 'p-9', amends: true }), ctx()).thenFails('claim.not-found');
+      spec.given([...given, progressReported]).when(report('Complete', evidence, { amends: true }), ctx()).thenAccepted();
+    });
     it('refuses an as-of date before the commitment starts', () => {
       spec.given(given).when(report('Limited', [], { asOf: '2021-07-31' }), ctx()).thenFails('claim.as-of-before-commitment');
       spec.given(given).when(report('Limited', [], { asOf: '2021-08-01' }), ctx()).thenAccepted();

@@ -29,6 +29,7 @@ export function decideReportProgress(command: ReportProgress, state: CommitmentS
   const evidence = requireEvidence(d.evidence, 'evidence');
   if (EVIDENCE_REQUIRED_FOR.includes(completion) && evidence.length === 0) fail('claim.evidence-required', `A ${completion} claim needs at least one piece of evidence`);
   const previous = claimById(commitment.claims, claimId);
+  if (d.amends === true && previous === undefined) fail('claim.not-found', `Claim ${claimId} not found in ${commitment.commitmentId}: leave claimId out to report a new claim`, { claimId });
   if (previous !== undefined && previous.milestoneId !== d.milestoneId) fail('claim.milestone-mismatch', `Claim ${claimId} speaks about milestone ${previous.milestoneId}`);
   const late = plan !== null && plan.status === 'Ended';
   return [{

@@ -46,6 +46,8 @@ export interface ReportProgress {
     readonly asOf: IsoDate;
     readonly narrative: string;
     readonly evidence: readonly Evidence[];
+    /** True: `claimId` must name an existing claim, of which this is a new version (a mistyped id is refused, not taken for a new claim). */
+    readonly amends?: boolean;
   };
 }
 

@@ -31,7 +31,9 @@ export class ReportProgressController {
     @IfMatch() expected: ExpectedRevision | undefined,
     @ResponseETag() etag: ETagSetter,
   ): Promise<CommandResult> {
-    const data = { commitmentId, claimId: body.claimId ?? this.ids.entityId(context.commandId, 'claim'), milestoneId: body.milestoneId, completion: body.completion, asOf: body.asOf, narrative: body.narrative, evidence: evidenceOf(body.evidence) };
+    // A claimId in the body names a claim to amend: an unknown one is refused, not taken for a new claim.
+    const claim = body.claimId === undefined ? { claimId: this.ids.entityId(context.commandId, 'claim') } : { claimId: body.claimId, amends: true };
+    const data = { commitmentId, ...claim, milestoneId: body.milestoneId, completion: body.completion, asOf: body.asOf, narrative: body.narrative, evidence: evidenceOf(body.evidence) };
     return issue(this.bus, { type: 'ReportProgress', data }, context, expected, etag);
   }
 }

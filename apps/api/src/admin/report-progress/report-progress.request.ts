@@ -6,7 +6,7 @@ import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, 
 import { EvidenceRequest, ISO_DATE, MAX_TEXT } from '../shared.request';
 
 export class ReportProgressRequest {
-  @ApiPropertyOptional({ example: 'semarang-2021-c1-m1-p1', description: 'Absent for a new claim; an existing claim id makes a new version of it' })
+  @ApiPropertyOptional({ example: 'semarang-2021-c1-m1-p1', description: 'Absent for a new claim; an existing claim id makes a new version of it (an unknown one: 404 claim.not-found)' })
   @IsOptional()
   @MaxLength(64)
   @Matches(ENTITY_ID_PATTERN, { message: 'claimId must be lowercase letters, digits and dashes' })
