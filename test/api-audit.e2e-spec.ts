@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { evaluate, planProgress, runScript, SEMARANG_AS_OF_DATES, SEMARANG_DEMO, type Commitment } from '@ogp/domain';
-import { positionToString, SqliteEventStore } from '@ogp/event-store';
+import { parsePosition, positionToString, SqliteEventStore, type Position } from '@ogp/event-store';
 import { parseExport, verifyExport } from '@ogp/ledger';
-import { FixedClock, KEY_STORE, seedDemo, type KeyStore } from '@ogp/tracker';
+import { FixedClock, KEY_STORE, ReadModels, seedDemo, type KeyStore } from '@ogp/tracker';
+import { ReadModelTimeoutError } from '@ogp/projections';
 import request from 'supertest';
 import { createApp } from '../apps/api/src/app.factory';
 
@@ -55,12 +56,26 @@ describe('audit and public API (e2e, Semarang)', () => {
   });
 
   it('answers 503 not-ready with Retry-After when the read models do not reach a waited-for position in time', async () => {
+    // A position the log holds, which the read models (held back here) do not reach in time.
+    const runner = (app.get(ReadModels) as unknown as { runner: { waitFor: (p: Position, ms: number) => Promise<Position> } }).runner;
+    const wanted = parsePosition(head);
+    const held = jest.spyOn(runner, 'waitFor').mockRejectedValueOnce(new ReadModelTimeoutError(wanted, null, 5000));
+    try {
+      const res = await request(http).get(`/audit/members/semarang?waitFor=${head}`).set(auth());
+      expect(res.status).toBe(503);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.headers['retry-after']).toBe('1');
+      expect(res.body.detail).toMatch(/did not reach position/);
+    } finally {
+      held.mockRestore();
+    }
+  });
+
+  it('answers 404 read.position-beyond-log at once for a waited-for position the log has not reached', async () => {
     const res = await request(http).get('/audit/members/semarang?waitFor=999999999/999999999').set(auth());
-    expect(res.status).toBe(503);
-    expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.headers['retry-after']).toBe('1');
-    expect(res.body.detail).toMatch(/did not reach position 999999999\/999999999/);
-  }, 15_000);
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ code: 'read.position-beyond-log', detail: expect.stringContaining('there is no position 999999999/999999999 yet') });
+  });
 
   it('answers a plan’s current state with its stream revision as ETag and the position it reflects', async () => {
     const res = await request(http).get('/audit/plans/semarang-2021').set(auth());
@@ -226,6 +241,10 @@ describe('audit and public API (e2e, Semarang)', () => {
     expect(idExample('/audit/members/{id}/compliance')).toBe('semarang');
     expect(idExample('/audit/plans/{id}/progress')).toBe('semarang-2021');
     expect(idExample('/audit/commitments/{id}/progress')).toBe('semarang-2021-c1');
+    // A compliance date is a day of the member's, other reads' a UTC day.
+    const asOf = (path: string) => (docs.paths[path]!.get.parameters as { name: string; description?: string }[]).find((p) => p.name === 'asOf')!.description;
+    expect(asOf('/audit/members/{id}/compliance')).toContain("the end of that day in the member's time zone");
+    expect(asOf('/audit/plans/{id}/progress')).toContain('end of that UTC day');
   });
 
   it('rejects malformed reads with 400 problems', async () => {

@@ -250,6 +250,8 @@ describe('command API edges (e2e)', () => {
       const res = await post(path, who === 'smg' ? smg : who === 'ops' ? ops : reviewer, body);
       expect(res.status).toBe(status);
       expect(await api.head()).toBe(before);
+      // The refusal does not tell which member owns a plan or commitment it names.
+      expect(res.body.detail).not.toContain('jakarta');
     });
 
     it('lets the Semarang key act on its own commitment', async () => {

@@ -38,7 +38,7 @@ function decideAdd(command: AddCommitment, state: CommitmentState, plan: PlanSta
   requireNotFrozen(plan);
   const planRevision = plan.status !== 'Draft';
   // Once submitted, a plan changes only by revision, and a revision says why.
-  const reason = planRevision ? requireReason(d.reason, `Adding a commitment to a ${plan.status} plan`) : (d.reason ?? null);
+  const reason = planRevision ? requireReason(d.reason, `Adding a commitment to ${/^[AEIOU]/.test(plan.status) ? 'an' : 'a'} ${plan.status} plan`) : (d.reason ?? null);
   const terms = validateTerms(d);
   requirePeriodInsidePlan(terms, plan);
   return [{ type: 'CommitmentAdded', data: { ...terms, commitmentId, planId, memberId: plan.memberId, planRevision, reason, effectiveAt: context.now } }];

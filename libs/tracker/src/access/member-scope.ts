@@ -10,7 +10,8 @@ export class MemberScopeError extends Error {
     readonly allowedMember: string,
     readonly requestedMember: string,
   ) {
-    super(`This API key may act on member ${allowedMember} only, not ${requestedMember}`);
+    // The message leaves the other member out: for a plan or a commitment, it would tell which member owns it.
+    super(`This API key may act on member ${allowedMember} only`);
     this.name = 'MemberScopeError';
   }
 }

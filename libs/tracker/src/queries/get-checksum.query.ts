@@ -3,6 +3,7 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { comparePositions, parsePosition, positionToString } from '@ogp/event-store';
 import { checksum, type ReadModelChecksum, type ReadModelName } from '@ogp/projections';
 import { ReadModels } from '../read-models/read-models.service';
+import { PositionBeyondLogError } from './position-beyond-log.error';
 import type { ReadResult } from './read-result';
 
 export class GetReadModelChecksum extends Query<ReadResult<ReadModelChecksum>> {
@@ -30,15 +31,5 @@ export class GetReadModelChecksumHandler implements IQueryHandler<GetReadModelCh
     const data = await checksum({ store: this.readModels.store, model: this.readModels.model, live: this.readModels.db }, readModel, at);
     // A past checksum reflects the position it was rebuilt up to, written as every answer writes one ("5/5", not "5").
     return { position: at === undefined ? livePosition : data.position, data };
-  }
-}
-
-/** A checksum asked at a position the log has not reached: 404, with the head to ask for instead. */
-export class PositionBeyondLogError extends Error {
-  readonly code = 'read.position-beyond-log';
-  readonly kind = 'not-found';
-  constructor(position: string, head: string | null) {
-    super(head === null ? `The log is empty: there is no position ${position}` : `The log ends at position ${head}: there is no position ${position} yet`);
-    this.name = 'PositionBeyondLogError';
   }
 }

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
-import { EVENT_STORE, positionToString, type EventStore, type Position } from '@ogp/event-store';
+import { comparePositions, EVENT_STORE, positionToString, type EventStore, type Position } from '@ogp/event-store';
 import {
   createProjections,
   currentState,
@@ -16,6 +16,7 @@ import {
 import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
 import { MetricsService } from '../metrics/metrics.service';
 import { ReadinessService } from '../metrics/readiness.service';
+import { PositionBeyondLogError } from '../queries/position-beyond-log.error';
 import type { ReadResult } from '../queries/read-result';
 import { PositionCache } from './position-cache';
 
@@ -102,8 +103,15 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy, OnAp
     return this.entities.get(this.position(), stream, () => currentState(this.db, stream));
   }
 
-  /** Resolves once the read models reflect `position` (a client's own write); rejects after the timeout. */
+  /**
+   * Resolves once the read models reflect `position` (a client's own write); rejects after the timeout, and at once
+   * for a position the store has not reached (no write of anyone's is there to wait for).
+   */
   async waitFor(position: Position): Promise<void> {
+    if (this.runner.position() === null || comparePositions(this.runner.position()!, position) < 0) {
+      const head = await this.store.headPosition();
+      if (head === null || comparePositions(position, head) > 0) throw new PositionBeyondLogError(positionToString(position), head === null ? null : positionToString(head));
+    }
     await this.runner.waitFor(position, WAIT_FOR_TIMEOUT_MS);
   }
 

@@ -17,6 +17,11 @@ export class ComplianceQuery extends ReadQuery {
   @Matches(ENTITY_ID_PATTERN)
   planId?: string;
 }
+// Compliance is judged in the member's days: its as-of date is a day in the member's time zone, not UTC's.
+ApiPropertyOptional({
+  example: '2023-01-31',
+  description: "Judge as the system knew it at this instant of recording (ISO 8601 instant, or a date = the end of that day in the member's time zone)",
+})(ComplianceQuery.prototype, 'asOf');
 
 @ApiTags('audit')
 @ApiBearerAuth('api-key')
