@@ -34,6 +34,15 @@ describe('seedDemo', () => {
     expect(await store.headPosition()).toEqual(before);
   });
 
+  it('says which step was refused, and what to do, when the store holds other data under the demo’s ids', async () => {
+    // given a Semarang registered under other command ids than the demo's (second of two steps)
+    const register = SEMARANG_DEMO[0]!;
+    const bandung = { ...register, command: { ...register.command, data: { ...register.command.data, memberId: 'bandung' } } } as typeof register;
+    await seedDemo(store, { steps: [bandung, register] });
+    // when the demo is seeded, then its first step is named and a fresh DATA_DIR suggested
+    await expect(seedDemo(store)).rejects.toThrow(/^The demo's step 1 of \d+ \(RegisterMember\) was refused: Member semarang is already registered\. .*seed into a fresh DATA_DIR\.$/);
+  });
+
   it('finishes a seed that stopped half way, writing only the missing steps', async () => {
     // given a seed interrupted after half of its steps
     const half = SEMARANG_DEMO.slice(0, Math.floor(SEMARANG_DEMO.length / 2));

@@ -1,5 +1,5 @@
 // Writes a scripted command sequence (the Semarang demo) into a store through the same handler as the API.
-import { SEMARANG_DEMO, streamOf, type DemoStep } from '@ogp/domain';
+import { isDomainError, SEMARANG_DEMO, streamOf, type DemoStep } from '@ogp/domain';
 import type { EventStore } from '@ogp/event-store';
 import { FixedClock } from '../clock/fixed-clock';
 import { IdGenerator, OGP_ID_NAMESPACE } from '../ids/id-generator';
@@ -36,13 +36,22 @@ export async function seedDemo(store: EventStore, options: SeedOptions = {}): Pr
     const commandId = ids.fromName(namespace, String(index));
     if ((await handler.committedBy(streamOf(step.command), commandId)) === null) {
       clock.set(step.at);
-      const result = await handler.execute(
-        new IssueCommand(step.command, {
-          principal: { keyId: step.actor.id, role: step.actor.role, name: step.actor.id, member: null },
-          commandId,
-          correlationId: commandId,
-        }),
-      );
+      const result = await handler
+        .execute(
+          new IssueCommand(step.command, {
+            principal: { keyId: step.actor.id, role: step.actor.role, name: step.actor.id, member: null },
+            commandId,
+            correlationId: commandId,
+          }),
+        )
+        .catch((error: unknown) => {
+          // The store holds something else under the demo's ids (a Semarang registered by hand, say): say which step
+          // and what to do, not only the domain's refusal.
+          if (!isDomainError(error)) throw error;
+          throw new Error(
+            `The demo's step ${index + 1} of ${steps.length} (${step.command.type}) was refused: ${error.message}. The store already holds other data under the demo's ids: seed into a fresh DATA_DIR.`,
+          );
+        });
       events += result.eventIds.length;
       written++;
     }
