@@ -179,6 +179,14 @@ describe('command API edges (e2e)', () => {
       expect(malformed.status).toBe(400);
       expect(await api.head()).toBe(before);
     });
+
+    it('refuses If-Match on a command that creates an entity (400, nothing written): no revision of it can have been read', async () => {
+      const before = await api.head();
+      const res = await post(`/admin/plans/${planId}/commitments`, ops, { ...SEMARANG.commitment(7), reason: 'Added after the forum' }, { 'If-Match': '"3"' });
+      expect(res.status).toBe(400);
+      expect(res.body.detail).toBe('AddCommitment creates a new entity, of which no revision can have been read: leave If-Match out');
+      expect(await api.head()).toBe(before);
+    });
   });
 
   describe('Idempotency-Key', () => {

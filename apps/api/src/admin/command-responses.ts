@@ -16,13 +16,20 @@ export class CommandResultResponse {
   ids!: Record<string, string>;
 }
 
+/**
+ * Commands that start a new stream: no revision of it can have been read, so If-Match cannot apply (issue() refuses
+ * it with a 400 rather than an always-failing 412 about a stream the client has never seen).
+ */
+export const CREATING_COMMANDS: ReadonlySet<string> = new Set(['RegisterMember', 'DraftActionPlan', 'AddCommitment']);
+
 /** Summary, auth, headers, 201 body and the problem answers of a command route. */
 export function CommandRoute(summary: string, domainCommand: string): MethodDecorator {
+  const creates = CREATING_COMMANDS.has(domainCommand);
   return applyDecorators(
     Idempotent(),
-    ApiOperation({ summary, description: `Issues the domain command \`${domainCommand}\`. Answers 201 with the new revision as ETag.` }),
+    ApiOperation({ summary, description: `Issues the domain command \`${domainCommand}\`. Answers 201 with the new revision as ETag.${creates ? ' It creates the entity: If-Match does not apply (400).' : ''}` }),
     ApiBearerAuth('api-key'),
-    ApiHeader({ name: 'If-Match', required: false, description: 'The revision last read (its ETag): 412 if the entity changed since', example: '"3"' }),
+    ...(creates ? [] : [ApiHeader({ name: 'If-Match', required: false, description: 'The revision last read (its ETag): 412 if the entity changed since', example: '"3"' })]),
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key returns the first answer and writes nothing', example: 'claim-2022-06-30-ppid' }),
     ApiCreatedResponse({ type: CommandResultResponse, description: 'Events written; ETag is the new revision' }),
     ApiResponse({ status: 400, description: 'Invalid body, path id or header (application/problem+json)' }),

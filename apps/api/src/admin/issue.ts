@@ -4,6 +4,8 @@ import type { DomainCommand } from '@ogp/domain';
 import type { ExpectedRevision } from '@ogp/event-store';
 import { IssueCommand, type CommandContext, type CommandResult } from '@ogp/tracker';
 import type { ETagSetter } from '../platform/etag';
+import { ProblemException } from '../platform/problem.exception';
+import { CREATING_COMMANDS } from './command-responses';
 
 /** The entity ids a command names: those a client needs for its next request (a new entity's above all). */
 const ID_FIELDS = ['memberId', 'planId', 'commitmentId', 'milestoneId', 'claimId', 'meetingId'] as const;
@@ -17,6 +19,9 @@ export async function issue(
   expectedRevision: ExpectedRevision | undefined,
   setETag: ETagSetter,
 ): Promise<CommandAnswer> {
+  if (expectedRevision !== undefined && CREATING_COMMANDS.has(command.type)) {
+    throw new ProblemException('invalid-header', `${command.type} creates a new entity, of which no revision can have been read: leave If-Match out`);
+  }
   const result = await bus.execute(new IssueCommand(command, { ...context, expectedRevision }));
   setETag(BigInt(result.revision));
   const data = command.data as Readonly<Record<string, unknown>>;
