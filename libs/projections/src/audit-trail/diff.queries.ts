@@ -30,7 +30,7 @@ export interface ReadModelDiff {
 }
 
 export interface DiffOptions {
-  /** Cap on the events listed (default 10,000); the diff says how many there were. */
+  /** Cap on the events listed (default 1,000: one answer stays a few hundred kilobytes); the diff says how many there were. */
   readonly limit?: number;
   /** Restrict to these streams (e.g. a member's streams). */
   readonly streams?: readonly string[];
@@ -44,7 +44,7 @@ export function diffBetween(db: ReadModelDb, fromAsOf: string, toAsOf: string, o
   // The stream filter is part of the query, so that the limit counts only the events asked for.
   const where = `recorded_at > ? AND recorded_at <= ?${options.streams ? ' AND stream IN (SELECT value FROM json_each(?))' : ''}`;
   const params: unknown[] = options.streams ? [from, to, JSON.stringify(options.streams)] : [from, to];
-  const rows = db.prepare(`SELECT ${AUDIT_COLUMNS} FROM ${AUDIT_TABLE} WHERE ${where} ORDER BY seq LIMIT ?+0`).all(...params, options.limit ?? 10_000) as AuditRow[];
+  const rows = db.prepare(`SELECT ${AUDIT_COLUMNS} FROM ${AUDIT_TABLE} WHERE ${where} ORDER BY seq LIMIT ?+0`).all(...params, options.limit ?? 1_000) as AuditRow[];
   const listed = new Map<string, AuditEntry[]>();
   for (const row of rows) {
     const entry = toAuditEntry(row);

@@ -20,7 +20,7 @@ export class HistoryQuery extends ReadQuery {
   @Min(0)
   fromRevision?: number;
 
-  @ApiPropertyOptional({ example: 100, description: 'at most this many events (default all, max 10000)' })
+  @ApiPropertyOptional({ example: 100, description: 'at most this many events (default 1000, max 10000)' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -28,6 +28,9 @@ export class HistoryQuery extends ReadQuery {
   @Max(10_000)
   limit?: number;
 }
+
+/** A history page by default: a few hundred kilobytes of JSON, where 10,000 events could make one answer of 50 MB. */
+const HISTORY_PAGE = 1_000;
 
 @ApiTags('audit')
 @ApiBearerAuth('api-key')
@@ -45,12 +48,12 @@ export class EntityHistoryController {
     summary: 'Every event of the entity: type, data, actor and role, reason, recordedAt, effectiveAt, correlation id, hash',
     description:
       'ETag is the entity stream revision as of the read (its last event, or the last by ?asOf), whatever page is returned. ' +
-      'A page holds at most `limit` events (default 10,000); `next` is the fromRevision of the next page, null after the last.',
+      'A page holds at most `limit` events (default 1,000); `next` is the fromRevision of the next page, null after the last.',
   })
   @ApiOkResponse({ description: '{ position, data: AuditEntry[], next: number | null }' })
   async history(@Param() params: EntityParams, @Query() query: HistoryQuery, @ResponseETag() setETag: ETagSetter, @CurrentPrincipal() principal: Principal) {
     await this.scope.entity(principal, kindOf(params.collection), params.id, query.waitFor);
-    const { result, revision } = await this.queries.execute(new GetEntityHistory(kindOf(params.collection), params.id, { ...query, limit: query.limit ?? 10_000 }));
+    const { result, revision } = await this.queries.execute(new GetEntityHistory(kindOf(params.collection), params.id, { ...query, limit: query.limit ?? HISTORY_PAGE }));
     setETag(revision);
     // Pages run in revision order: more remain while the last one listed is before the revision as of the read.
     const last = result.data.at(-1);
