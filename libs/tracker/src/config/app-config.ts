@@ -50,7 +50,7 @@ export class AppConfig {
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  RATE_LIMIT_WRITES_PER_MINUTE = 600_000;
+  RATE_LIMIT_WRITES_PER_MINUTE = 600;
 
   @IsString()
   @IsNotEmpty()

@@ -25,7 +25,7 @@ export const CONFIG_TABLE: readonly ConfigVariableDoc[] = [
   { name: 'SQLITE_SYNCHRONOUS', default: 'FULL', meaning: 'SQLite `synchronous` pragma for the embedded store: FULL (durable at each commit) or NORMAL (faster; the last commits may be lost on power loss)' },
   { name: 'LOG_LEVEL', default: 'info', meaning: 'pino log level: fatal, error, warn, info, debug, trace or silent' },
   { name: 'BODY_LIMIT_BYTES', default: '1048576', meaning: 'largest accepted request body; larger bodies get 413' },
-  { name: 'RATE_LIMIT_WRITES_PER_MINUTE', default: '600000', meaning: 'write requests (POST/PUT/PATCH/DELETE) allowed per API key per minute; more get 429' },
+  { name: 'RATE_LIMIT_WRITES_PER_MINUTE', default: '600', meaning: 'write requests (POST/PUT/PATCH/DELETE) allowed per API key per minute, across every write route; more get 429 (raise it for a bulk import)' },
   { name: 'LEDGER_ORIGIN', default: 'ogp-ledger.local/log', meaning: 'origin line of signed checkpoints (C2SP tlog-checkpoint); names this log' },
   { name: 'CHECKPOINT_INTERVAL_SECONDS', default: '60', meaning: 'how often a new signed checkpoint is issued' },
   {

@@ -20,7 +20,7 @@ describe('loadConfig', () => {
       SQLITE_SYNCHRONOUS: 'FULL',
       LOG_LEVEL: 'info',
       BODY_LIMIT_BYTES: 1_048_576,
-      RATE_LIMIT_WRITES_PER_MINUTE: 600_000,
+      RATE_LIMIT_WRITES_PER_MINUTE: 600,
       LEDGER_ORIGIN: 'ogp-ledger.local/log',
       CHECKPOINT_INTERVAL_SECONDS: 60,
       SIGNING_KEY_FILE: join(dataDir, 'ledger-signing.key'),
