@@ -283,6 +283,16 @@ describe('audit and public API (e2e, Semarang)', () => {
       }
     });
 
+    it('exports its member’s events with an entity it has just created', async () => {
+      for (let i = 0; i < 5; i++) {
+        const created = await request(http).post('/admin/members/semarang/plans').set(as(own)).send({ title: `Export plan ${i}`, periodStart: '2024-08', periodEnd: '2026-12' });
+        expect(created.status).toBe(201);
+        const exported = await request(http).get('/audit/export?kind=events').set(as(own));
+        expect(exported.status).toBe(200);
+        expect(exported.text).toContain(`"stream":"${created.body.stream}"`);
+      }
+    });
+
     it('gets 404 for another member’s entities, as if they did not exist', async () => {
       expect((await request(http).get('/audit/commitments/semarang-2021-c1').set(as(own))).status).toBe(200);
       const paths = [

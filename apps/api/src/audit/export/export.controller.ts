@@ -53,11 +53,15 @@ export class ExportController {
       "commitment with OGP's field names (Commitment ID, Title, Action Plan, ...), as CSV or NDJSON.",
   })
   @ApiOkResponse({ description: 'application/x-ndjson or text/csv, streamed' })
-  export(@Query() query: ExportQuery, @Res() reply: FastifyReply, @CurrentPrincipal() principal: Principal): void {
+  async export(@Query() query: ExportQuery, @Res() reply: FastifyReply, @CurrentPrincipal() principal: Principal): Promise<void> {
     const member = this.scope.member(principal, query.member);
     const kind = query.kind ?? 'events';
     const format = query.format ?? (kind === 'events' ? 'ndjson' : 'csv');
     if (kind === 'events' && format === 'csv') throw new ProblemException('validation-failed', 'Events export as ndjson only');
+    // One member's events: its streams are listed by the read models, so they first catch up with the store, or an
+    // entity created a moment ago would be left out of its member's export.
+    const head = member === undefined || kind !== 'events' ? null : await this.store.headPosition();
+    if (head !== null) await this.readModels.waitFor(head);
     const lines: AsyncIterable<string> | Iterable<string> =
       kind === 'events'
         ? exportEventsNdjson(this.store, {
