@@ -61,8 +61,8 @@ describe('authorization: every route x every kind of caller', () => {
     http = new HttpClient(server.baseUrl, 10);
     const plan = await seedPlan(http, keys.admin, 'semarang', 2);
     const { commitmentId, milestoneId } = plan.commitments[0]!;
-    await expectCreated(http.request('POST', `/admin/commitments/${commitmentId}/claims`, { key: keys.admin, body: { ...BODIES.claim(milestoneId, 'seed claim'), claimId: 'seed-claim' } }), 'seed claim');
-    ids = { memberId: plan.memberId, planId: plan.planId, commitmentId, milestoneId, claimId: 'seed-claim' };
+    const seeded = await expectCreated(http.request('POST', `/admin/commitments/${commitmentId}/claims`, { key: keys.admin, body: BODIES.claim(milestoneId, 'seed claim') }), 'seed claim');
+    ids = { memberId: plan.memberId, planId: plan.planId, commitmentId, milestoneId, claimId: seeded.ids.claimId! };
   });
 
   afterAll(async () => {

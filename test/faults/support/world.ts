@@ -88,6 +88,8 @@ export interface CreatedAnswer {
   readonly revision: string;
   readonly position: string | null;
   readonly eventIds: string[];
+  /** The ids the command acted on, a new entity's included. */
+  readonly ids: Readonly<Record<string, string | undefined>>;
 }
 
 export async function expectCreated(answer: Promise<Answer>, what: string): Promise<CreatedAnswer> {
