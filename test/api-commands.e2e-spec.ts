@@ -2,6 +2,7 @@
 // member-scoped keys and roles. Every refused request must leave the store's head where it was.
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { ERROR_CATALOGUE, type ErrorCode } from '@ogp/domain';
 import { parseApiKey } from '@ogp/tracker';
 import request from 'supertest';
 import { SEMARANG, startCommandApi, type CommandApi } from './command-api.fixtures';
@@ -130,6 +131,8 @@ describe('command API edges (e2e)', () => {
       const res = await post(path, who === 'ops' ? ops : who === 'smg' ? smg : reviewer, body);
       expect(res.status).toBe(status);
       expect(res.body.code).toBe(code);
+      // One title per problem type: the domain catalogue's for the code.
+      expect(res.body.title).toBe(ERROR_CATALOGUE[code as ErrorCode].title);
       expect(await api.head()).toBe(before);
     });
   });

@@ -1,5 +1,6 @@
 // THE table from errors to HTTP problems (RFC 9457): platform problem codes, domain error kinds, and the mapping.
 import { HttpException } from '@nestjs/common';
+import { ERROR_CATALOGUE } from '@ogp/domain';
 import { ThrottlerException } from '@nestjs/throttler';
 import { DuplicateEventIdError, WrongExpectedVersionError } from '@ogp/event-store';
 import { ProjectionRunnerStoppedError, ReadModelTimeoutError } from '@ogp/projections';
@@ -106,7 +107,9 @@ export function problemFor(error: unknown, context: ProblemContext): Problem {
   if (error instanceof RequestValidationError) return platform('validation-failed', 'See errors for each field', { errors: error.errors });
   if (isDomainError(error)) {
     const details = error.details !== undefined && Object.keys(error.details).length > 0 ? { details: error.details } : undefined;
-    return { ...DOMAIN_ERROR_KINDS[error.kind], code: error.code, detail: error.message, extensions: details };
+    // One title per problem type (RFC 9457): the catalogue's for a domain code, the kind's for other coded errors.
+    const title = (ERROR_CATALOGUE as Readonly<Record<string, { title: string }>>)[error.code]?.title ?? DOMAIN_ERROR_KINDS[error.kind].title;
+    return { ...DOMAIN_ERROR_KINDS[error.kind], title, code: error.code, detail: error.message, extensions: details };
   }
   if (error instanceof WrongExpectedVersionError) {
     const detail = `${error.stream} is at revision ${String(error.actual)}`;
