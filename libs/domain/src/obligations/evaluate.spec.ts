@@ -136,6 +136,15 @@ describe('obligations', () => {
       const s = h.submit('2021-07-30');
       expect(result(h.events, '2021-08-01', 'endorsement')).toMatchObject({ status: 'not met', eventIds: [s] });
     });
+    it('judges an endorsement entered after the submission by the day it was recorded: still not met', () => {
+      const h = history();
+      h.register();
+      h.draft();
+      h.submit('2021-07-30');
+      h.at(h.endorse('2021-07-26'), '2021-09-01T03:00:00Z');
+      const r = result(h.events, '2021-10-01', 'endorsement');
+      expect(r).toMatchObject({ status: 'not met', detail: 'submitted on 2021-07-30 without prior civil society endorsement (endorsement recorded 2021-09-01)' });
+    });
     it('is not applicable without a plan', () => {
       const h = history();
       h.register();

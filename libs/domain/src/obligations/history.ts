@@ -131,9 +131,14 @@ function apply(facts: MemberFacts, commitments: Map<string, CommitmentFact>, id:
     case 'ActionPlanDrafted':
       facts.plans.push({ planId: event.data.planId, eventId: id, periodStart: event.data.periodStart, endorsement: null, submission: null, inception: null, commitments: [] });
       return;
-    case 'ActionPlanEndorsed':
-      setOn(plan(event.data.planId), 'endorsement', { eventId: id, on: dayOf(event.data.effectiveAt) });
+    case 'ActionPlanEndorsed': {
+      // Recorded after the submission, an endorsement counts from the day it was recorded, whatever date it gives:
+      // the obligation is that civil society endorsed before submission, and a late entry cannot show that.
+      const p = plan(event.data.planId);
+      const endorsedOn = dayOf(event.data.effectiveAt);
+      setOn(p, 'endorsement', { eventId: id, on: p?.submission != null && recordedOn > endorsedOn ? recordedOn : endorsedOn });
       return;
+    }
     case 'ActionPlanSubmitted':
       setOn(plan(event.data.planId), 'submission', { eventId: id, on: dayOf(event.data.effectiveAt) });
       return;

@@ -11,7 +11,8 @@ export function endorsementItems(plan: PlanFact, asOf: IsoDate): Item[] {
     if (endorsement !== null && endorsement.on <= submission.on) {
       return [{ status: 'met', eventIds: [endorsement.eventId, submission.eventId], detail: `endorsed on ${endorsement.on}, submitted on ${submission.on}` }];
     }
-    return [{ status: 'not met', eventIds: [submission.eventId], detail: `submitted on ${submission.on} without prior civil society endorsement` }];
+    const late = endorsement !== null ? ` (endorsement recorded ${endorsement.on})` : '';
+    return [{ status: 'not met', eventIds: endorsement !== null ? [submission.eventId, endorsement.eventId] : [submission.eventId], detail: `submitted on ${submission.on} without prior civil society endorsement${late}` }];
   }
   if (endorsement !== null) return [{ status: 'met', eventIds: [endorsement.eventId], detail: `endorsed on ${endorsement.on}; not yet submitted` }];
   const deadline = firstDayOf(plan.periodStart);

@@ -73,9 +73,12 @@ describe('action plan', () => {
 
   describe('when Submitted', () => {
     const given = [planDrafted, planEndorsed, planSubmitted];
-    it('refuses endorsement and a second submission', () => {
-      spec.given(given).when(endorse, ctx()).thenFails('plan.invalid-transition');
+    it('refuses a second endorsement and a second submission', () => {
+      spec.given(given).when(endorse, ctx()).thenFails('plan.already-endorsed');
       spec.given(given).when(submit, ctx()).thenFails('plan.invalid-transition');
+    });
+    it('records an endorsement entered after the submission (the obligation judges it by its recording day)', () => {
+      spec.given([planDrafted, planSubmitted]).when(endorse, ctx()).thenAccepted();
     });
     it('records the inception assessment by a reviewer, naming them', () => {
       spec.given(given).when(inception(), ctx(REVIEWER)).then([
