@@ -27,7 +27,7 @@ export * from './domain-commands';
 export * from './domain-events';
 export { memberIdOfCommand, memberIdOfState } from './ownership';
 
-export { evaluate } from './obligations/evaluate';
+export { evaluate, evaluation, type Evaluation } from './obligations/evaluate';
 export type { HistoryEvent } from './obligations/history';
 export * from './obligations/rule-set';
 

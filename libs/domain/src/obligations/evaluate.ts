@@ -1,5 +1,5 @@
 // evaluate(history, asOf, ruleSet): every OGP Local obligation of one member, per plan where it applies.
-import { dateOf, isIsoDate, isIsoInstant } from '../shared/dates';
+import { dateOf, isIsoDate, isIsoInstant, type TimeZone } from '../shared/dates';
 import { fail } from '../shared/errors';
 import { evidenceItems, endOfCommitmentItems, milestoneReportingItems, verificationItems } from './commitment-rules';
 import { factsOf, type HistoryEvent } from './history';
@@ -15,8 +15,24 @@ import { DEFAULT_RULE_SET, type ObligationId, type ObligationResult, type Obliga
  * earlier date shows what was known then.
  */
 export function evaluate(history: Iterable<HistoryEvent>, asOf: string, ruleSet: ObligationRuleSet = DEFAULT_RULE_SET): ObligationResult[] {
+  return evaluation(history, asOf, ruleSet).results;
+}
+
+/** What evaluate judged, and in which frame: the member's zone at the end of the history read, and whether it was registered by then. */
+export interface Evaluation {
+  readonly results: ObligationResult[];
+  readonly timeZone: TimeZone;
+  readonly registered: boolean;
+  /** The day the rules judged on, in that zone. */
+  readonly day: string;
+  /** How many events of the history were known at asOf (those the verdicts could cite). */
+  readonly events: number;
+}
+
+/** evaluate, with the frame of its verdicts: a reader of a bare date learns which zone's day it was judged in. */
+export function evaluation(history: Iterable<HistoryEvent>, asOf: string, ruleSet: ObligationRuleSet = DEFAULT_RULE_SET): Evaluation {
   if (!isIsoDate(asOf) && !isIsoInstant(asOf)) fail('date.invalid', `asOf must be an ISO date or instant: ${asOf}`);
-  const { facts, timeZone } = factsOf(history, asOf);
+  const { facts, timeZone, known } = factsOf(history, asOf);
   // The day the rules judge on: an instant's day in the member's zone as it stood then.
   const day = isIsoDate(asOf) ? asOf : dateOf(asOf, timeZone);
   const results: ObligationResult[] = [];
@@ -56,5 +72,5 @@ export function evaluate(history: Iterable<HistoryEvent>, asOf: string, ruleSet:
       }
     }
   }
-  return results;
+  return { results, timeZone, registered: facts.registration !== null, day, events: known };
 }

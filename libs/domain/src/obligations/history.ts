@@ -88,24 +88,26 @@ export interface MemberFacts {
  * registration names (UTC when none), then each MemberTimeZoneChanged's from that event on, so a change of zone does
  * not move the days of what came before it. Returns the zone in force at the end. Events are applied in the order
  * given (the store's), not by recordedAt: two instances' clocks may disagree by a little, and a commitment recorded a
- * millisecond "before" its plan must still belong to it.
+ * millisecond "before" its plan must still belong to it. `known` counts the events of the domain's types known at asOf.
  */
-export function factsOf(history: Iterable<HistoryEvent>, asOf: IsoDate | IsoInstant): { facts: MemberFacts; timeZone: TimeZone } {
+export function factsOf(history: Iterable<HistoryEvent>, asOf: IsoDate | IsoInstant): { facts: MemberFacts; timeZone: TimeZone; known: number } {
   const facts: MemberFacts = { registration: null, meetings: [], publicUpdates: [], plans: [] };
   const commitments = new Map<string, CommitmentFact>();
   let timeZone = DEFAULT_TIME_ZONE;
   const day = (value: string): IsoDate => dateOf(value, timeZone);
   const byDay = isIsoDate(asOf);
   const until = byDay ? 0 : Date.parse(asOf);
+  let known = 0;
   for (const stored of history) {
     if (!isEventType(stored.type)) continue;
     if (stored.type === 'MemberRegistered' && facts.registration === null) timeZone = zoneIn(stored.data, timeZone);
     const recordedOn = day(stored.recordedAt);
     if (byDay ? recordedOn > asOf : Date.parse(stored.recordedAt) > until) continue;
+    known++;
     apply(facts, commitments, stored.id, recordedOn, { type: stored.type, data: stored.data } as DomainEvent, day);
     if (stored.type === 'MemberTimeZoneChanged') timeZone = zoneIn(stored.data, timeZone);
   }
-  return { facts, timeZone };
+  return { facts, timeZone, known };
 }
 
 /** The zone an event's data names (a registration from before zones were recorded names none: UTC). */

@@ -147,19 +147,19 @@ describe('the Semarang scenario', () => {
   });
 
   it.each(SEMARANG_AS_OF_DATES)("evaluates compliance as of %s as the domain's evaluate does", (date) => {
-    const view = complianceOf(db, { memberId: SEMARANG_MEMBER_ID, asOf: date });
+    const view = complianceOf(db, { memberId: SEMARANG_MEMBER_ID, asOf: date })!;
     const expected = evaluate(demo.history, date);
     expect(view.results).toEqual(expected);
     expect(view.asOfDate).toBe(date);
     // Semarang keeps Asia/Jakarta time (UTC+7): its day ends at 17:00 UTC.
     expect(view.asOf).toBe(`${date}T16:59:59.999Z`);
-    const plan = complianceOf(db, { memberId: SEMARANG_MEMBER_ID, asOf: date, planId: SEMARANG_PLAN_ID });
+    const plan = complianceOf(db, { memberId: SEMARANG_MEMBER_ID, asOf: date, planId: SEMARANG_PLAN_ID })!;
     expect(plan.results).toEqual(expected.filter((r) => r.planId === SEMARANG_PLAN_ID));
   });
 
   it('takes an instant as-of as the day it falls on in Semarang', () => {
     const [date] = SEMARANG_AS_OF_DATES;
-    const view = complianceOf(db, { memberId: SEMARANG_MEMBER_ID, asOf: `${date}T20:00:00Z` });
+    const view = complianceOf(db, { memberId: SEMARANG_MEMBER_ID, asOf: `${date}T20:00:00Z` })!;
     expect(view.asOfDate).toBe(addDays(date!, 1));
     expect(view.asOf).toBe(`${date}T20:00:00.000Z`);
   });

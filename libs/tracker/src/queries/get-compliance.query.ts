@@ -1,7 +1,7 @@
 // GetCompliance: each OGP Local obligation's verdict for a member (optionally one plan) as of an instant, with the
 // ids of the events behind it.
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { complianceOf, currentState, streamRevisionAsOf, type ComplianceView } from '@ogp/projections';
+import { complianceOf, currentState, type ComplianceView } from '@ogp/projections';
 import { ReadModels } from '../read-models/read-models.service';
 import { EntityNotFoundError } from './entity-not-found.error';
 import { readAfter, type ReadOptions, type ReadResult } from './read-result';
@@ -27,7 +27,7 @@ export class GetComplianceHandler implements IQueryHandler<GetCompliance, ReadRe
       if (currentState(this.readModels.db, stream) === null) throw new EntityNotFoundError(stream);
       const view = complianceOf(this.readModels.db, { memberId, asOf: options.asOf ?? now, planId: options.planId });
       // As for every other read of the past: before the member was registered, there is no member to judge.
-      if (streamRevisionAsOf(this.readModels.db, stream, view.asOf) === null) throw new EntityNotFoundError(stream, options.asOf);
+      if (view === null) throw new EntityNotFoundError(stream, options.asOf);
       return view;
     });
   }

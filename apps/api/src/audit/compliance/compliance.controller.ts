@@ -39,7 +39,7 @@ export class ComplianceController {
     summary: "The member's compliance with OGP Local's obligations as of an instant (default now)",
     description: 'Each result: obligation, status (met, due, overdue, not met, not applicable), planId, eventIds, detail.',
   })
-  @ApiOkResponse({ description: '{ position, data: { memberId, asOf, asOfDate, ruleSet, results, events } }' })
+  @ApiOkResponse({ description: '{ position, data: { memberId, planId, asOf, asOfDate, timeZone, ruleSet, results, events } }' })
   async compliance(@Param() params: MemberIdParams, @Query() query: ComplianceQuery, @CurrentPrincipal() principal: Principal) {
     await this.scope.entity(principal, 'member', params.id, query.waitFor);
     return this.queries.execute(new GetCompliance(params.id, query, this.clock.now().toISOString()));
