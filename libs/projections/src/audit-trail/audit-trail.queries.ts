@@ -57,13 +57,35 @@ export function globalFeed(db: ReadModelDb, query: FeedQuery = {}): FeedPage {
   return { entries, next: rows.length > limit ? entries[entries.length - 1]!.seq : null };
 }
 
+/** Rows fetched by one statement: bounds the data and metadata texts held at once. */
+const ROWS_PER_FETCH = 500;
+
 /**
- * Events of the given streams, in the global order, recorded at or before asOf: one row at a time, so that memory
- * does not grow with the streams' length. Run no other statement on `db` until the iteration ends (better-sqlite3
- * keeps the connection busy meanwhile).
+ * Events of the given streams, in the global order, recorded at or before asOf. Only their seqs are sorted (read from
+ * the (stream, revision) index: tens of bytes an event), and the rows are fetched by primary key ROWS_PER_FETCH at a
+ * time. Sorting the rows themselves held every event's data and metadata in a temp b-tree in memory
+ * (temp_store=MEMORY): ~470 MB for a member with 200,000 events. asOf is checked on the fetched rows: recorded_at is
+ * not in the index, so checking it while listing seqs would read every row twice.
+ * The cursor over the seqs stays open until the iteration ends: meanwhile `db` answers reads but refuses writes
+ * (better-sqlite3), and the iteration reads one snapshot, the open cursor holding its read transaction.
  */
 export function* eventsOfStreams(db: ReadModelDb, streams: readonly string[], asOf?: string): Generator<AuditEntry> {
   if (streams.length === 0) return;
-  const stmt = cachedStatement(db, `SELECT ${AUDIT_COLUMNS} FROM ${AUDIT_TABLE} WHERE stream IN (SELECT value FROM json_each(?)) AND recorded_at <= ? ORDER BY seq`);
-  for (const row of stmt.iterate(JSON.stringify(streams), asOfBound(asOf)) as IterableIterator<AuditRow>) yield toAuditEntry(row);
+  const bound = asOfBound(asOf);
+  const seqs = cachedStatement(db, `SELECT seq FROM ${AUDIT_TABLE} WHERE stream IN (SELECT value FROM json_each(?)) ORDER BY seq`);
+  let batch: number[] = [];
+  for (const { seq } of seqs.iterate(JSON.stringify(streams)) as IterableIterator<{ seq: number }>) {
+    batch.push(seq);
+    if (batch.length === ROWS_PER_FETCH) {
+      yield* eventsWithSeqs(db, batch, bound);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield* eventsWithSeqs(db, batch, bound);
+}
+
+/** The events with these seqs recorded at or before bound, in seq order (read along the list, no sort). */
+function eventsWithSeqs(db: ReadModelDb, seqs: readonly number[], bound: string): AuditEntry[] {
+  const rows = cachedStatement(db, `SELECT ${AUDIT_COLUMNS} FROM ${AUDIT_TABLE} WHERE seq IN (SELECT value FROM json_each(?)) AND recorded_at <= ? ORDER BY seq`).all(JSON.stringify(seqs), bound) as AuditRow[];
+  return rows.map(toAuditEntry);
 }
