@@ -19,7 +19,6 @@ const TRANSIENT: ReadonlySet<string> = new Set(['wrong-expected-version', 'dupli
  */
 const NOT_RUN: ReadonlySet<number> = new Set([400, 412]);
 
-
 /**
  * Claims the request's Idempotency-Key before the route's pipes and handler run (global guards, authentication and
  * the write throttle, have run: a refused request claims nothing). A repeat of a recorded request is answered from

@@ -1,4 +1,4 @@
-// What the platform attaches to each Fastify request: the authenticated principal and the command id.
+// What the platform attaches to each Fastify request: the authenticated principal, the command id, its fingerprint.
 import { createHash } from 'node:crypto';
 import { canonicalize } from '@ogp/ledger';
 import type { IdempotencyScope, Principal } from '@ogp/tracker';
@@ -8,8 +8,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Set by ApiKeyGuard on every non-public route. */
     principal?: Principal;
-    /** Set on first use by commandIdOf (see command-id.decorator.ts). */
+    /** Set on first use by commandIdOf (see request.decorators.ts). */
     commandId?: string;
+    /** Set on first use by requestFingerprint: the idempotency claim and the command id read the same one. */
+    fingerprint?: string;
     /** The Idempotency-Key claimed for this request, until its answer is recorded (see idempotency.guard.ts). */
     idempotency?: IdempotencyScope;
     /** The code of the problem answered, set by the problem filter. */
@@ -26,8 +28,11 @@ export const WRITE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH
  * order and spacing do not count). Read before the route's pipes, from the body as received.
  */
 export function requestFingerprint(request: FastifyRequest): string {
-  const body = request.body === undefined ? '' : canonicalize(request.body);
-  return createHash('sha256').update(`${request.method}\n${request.url}\n${body}`).digest('hex');
+  if (request.fingerprint === undefined) {
+    const body = request.body === undefined ? '' : canonicalize(request.body);
+    request.fingerprint = createHash('sha256').update(`${request.method}\n${request.url}\n${body}`).digest('hex');
+  }
+  return request.fingerprint;
 }
 
 /** The single value of a header, or undefined when absent or repeated (a repeated header is ambiguous). */
