@@ -39,18 +39,61 @@ export function dateOf(value: IsoDate | IsoInstant, timeZone: TimeZone = DEFAULT
   if (isIsoDate(value)) return value;
   const ms = Date.parse(value);
   if (timeZone === DEFAULT_TIME_ZONE) return new Date(ms).toISOString().slice(0, 10);
-  const [y, m, d] = wallClock(ms, timeZone);
-  return format(y, m, d);
+  return dateAt(ms, timeZone);
 }
 
-/** The last millisecond of a calendar day in a time zone, as a UTC instant (`2022-01-05T16:59:59.999Z` in Asia/Jakarta). */
+/**
+ * The last millisecond of a calendar day in a time zone, as a UTC instant (`2022-01-05T16:59:59.999Z` in Asia/Jakarta):
+ * the last millisecond whose date on the zone's wall clock is that day. A day the zone skips (Pacific/Apia went from
+ * 2011-12-29 to 2011-12-31) ends with the day before it, at the last millisecond whose date is not after it.
+ */
 export function endOfDay(date: IsoDate, timeZone: TimeZone = DEFAULT_TIME_ZONE): IsoInstant {
   const nextMidnight = Date.parse(`${addDays(date, 1)}T00:00:00Z`);
-  // Midnight on the wall clock, less the zone's offset; the offset is read again at the instant found, in case it
-  // changes (summer time) in between.
-  let instant = nextMidnight;
-  for (let i = 0; i < 2; i++) instant = nextMidnight - offsetAt(instant, timeZone);
-  return new Date(instant - 1).toISOString();
+  if (timeZone === DEFAULT_TIME_ZONE) return new Date(nextMidnight - 1).toISOString();
+  return new Date(startOfDayAfter(date, nextMidnight, timeZone) - 1).toISOString();
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** The first instant whose wall-clock date in the zone is after `date`; `nextMidnight` is the next day's 00:00 in UTC. */
+function startOfDayAfter(date: IsoDate, nextMidnight: number, timeZone: TimeZone): number {
+  // The zone's midnight lies within 14 hours of the UTC one, so a day later the clock has made any change it makes
+  // around it. The offset then is the one to take unless the next midnight was skipped (Santiago leaps from 00:00 to
+  // 01:00 in September), and it is the right one when the clock goes back over midnight: the day ends when it is
+  // reached for the last time (St. John's went from 00:01 back to 23:01).
+  const afterChange = nextMidnight - offsetAt(nextMidnight + DAY, timeZone);
+  if (startsDayAfter(afterChange, date, timeZone)) return afterChange;
+  // A skipped midnight: the day ends when 24:00 would have come on the clock as it was a day before.
+  const beforeChange = nextMidnight - offsetAt(nextMidnight - DAY, timeZone);
+  if (startsDayAfter(beforeChange, date, timeZone)) return beforeChange;
+  return firstInstantAfter(date, nextMidnight - 26 * HOUR, nextMidnight + 26 * HOUR, timeZone);
+}
+
+/** Whether the wall-clock date is after `date` at the instant and not a millisecond before. */
+function startsDayAfter(ms: number, date: IsoDate, timeZone: TimeZone): boolean {
+  return dateAt(ms, timeZone) > date && dateAt(ms - 1, timeZone) <= date;
+}
+
+/**
+ * The first instant in (from, to] whose wall-clock date is after `date`, by bisection: for a clock change that straddles
+ * midnight (a leap from 23:30 to 00:30). The bounds are 26 hours either side of the UTC midnight, wider than any offset
+ * a zone has had.
+ */
+function firstInstantAfter(date: IsoDate, from: number, to: number, timeZone: TimeZone): number {
+  let [before, after] = [from, to];
+  while (after - before > 1) {
+    const middle = Math.floor((before + after) / 2);
+    if (dateAt(middle, timeZone) > date) after = middle;
+    else before = middle;
+  }
+  return after;
+}
+
+/** The calendar date on a zone's wall clock at an instant. */
+function dateAt(ms: number, timeZone: TimeZone): IsoDate {
+  const [y, m, d] = wallClock(ms, timeZone);
+  return format(y, m, d);
 }
 
 /** How far a zone's wall clock is ahead of UTC at an instant, in milliseconds. */
@@ -76,18 +119,27 @@ export function canonicalTimeZone(value: unknown): TimeZone | null {
   }
 }
 
-/** Formatters are costly to make (tens of microseconds) and a member's zone rarely changes: one per zone. */
-const clockFormats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * Formatters are costly to make (tens of microseconds) and a member's zone rarely changes: one per zone, kept under its
+ * canonical name so that every spelling of a zone shares it. The spellings seen are remembered in a map of bounded
+ * size, since they come from outside and need not be few.
+ */
+const clockFormats = new Map<TimeZone, Intl.DateTimeFormat>();
+const canonicalNames = new Map<string, TimeZone>();
+const SPELLINGS_REMEMBERED = 256;
 function clockFormat(timeZone: TimeZone): Intl.DateTimeFormat {
-  let found = clockFormats.get(timeZone);
-  if (found === undefined) {
-    found = new Intl.DateTimeFormat('en-US', {
-      timeZone, calendar: 'gregory', numberingSystem: 'latn', hourCycle: 'h23',
-      year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-    });
-    clockFormats.set(timeZone, found);
-  }
-  return found;
+  const canonical = canonicalNames.get(timeZone);
+  if (canonical !== undefined) return clockFormats.get(canonical)!;
+  const made = new Intl.DateTimeFormat('en-US', {
+    timeZone, calendar: 'gregory', numberingSystem: 'latn', hourCycle: 'h23',
+    year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+  });
+  const name = made.resolvedOptions().timeZone;
+  if (!clockFormats.has(name)) clockFormats.set(name, made);
+  // The oldest spelling is forgotten first; if it comes again, one formatter is made to learn its canonical name anew.
+  if (canonicalNames.size >= SPELLINGS_REMEMBERED) canonicalNames.delete(canonicalNames.keys().next().value!);
+  canonicalNames.set(timeZone, name);
+  return clockFormats.get(name)!;
 }
 
 function daysInMonth(year: number, month: number): number {
