@@ -187,6 +187,8 @@ function expectProblem(response: request.Response, status: number, code: string)
   expect(response.body).toMatchObject({ type: `urn:ogp-ledger:problem:${code}`, status, code });
   expect(typeof response.body.title).toBe('string');
   expect(typeof response.body.instance).toBe('string');
+  // Every 4xx says what was wrong with this request (a 500 says nothing, by design).
+  if (status < 500) expect(response.body.detail).toEqual(expect.stringMatching(/\S/));
 }
 
 describe('API platform (e2e)', () => {

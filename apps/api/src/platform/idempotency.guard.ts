@@ -49,7 +49,7 @@ export class IdempotencyGuard implements CanActivate {
       case 'key-reused':
         throw new ProblemException('idempotency-key-reused', `Idempotency-Key ${idempotencyKey} was first used for another request (method, path or body): send a new key for a new request`);
       case 'in-flight':
-        throw new ProblemException('idempotency-request-in-flight');
+        throw new ProblemException('idempotency-request-in-flight', `The first request with Idempotency-Key ${idempotencyKey} has not been answered yet: retry shortly to get its answer`);
       default: {
         const unknown: never = decision;
         throw new Error(`Unknown idempotency decision ${JSON.stringify(unknown)}`);

@@ -36,7 +36,7 @@ export function installJsonBodyParser(fastify: FastifyInstance): void {
       return;
     }
     const check = checkDocument(document);
-    if (check === 'forbidden-property') done(new ProblemException('forbidden-property'), undefined);
+    if (check === 'forbidden-property') done(new ProblemException('forbidden-property', 'A key named __proto__, or a constructor object with a prototype key, is refused anywhere in the body'), undefined);
     else if (check === 'too-deep') done(new ProblemException('bad-request', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`), undefined);
     else done(null, document);
   });

@@ -50,6 +50,8 @@ export interface DomainErrorShape extends Error {
   readonly kind: DomainErrorKind;
   /** Machine-readable specifics (field, ids, dates), sent as the `details` extension. */
   readonly details?: Readonly<Record<string, unknown>>;
+  /** The problem type's title, for a coded error outside the domain's catalogue (else its kind's title is used). */
+  readonly title?: string;
 }
 
 export function isDomainError(error: unknown): error is DomainErrorShape {
@@ -108,7 +110,7 @@ export function problemFor(error: unknown, context: ProblemContext): Problem {
   if (isDomainError(error)) {
     const details = error.details !== undefined && Object.keys(error.details).length > 0 ? { details: error.details } : undefined;
     // One title per problem type (RFC 9457): the catalogue's for a domain code, the kind's for other coded errors.
-    const title = (ERROR_CATALOGUE as Readonly<Record<string, { title: string }>>)[error.code]?.title ?? DOMAIN_ERROR_KINDS[error.kind].title;
+    const title = (ERROR_CATALOGUE as Readonly<Record<string, { title: string }>>)[error.code]?.title ?? error.title ?? DOMAIN_ERROR_KINDS[error.kind].title;
     return { ...DOMAIN_ERROR_KINDS[error.kind], title, code: error.code, detail: error.message, extensions: details };
   }
   if (error instanceof WrongExpectedVersionError) {
@@ -120,7 +122,7 @@ export function problemFor(error: unknown, context: ProblemContext): Problem {
   if (error instanceof ReadModelTimeoutError || error instanceof ProjectionRunnerStoppedError || error instanceof LedgerLogStoppedError) {
     return platform('not-ready', error.message);
   }
-  if (error instanceof ThrottlerException) return platform('too-many-requests');
+  if (error instanceof ThrottlerException) return platform('too-many-requests', 'This API key has used its writes for the current minute: retry after the seconds Retry-After gives');
   if (error instanceof HttpException) return fromHttpException(error);
   return platform('internal-error');
 }

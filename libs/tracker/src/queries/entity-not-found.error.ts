@@ -2,6 +2,7 @@
 export class EntityNotFoundError extends Error {
   readonly code = 'read.entity-not-found';
   readonly kind = 'not-found';
+  readonly title = 'No such entity was recorded (as of the instant asked for)';
   constructor(readonly stream: string, asOf?: string) {
     super(asOf === undefined ? `No ${stream} is recorded` : `No ${stream} was recorded as of ${asOf}`);
     this.name = 'EntityNotFoundError';
