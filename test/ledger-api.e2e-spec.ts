@@ -83,6 +83,8 @@ describe('ledger API (e2e)', () => {
     expect(await app.get(LedgerLog).scheduledCheckpoint()).toBeNull();
     const again = await request(http).post('/ledger/checkpoints').set('Authorization', `Bearer ${keys.auditor}`);
     expect(again.body).toMatchObject({ treeSize: 20, note: res.body.note, eventIds: [] });
+    // Nothing created: 200, not 201.
+    expect([res.status, again.status]).toEqual([201, 200]);
     expect(app.get(LedgerLog).size).toBe(21);
     // A checkpoint covers every member: not for a key scoped to one.
     const scoped = (await app.get<KeyStore>(KEY_STORE).create({ role: 'auditor', name: 'Semarang LMB', member: 'semarang' })).key;
@@ -134,7 +136,11 @@ describe('ledger API (e2e)', () => {
     const scoped = (await app.get<KeyStore>(KEY_STORE).create({ role: 'auditor', name: 'Demak LMB', member: 'demak' })).key;
     const res = await request(http).get(`/ledger/bundles/${ids[3]}`).set('Authorization', `Bearer ${scoped}`);
     expect(res.status).toBe(404);
-    expect(res.body.detail).toMatch(/^No commitment IDSMG\d{4}$/);
+    // The answer an unknown event gets: nothing of the other member's (not even its commitment's id).
+    expect(res.body.detail).toBe(`no event ${ids[3]} in the log`);
+    const unknown = randomUUID();
+    const none = await request(http).get(`/ledger/bundles/${unknown}`).set('Authorization', `Bearer ${scoped}`);
+    expect([none.status, none.body.detail]).toEqual([404, `no event ${unknown} in the log`]);
   });
 
   it.each([

@@ -1,6 +1,7 @@
 // The transparency log routes: public key, signed checkpoints, inclusion and consistency proofs, offline proof bundles.
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { LedgerError, parseVerifierKey } from '@ogp/ledger';
 import { parseStream } from '@ogp/projections';
 import {
@@ -106,11 +107,18 @@ export class LedgerController {
   @ApiBearerAuth('api-key')
   @Roles('admin', 'auditor')
   @ApiOperation({ summary: 'Sign a checkpoint of the log now and store it (admin or auditor)' })
-  @ApiOkResponse({ description: 'the new (or already stored) checkpoint at the current size', schema: { example: CHECKPOINT_EXAMPLE } })
-  async sign(@CurrentPrincipal() principal: Principal, @CorrelationId() correlationId: string): Promise<CheckpointResponse & { eventIds: readonly string[] }> {
+  @ApiCreatedResponse({ description: 'a new checkpoint, signed at the current size and stored (eventIds: the CheckpointSigned event)', schema: { example: CHECKPOINT_EXAMPLE } })
+  @ApiOkResponse({ description: 'the checkpoint already stored at the current size: nothing written (eventIds empty)' })
+  async sign(
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CheckpointResponse & { eventIds: readonly string[] }> {
     // A checkpoint covers every member's events: not for a key scoped to one.
     this.scope.everyMember(principal, 'A checkpoint');
     const cp = await this.log.signCheckpoint({ actorId: principal.keyId, actorRole: principal.role, correlationId });
+    // 201 only when something was created.
+    if (cp.eventIds.length === 0) reply.status(200);
     return { origin: this.log.origin, ...cp };
   }
 
@@ -148,9 +156,13 @@ export class LedgerController {
     }
     if (principal.member !== null) {
       // As for entity reads: another member's event (or one of no member: keys, checkpoints) is not found.
+      // The answer is the one an unknown event gets, naming nothing of the other member's.
       const entity = parseStream(bundle.event.stream);
-      if (entity === null) throw new ProblemException('not-found', `No event ${eventId}`);
-      await this.scope.entity(principal, entity.kind, entity.id);
+      const unknown = new ProblemException('not-found', `no event ${eventId} in the log`);
+      if (entity === null) throw unknown;
+      await this.scope.entity(principal, entity.kind, entity.id).catch((error: unknown) => {
+        throw error instanceof ProblemException && error.code === 'not-found' ? unknown : error;
+      });
     }
     return bundle;
   }
