@@ -76,7 +76,7 @@ describe('audit and public API (e2e, Semarang)', () => {
   it('answers 404 read.position-beyond-log at once for a waited-for position the log has not reached', async () => {
     const res = await request(http).get('/audit/members/semarang?waitFor=999999999/999999999').set(auth());
     expect(res.status).toBe(404);
-    expect(res.body).toMatchObject({ code: 'read.position-beyond-log', detail: expect.stringContaining('there is no position 999999999/999999999 yet') });
+    expect(res.body).toMatchObject({ code: 'read.position-beyond-log', title: 'The log has not reached this position', detail: expect.stringContaining('there is no position 999999999/999999999 yet') });
   });
 
   it('answers a plan’s current state with its stream revision as ETag and the position it reflects', async () => {
@@ -154,12 +154,32 @@ describe('audit and public API (e2e, Semarang)', () => {
     // As of a date, the answer names the instant it reflects, as compliance does.
     const then = await request(http).get('/audit/plans/semarang-2021/progress?asOf=2022-06-30').set(auth());
     expect(then.body.data.asOf).toBe('2022-06-30T23:59:59.999Z');
+    const commitment = await request(http).get('/audit/commitments/semarang-2021-c1/progress?asOf=2022-06-30T12:00:00%2B07:00').set(auth());
+    expect(commitment.body.data).toMatchObject({ commitmentId: 'semarang-2021-c1', asOf: '2022-06-30T05:00:00.000Z' });
+    expect((await request(http).get('/audit/commitments/semarang-2021-c1/progress').set(auth())).body.data.asOf).toBeNull();
   });
 
   it('answers compliance before the member was registered with 404, as every read of the past', async () => {
     const res = await request(http).get('/audit/members/semarang/compliance?asOf=2020-01-01').set(auth());
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('read.entity-not-found');
+  });
+
+  it('refuses compliance as of a later day than today in the member\'s zone (400), and of an unknown plan (404)', async () => {
+    // The clock reads 2024-04-01T00:00Z: 07:00 on 1 April in Semarang (UTC+7), where 2 April has not begun.
+    for (const asOf of ['2024-04-02', '9999-12-31', '2024-04-01T00:00:00.001Z', '2030-01-01T00:00:00%2B07:00']) {
+      const res = await request(http).get(`/audit/members/semarang/compliance?asOf=${asOf}`).set(auth());
+      expect([asOf, res.status, res.body.code]).toEqual([asOf, 400, 'bad-request']);
+      expect(res.body.detail).toMatch(/later than now/);
+    }
+    for (const asOf of ['2024-04-01', '2024-04-01T00:00:00Z']) expect((await request(http).get(`/audit/members/semarang/compliance?asOf=${asOf}`).set(auth())).status).toBe(200);
+    for (const planId of ['nosuch', 'semarang-2021x']) {
+      const res = await request(http).get(`/audit/members/semarang/compliance?planId=${planId}`).set(auth());
+      expect([planId, res.status, res.body.code]).toEqual([planId, 404, 'read.entity-not-found']);
+    }
+    // Before the plan was drafted, there was no such plan either.
+    expect((await request(http).get('/audit/members/semarang/compliance?planId=semarang-2021&asOf=2021-05-01').set(auth())).status).toBe(404);
+    expect((await request(http).get('/audit/members/semarang/compliance?planId=semarang-2021&asOf=2022-05-01').set(auth())).status).toBe(200);
   });
 
   it.each(SEMARANG_AS_OF_DATES)('evaluates compliance as of %s exactly as the domain does, citing events', async (date) => {

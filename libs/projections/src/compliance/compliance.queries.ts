@@ -40,8 +40,10 @@ export function* memberHistory(db: ReadModelDb, memberId: string, asOf?: string)
  * in the member's zone as it was at each event (a zone changed on that very day included).
  */
 function lastEndOfDay(date: string): string {
-  return `${addDays(date, 1)}T11:59:59.999Z`;
+  // The calendar's last day ends with it, in every zone (ISO instants have four-digit years).
+  return date === LAST_DAY ? `${LAST_DAY}T23:59:59.999Z` : `${addDays(date, 1)}T11:59:59.999Z`;
 }
+const LAST_DAY = '9999-12-31';
 
 /** The member's compliance as of query.asOf; null before it was registered (on that day in its zone): there is no member to judge. */
 export function complianceOf(db: ReadModelDb, query: ComplianceQuery): ComplianceView | null {

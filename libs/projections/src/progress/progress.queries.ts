@@ -32,11 +32,14 @@ export function planProgressOf(db: ReadModelDb, planId: string, asOf?: string): 
   })();
 }
 
+/** A commitment's progress, and the instant it reflects (null: now), as PlanProgressView gives a plan's. */
+export type CommitmentProgressView = CommitmentProgress & { readonly asOf: string | null };
+
 /** One commitment's progress (with its milestones'), or null when unknown (at that instant). */
-export function commitmentProgressOf(db: ReadModelDb, commitmentId: string, asOf?: string): CommitmentProgress | null {
+export function commitmentProgressOf(db: ReadModelDb, commitmentId: string, asOf?: string): CommitmentProgressView | null {
   const found = entityState(db, domainStateModel, `commitment-${commitmentId}`, asOf);
   const state = (found?.state ?? null) as Commitment | null;
-  return state === null ? null : commitmentProgress(state);
+  return state === null ? null : { ...commitmentProgress(state), asOf: asOf === undefined ? null : normalizeAsOf(asOf) };
 }
 
 /** Progress of each of a member's plans, all read in one read transaction (see planProgressOf). */

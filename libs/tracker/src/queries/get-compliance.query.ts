@@ -28,6 +28,8 @@ export class GetComplianceHandler implements IQueryHandler<GetCompliance, ReadRe
       const view = complianceOf(this.readModels.db, { memberId, asOf: options.asOf ?? now, planId: options.planId });
       // As for every other read of the past: before the member was registered, there is no member to judge.
       if (view === null) throw new EntityNotFoundError(stream, options.asOf);
+      // A plan of the member's has results for every obligation about plans: none means no such plan (then).
+      if (options.planId !== undefined && view.results.length === 0) throw new EntityNotFoundError(`plan-${options.planId} of member ${memberId}`, options.asOf);
       return view;
     });
   }

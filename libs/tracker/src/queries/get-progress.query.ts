@@ -1,7 +1,6 @@
 // GetPlanProgress / GetCommitmentProgress: the domain's roll-up (milestones -> commitment -> plan), now or as of.
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import type { CommitmentProgress } from '@ogp/domain';
-import { commitmentProgressOf, planProgressOf, type PlanProgressView } from '@ogp/projections';
+import { type CommitmentProgressView, commitmentProgressOf, planProgressOf, type PlanProgressView } from '@ogp/projections';
 import { ReadModels } from '../read-models/read-models.service';
 import { PositionCache } from '../read-models/position-cache';
 import { entityNotFound } from './entity-not-found.error';
@@ -34,7 +33,7 @@ export class GetPlanProgressHandler implements IQueryHandler<GetPlanProgress, Re
   }
 }
 
-export class GetCommitmentProgress extends Query<ReadResult<CommitmentProgress>> {
+export class GetCommitmentProgress extends Query<ReadResult<CommitmentProgressView>> {
   constructor(
     readonly commitmentId: string,
     readonly options: ReadOptions = {},
@@ -44,12 +43,12 @@ export class GetCommitmentProgress extends Query<ReadResult<CommitmentProgress>>
 }
 
 @QueryHandler(GetCommitmentProgress)
-export class GetCommitmentProgressHandler implements IQueryHandler<GetCommitmentProgress, ReadResult<CommitmentProgress>> {
-  private readonly answers = new PositionCache<CommitmentProgress>();
+export class GetCommitmentProgressHandler implements IQueryHandler<GetCommitmentProgress, ReadResult<CommitmentProgressView>> {
+  private readonly answers = new PositionCache<CommitmentProgressView>();
 
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ commitmentId, options }: GetCommitmentProgress): Promise<ReadResult<CommitmentProgress>> {
+  async execute({ commitmentId, options }: GetCommitmentProgress): Promise<ReadResult<CommitmentProgressView>> {
     const read = () => commitmentProgressOf(this.readModels.db, commitmentId, options.asOf);
     return (
       (await readAfterCached(this.readModels, options.waitFor, this.answers, keyOf(commitmentId, options.asOf), read)) ??

@@ -3,9 +3,12 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ENTITY_ID_PATTERN } from '@ogp/domain';
-import { CLOCK, GetCompliance, type Clock, type Principal } from '@ogp/tracker';
+import { dateOf, isIsoDate } from '@ogp/domain';
+import { type ComplianceView, normalizeAsOf } from '@ogp/projections';
+import { CLOCK, GetCompliance, type Clock, type Principal, type ReadResult } from '@ogp/tracker';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { Roles } from '../../platform/access.decorators';
+import { ProblemException } from '../../platform/problem.exception';
 import { MemberIdParams, ReadQuery } from '../read.request';
 import { CurrentPrincipal } from '../../platform/request.decorators';
 import { ReadScope } from '../read-scope';
@@ -40,8 +43,22 @@ export class ComplianceController {
     description: 'Each result: obligation, status (met, due, overdue, not met, not applicable), planId, eventIds, detail.',
   })
   @ApiOkResponse({ description: '{ position, data: { memberId, planId, asOf, asOfDate, timeZone, ruleSet, results, events } }' })
-  async compliance(@Param() params: MemberIdParams, @Query() query: ComplianceQuery, @CurrentPrincipal() principal: Principal) {
+  async compliance(@Param() params: MemberIdParams, @Query() query: ComplianceQuery, @CurrentPrincipal() principal: Principal): Promise<ReadResult<ComplianceView>> {
     await this.scope.entity(principal, 'member', params.id, query.waitFor);
-    return this.queries.execute(new GetCompliance(params.id, query, this.clock.now().toISOString()));
+    const now = this.clock.now().toISOString();
+    // What is known now, judged on a later day, would read as a verdict of that day: refused. A date is refused here
+    // once it has begun nowhere yet, and below once it has not begun in the member's zone.
+    if (query.asOf !== undefined && (isIsoDate(query.asOf) ? query.asOf > dateOf(now, EARLIEST_ZONE) : normalizeAsOf(query.asOf) > now)) throw inFuture(query.asOf, now);
+    const answer = await this.queries.execute(new GetCompliance(params.id, query, now));
+    if (query.asOf !== undefined && answer.data.asOfDate > dateOf(now, answer.data.timeZone)) throw inFuture(query.asOf, now);
+    return answer;
   }
 }
+
+/** The zone whose day begins first (UTC+14): a date that has not begun there has begun nowhere. */
+const EARLIEST_ZONE = 'Pacific/Kiritimati';
+
+function inFuture(asOf: string, now: string): ProblemException {
+  return new ProblemException('bad-request', `asOf ${asOf} is later than now (${now}) in the member's time zone: compliance is known up to now`);
+}
+
