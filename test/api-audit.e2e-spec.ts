@@ -277,6 +277,18 @@ describe('audit and public API (e2e, Semarang)', () => {
     }
   });
 
+  it('takes numbers in decimal digits only: 0x10, 1e1, 3.0 and " 5" are not numbers here', async () => {
+    const numbers = ['/audit/events?limit=%s', '/audit/events?after=%s', '/audit/plans/semarang-2021/history?fromRevision=%s', '/audit/plans/semarang-2021/history?limit=%s', '/ledger/proofs/consistency?from=%s&to=20', '/ledger/checkpoints/%s'];
+    for (const path of numbers) {
+      for (const bad of ['0x10', '1e1', '3.0', '%205', '+5', '05']) {
+        const res = await request(http).get(path.replace('%s', bad)).set(auth());
+        expect({ path, bad, status: res.status }).toEqual({ path, bad, status: 400 });
+      }
+      const good = await request(http).get(path.replace('%s', '5')).set(auth());
+      expect({ path, status: good.status === 400 }).toEqual({ path, status: false });
+    }
+  });
+
   describe('a key scoped to one member', () => {
     const as = (key: string) => ({ Authorization: `Bearer ${key}` });
     let own: string;

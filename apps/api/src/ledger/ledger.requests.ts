@@ -1,6 +1,6 @@
 // Validated query parameters of the ledger proof routes.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { DecimalInteger } from '../platform/decimal-integer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 // Any UUID version: events carry v4 (random) and v5 (derived from the command id) ids.
@@ -14,7 +14,7 @@ export class InclusionQuery {
 
   @ApiPropertyOptional({ example: 42, description: 'tree size to prove against (default: the current size)' })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInteger()
   @IsInt()
   @Min(1)
   @Max(MAX_SIZE)
@@ -23,14 +23,14 @@ export class InclusionQuery {
 
 export class ConsistencyQuery {
   @ApiProperty({ example: 10, description: 'the older tree size, at least 1 (every tree extends the empty one: there is nothing to prove)' })
-  @Type(() => Number)
+  @DecimalInteger()
   @IsInt()
   @Min(1)
   @Max(MAX_SIZE)
   from!: number;
 
   @ApiProperty({ example: 42, description: 'the newer tree size' })
-  @Type(() => Number)
+  @DecimalInteger()
   @IsInt()
   @Min(0)
   @Max(MAX_SIZE)
@@ -39,7 +39,7 @@ export class ConsistencyQuery {
 
 export class SizeParam {
   @ApiProperty({ example: 42, description: 'tree size of a stored checkpoint' })
-  @Type(() => Number)
+  @DecimalInteger()
   @IsInt()
   @Min(0)
   @Max(MAX_SIZE)

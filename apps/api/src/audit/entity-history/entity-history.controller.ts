@@ -3,7 +3,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { GetEntityHistory, type Principal } from '@ogp/tracker';
-import { Type } from 'class-transformer';
+import { DecimalInteger } from '../../platform/decimal-integer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Roles } from '../../platform/access.decorators';
 import { ResponseETag, type ETagSetter } from '../../platform/etag';
@@ -15,14 +15,14 @@ import { CachedRead } from '../../platform/read-cache';
 export class HistoryQuery extends ReadQuery {
   @ApiPropertyOptional({ example: 0, description: 'first revision to return' })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInteger()
   @IsInt()
   @Min(0)
   fromRevision?: number;
 
   @ApiPropertyOptional({ example: 100, description: 'at most this many events (default 1000, max 10000)' })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInteger()
   @IsInt()
   @Min(1)
   @Max(10_000)

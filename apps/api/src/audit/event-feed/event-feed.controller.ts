@@ -3,7 +3,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { GetEventFeed, type Principal } from '@ogp/tracker';
-import { Type } from 'class-transformer';
+import { DecimalInteger } from '../../platform/decimal-integer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Roles } from '../../platform/access.decorators';
 import { ReadQuery } from '../read.request';
@@ -14,14 +14,14 @@ import { CachedRead } from '../../platform/read-cache';
 export class FeedQuery extends ReadQuery {
   @ApiPropertyOptional({ example: 0, description: 'cursor: the `next` of the previous page' })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInteger()
   @IsInt()
   @Min(0)
   after?: number;
 
   @ApiPropertyOptional({ example: 100, description: 'page size (1 to 1000, default 100)' })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInteger()
   @IsInt()
   @Min(1)
   @Max(1000)
