@@ -114,7 +114,7 @@ export function problemFor(error: unknown, context: ProblemContext): Problem {
     return { ...DOMAIN_ERROR_KINDS[error.kind], title, code: error.code, detail: error.message, extensions: details };
   }
   if (error instanceof WrongExpectedVersionError) {
-    const detail = `${error.stream} is at revision ${String(error.actual)}`;
+    const detail = error.actual === 'no_stream' ? `${error.stream} does not exist` : `${error.stream} is at revision ${String(error.actual)}`;
     return context.hadIfMatch ? platform('precondition-failed', detail) : platform('wrong-expected-version', detail);
   }
   if (error instanceof DuplicateEventIdError) return platform('duplicate-event-id', `Event id ${error.eventId}`);
