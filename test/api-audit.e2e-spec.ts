@@ -277,6 +277,12 @@ describe('audit and public API (e2e, Semarang)', () => {
     }
   });
 
+  it('tells a client whose offset lost its + (a bare + in a URL is a space) to write %2B', async () => {
+    const res = await request(http).get('/audit/plans/semarang-2021?asOf=2022-03-01T08:00:00+07:00').set(auth());
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body.errors)).toContain('%2B');
+  });
+
   it('takes numbers in decimal digits only: 0x10, 1e1, 3.0 and " 5" are not numbers here', async () => {
     const numbers = ['/audit/events?limit=%s', '/audit/events?after=%s', '/audit/plans/semarang-2021/history?fromRevision=%s', '/audit/plans/semarang-2021/history?limit=%s', '/ledger/proofs/consistency?from=%s&to=20', '/ledger/checkpoints/%s'];
     for (const path of numbers) {

@@ -12,7 +12,7 @@ export function kindOf(collection: EntityCollection): EntityKind {
 }
 
 /** What a request hears when its as-of does not match @ogp/projections' AS_OF_PATTERN. */
-export const AS_OF_MESSAGE = '$property must be a date or an instant with its zone, e.g. 2022-03-01 or 2022-03-01T00:00:00Z';
+export const AS_OF_MESSAGE = '$property must be a date or an instant with its zone, e.g. 2022-03-01 or 2022-03-01T00:00:00Z (in a URL, write the + of an offset as %2B: a bare + arrives as a space)';
 
 /** A global position as the API writes it: "commit/prepare", or a plain decimal. */
 export const POSITION_PATTERN = /^(0|[1-9][0-9]{0,19})(\/(0|[1-9][0-9]{0,19}))?$/;
