@@ -1,6 +1,6 @@
 // Specification of progress claims and reviews on a commitment: evidence, versions, who may review, assessments.
 import { deciderSpec } from '../testing/given-when-then';
-import { ADMIN, commitmentAdded, endedPlan, evidence, implementingPlan, milestone2Added, milestoneAdded, NOW, progressReported, REVIEWER, withPlan } from '../testing/fixtures';
+import { ADMIN, commitmentAdded, draftPlan, endedPlan, evidence, implementingPlan, milestone2Added, milestoneAdded, NOW, progressReported, REVIEWER, submittedPlan, withPlan } from '../testing/fixtures';
 import type { Actor } from '../shared/context';
 import type { Evidence } from '../shared/evidence';
 import type { ClaimedCompletion, OgpValue } from '../shared/scales';
@@ -108,8 +108,11 @@ describe('commitment reviews', () => {
     it('refuses a reviewer reviewing their own claim', () => {
       spec.given(claimed).when(review('VerifyClaim'), ctx({ id: 'admin-1', role: 'reviewer' })).thenFails('review.own-claim');
     });
-    it('refuses a review of a version that is not the current one', () => {
-      spec.given(claimed).when(review('VerifyClaim', 2), ctx(REVIEWER)).thenFails('claim.stale-version');
+    it('refuses a review of a version not reported yet as not found, not as stale', () => {
+      spec.given(claimed).when(review('VerifyClaim', 2), ctx(REVIEWER)).thenFails('claim.version-not-found');
+      spec.given(claimed).when(review('DisputeClaim', 3), ctx(REVIEWER)).thenFails('claim.version-not-found');
+      spec.given(claimed).when({ ...requestEvidence, data: { ...requestEvidence.data, version: 2 } } as CommitmentCommand, ctx(REVIEWER)).thenFails('claim.version-not-found');
+      expect(() => commitmentDecider.decide(review('VerifyClaim', 3), claimed.reduce(commitmentDecider.evolve, null), ctx(REVIEWER))).toThrow('Claim p-1 has no version 3 (it is at version 1)');
     });
     it('refuses a review of an unknown claim', () => {
       spec.given(given).when(review('VerifyClaim'), ctx(REVIEWER)).thenFails('claim.not-found');
@@ -151,6 +154,24 @@ describe('commitment assessments', () => {
   it('records a design assessment with relevance per OGP value', () => {
     const [event] = spec.given(given).when(design(), ctx(REVIEWER)).thenAccepted();
     expect(event).toMatchObject({ type: 'DesignAssessed', data: { reviewerId: 'reviewer-1', verifiability: 'Verifiable', potentialForResults: 'Modest', effectiveAt: '2021-10-05' } });
+  });
+  it('refuses a design assessment dated before its plan was submitted, and accepts one on that day', () => {
+    spec.given(given).when(design({ assessedOn: '2020-01-01' }), ctx(REVIEWER)).thenFails('date.out-of-order');
+    spec.given(given).when(design({ assessedOn: '1900-01-01' }), ctx(REVIEWER)).thenFails('date.out-of-order');
+    spec.given(given).when(design({ assessedOn: '2021-07-29' }), ctx(REVIEWER)).thenFails('date.out-of-order');
+    spec.given(given).when(design({ assessedOn: '2021-07-30' }), ctx(REVIEWER)).thenAccepted();
+    expect(() => commitmentDecider.decide(design({ assessedOn: '2020-01-01' }), given.reduce(commitmentDecider.evolve, null), ctx(REVIEWER)))
+      .toThrow("The design assessment of commitment c-1 predates its plan's submission: 2020-01-01 is before 2021-07-30");
+  });
+  it('refuses a design assessment while the plan is a draft: OGP assesses a submitted plan', () => {
+    spec.given(given).when(design(), withPlan(draftPlan, REVIEWER)).thenFails('plan.invalid-transition');
+    spec.given(given).when(design(), withPlan(submittedPlan, REVIEWER)).thenAccepted();
+  });
+  it('refuses a second design assessment rather than replace the first', () => {
+    const first = commitmentDecider.decide(design(), given.reduce(commitmentDecider.evolve, null), ctx(REVIEWER));
+    spec.given([...given, ...first]).when(design({ assessedOn: '2021-11-01', verifiability: 'Not verifiable' }), ctx({ id: 'lmb-1', role: 'reviewer' })).thenFails('design.already-recorded');
+    expect(() => commitmentDecider.decide(design(), [...given, ...first].reduce(commitmentDecider.evolve, null), ctx(REVIEWER)))
+      .toThrow('The design of commitment c-1 was assessed on 2021-10-05 by reviewer-1');
   });
   it('refuses a design assessment off OGP’s scales, missing a value, or by an admin', () => {
     spec.given(given).when(design({ verifiability: 'Yes' }), ctx(REVIEWER)).thenFails('value.invalid');

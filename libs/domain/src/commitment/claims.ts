@@ -43,6 +43,8 @@ function requireReviewable(commitment: Commitment, claimId: string, version: num
   requireRole(context.actor, 'reviewer', command);
   const claim = findClaim(commitment, claimId);
   if (claim.claimedBy === context.actor.id) fail('review.own-claim', `${context.actor.id} made claim ${claimId} and cannot review it`);
+  // A version above the current one was never reported: saying a newer one exists would send the reviewer looking for it.
+  if (version > claim.version) fail('claim.version-not-found', `Claim ${claimId} has no version ${version} (it is at version ${claim.version})`, { current: claim.version });
   if (version !== claim.version) fail('claim.stale-version', `Claim ${claimId} is at version ${claim.version}, not ${version}`, { current: claim.version });
   if (claim.review.status === 'Verified' || claim.review.status === 'Disputed') {
     fail('claim.already-reviewed', `Version ${version} of claim ${claimId} is already ${claim.review.status.toLowerCase()}`);
@@ -65,10 +67,19 @@ export function decideReview(command: VerifyClaim | DisputeClaim | RequestEviden
   }
 }
 
-export function decideAssessDesign(command: AssessDesign, state: CommitmentState, context: DecisionContext): CommitmentEvent[] {
+/**
+ * A design assessment is made once, by the OGP Support Unit, of a commitment as the submitted plan states it (or as a
+ * revision added it): a second one, or one before the plan is submitted, is refused. DESIGN.md provides for no
+ * reassessment, and replacing one would leave the verdict in force only in history.
+ */
+export function decideAssessDesign(command: AssessDesign, state: CommitmentState, context: DecisionContext & { readonly plan: PlanState }): CommitmentEvent[] {
   const d = command.data;
   requireRole(context.actor, 'reviewer', command.type);
   const commitment = requireActiveCommitment(state, d.commitmentId);
+  if (commitment.design !== null) {
+    fail('design.already-recorded', `The design of commitment ${commitment.commitmentId} was assessed on ${commitment.design.assessedOn} by ${commitment.design.reviewerId}`, { assessedOn: commitment.design.assessedOn });
+  }
+  const submittedOn = requireSubmitted(context.plan, commitment);
   const relevance = Object.fromEntries(OGP_VALUES.map((v) => [v, requireOneOf(RELEVANCE, d.relevance?.[v], `relevance.${v}`)])) as Record<(typeof OGP_VALUES)[number], (typeof RELEVANCE)[number]>;
   return [{
     type: 'DesignAssessed',
@@ -78,9 +89,28 @@ export function decideAssessDesign(command: AssessDesign, state: CommitmentState
       verifiability: requireOneOf(VERIFIABILITY, d.verifiability, 'verifiability'),
       relevance,
       potentialForResults: requireOneOf(POTENTIAL_FOR_RESULTS, d.potentialForResults, 'potentialForResults'),
-      effectiveAt: requirePastDate(d.assessedOn, 'assessedOn', context),
+      effectiveAt: designAssessedOn(d.assessedOn, submittedOn, commitment, context),
     },
   }];
+}
+
+/**
+ * The plan's submission date, where the plan is known: the commitment's state keeps no business date of its own
+ * adding (CommitmentAdded's instant is when it was recorded, which for a plan entered after the fact is long after
+ * its assessments), and the submitted plan is what OGP assesses.
+ */
+function requireSubmitted(plan: PlanState, commitment: Commitment): IsoDate | null {
+  if (plan === null || plan.planId !== commitment.planId) return null;
+  if (plan.submittedOn === null) {
+    fail('plan.invalid-transition', `Cannot assess the design of commitment ${commitment.commitmentId}: plan ${plan.planId} is ${plan.status}, and OGP assesses the commitments of a submitted plan`, { status: plan.status });
+  }
+  return plan.submittedOn;
+}
+
+function designAssessedOn(value: unknown, submittedOn: IsoDate | null, commitment: Commitment, context: DecisionContext): IsoDate {
+  const assessedOn = requirePastDate(value, 'assessedOn', context);
+  if (submittedOn !== null) requireOrder(submittedOn, assessedOn, `The design assessment of commitment ${commitment.commitmentId} predates its plan's submission`);
+  return assessedOn;
 }
 
 export function decideAssessEnd(command: AssessEndOfCommitment, state: CommitmentState, context: DecisionContext): CommitmentEvent[] {

@@ -76,6 +76,9 @@ describe('Semarang demo', () => {
       });
       const end = evaluate(run.history, SEMARANG_AS_OF_DATES[2]).find((r) => r.obligation === 'end-of-commitment');
       expect(end?.detail).toMatch(/^1 not met, 1 overdue, 3 met\./);
+      // The open one (IDSMG0001, not assessed yet: the city can still fix it) is named beside the late one, worst first.
+      expect(end?.detail).toMatch(/Not met: IDSMG0003: .*\. Overdue: IDSMG0001: complete on 2023-06-20 \(reported 2023-06-25\), not assessed/);
+      expect(end?.eventIds).toHaveLength(2);
     });
     it('names the events behind each result', () => {
       const ids = new Set(run.history.map((e) => e.id));

@@ -75,6 +75,18 @@ describe('obligations', () => {
       const b = h.meeting('2021-10-01');
       expect(result(h.events, '2021-11-01', 'forum')).toMatchObject({ status: 'not met', eventIds: [a, b] });
     });
+    it('names a gap still open beside the past ones, describing at most three per status', () => {
+      const h = history();
+      h.register('2021-01-10');
+      const meetings = ['2021-08-20', '2022-03-21', '2022-10-22', '2023-05-23'].map((on) => h.meeting(on));
+      const r = result(h.events, '2024-01-01', 'forum');
+      expect(r).toMatchObject({ status: 'not met', eventIds: expect.arrayContaining(meetings) });
+      expect(r.detail).toBe(
+        '4 not met, 1 overdue. Not met: no forum meeting between 2021-01-10 and 2021-08-20 (more than 6 months); ' +
+          'no forum meeting between 2021-08-20 and 2022-03-21 (more than 6 months); no forum meeting between 2022-03-21 and 2022-10-22 (more than 6 months); and 1 more. ' +
+          'Overdue: no forum meeting since 2023-05-23; one was due by 2023-11-23',
+      );
+    });
     it('ignores events recorded after the as-of date', () => {
       const h = history();
       h.register('2021-01-10');
@@ -344,6 +356,21 @@ describe('obligations', () => {
       late.claim('m1', 'Complete', '2021-12-20', '2021-12-20');
       late.verify('m1-p', 1, '2022-03-01');
       expect(result(late.events, '2022-03-02', 'verification').status).toBe('not met');
+    });
+    it('names an open review beside a late one, worst first, and leaves out the items not failing', () => {
+      const h = base();
+      h.milestone('m2', '2021-12-31');
+      h.milestone('m3', '2022-06-30');
+      const open = h.claim('m2', 'Complete', '2021-12-10', '2021-12-10');
+      h.claim('m1', 'Complete', '2021-12-20', '2021-12-20');
+      const late = h.verify('m1-p', 1, '2022-03-01');
+      h.claim('m3', 'Complete', '2022-03-25', '2022-03-25');
+      expect(result(h.events, '2022-04-01', 'verification')).toEqual(expect.objectContaining({
+        status: 'not met',
+        eventIds: [late, open],
+        detail: '1 not met, 1 overdue, 1 due. Not met: claim m1-p v1 on milestone "Milestone m1" of IDSMG0001: reviewed 2022-03-01; due by 2022-02-18. ' +
+          'Overdue: claim m2-p v1 on milestone "Milestone m2" of IDSMG0001: not reviewed; due by 2022-02-08',
+      }));
     });
     it('leaves out Complete claims on a withdrawn milestone', () => {
       const h = base();

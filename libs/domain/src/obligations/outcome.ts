@@ -17,13 +17,31 @@ export function byDeadline(doneOn: IsoDate | null, deadline: IsoDate, asOf: IsoD
 
 const SEVERITY: readonly Item['status'][] = ['not met', 'overdue', 'due', 'met'];
 
-/** The worst item decides the status; the result names that status's events and describes its items. */
+/** What a verdict cites once it has failed: a violation history cannot repair does not hide one still open. */
+const FAILING: readonly Item['status'][] = ['not met', 'overdue'];
+
+/** At most this many items are described per status; the rest are counted. */
+const SHOWN_PER_STATUS = 3;
+
+/**
+ * The worst item decides the status. A failed result cites every failing item (not met, then overdue), so that an
+ * open violation the member can still fix is named beside one that is final; otherwise it cites the items of its status.
+ */
 export function summarise(obligation: ObligationId, planId: string | null, items: readonly Item[], ruleSet: ObligationRuleSet, none: string): ObligationResult {
-  if (items.length === 0) return { obligation, status: 'not applicable', eventIds: [], detail: none, planId, ruleSet: `${ruleSet.id}@${ruleSet.version}` };
-  const status = SEVERITY.find((s) => items.some((i) => i.status === s)) ?? 'met';
-  const worst = items.filter((i) => i.status === status);
-  const counts = SEVERITY.map((s) => [s, items.filter((i) => i.status === s).length] as const).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`);
-  const shown = worst.slice(0, 3).map((i) => i.detail).join('; ') + (worst.length > 3 ? `; and ${worst.length - 3} more` : '');
-  const detail = items.length === 1 ? shown : `${counts.join(', ')}. ${shown}`;
-  return { obligation, status, eventIds: [...new Set(worst.flatMap((i) => i.eventIds))], detail, planId, ruleSet: `${ruleSet.id}@${ruleSet.version}` };
+  const rules = `${ruleSet.id}@${ruleSet.version}`;
+  if (items.length === 0) return { obligation, status: 'not applicable', eventIds: [], detail: none, planId, ruleSet: rules };
+  const byStatus = SEVERITY.map((s) => [s, items.filter((i) => i.status === s)] as const).filter(([, of]) => of.length > 0);
+  const status = byStatus[0]![0];
+  const cited = byStatus.filter(([s]) => (FAILING.includes(status) ? FAILING.includes(s) : s === status));
+  const described = cited.map(([s, of]) => (cited.length > 1 ? `${capitalised(s)}: ${describe(of)}` : describe(of))).join('. ');
+  const counts = byStatus.map(([s, of]) => `${of.length} ${s}`).join(', ');
+  const detail = items.length === 1 ? described : `${counts}. ${described}`;
+  return { obligation, status, eventIds: [...new Set(cited.flatMap(([, of]) => of.flatMap((i) => i.eventIds)))], detail, planId, ruleSet: rules };
 }
+
+function describe(items: readonly Item[]): string {
+  const more = items.length - SHOWN_PER_STATUS;
+  return items.slice(0, SHOWN_PER_STATUS).map((i) => i.detail).join('; ') + (more > 0 ? `; and ${more} more` : '');
+}
+
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
