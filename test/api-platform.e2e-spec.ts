@@ -226,6 +226,25 @@ describe('API platform (e2e)', () => {
         await again.app.close();
       }
     });
+
+    it('creates none once every admin key for every member was revoked (the CLI makes one then)', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'ogp-api-keys-'));
+      try {
+        const first = await start(dir, new StubEventStore());
+        const scoped = await first.keys.create({ role: 'admin', name: 'Semarang ops', member: 'semarang' });
+        await first.app.close();
+        const second = await start(dir, new StubEventStore());
+        expect(second.announced).toHaveLength(0);
+        await second.keys.revoke(first.announced[0]!.record.id);
+        await second.app.close();
+        const third = await start(dir, new StubEventStore());
+        expect(third.announced).toHaveLength(0);
+        await expect(third.keys.authenticate(scoped.key)).resolves.toMatchObject({ role: 'admin', member: 'semarang' });
+        await third.app.close();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 
   describe('access', () => {

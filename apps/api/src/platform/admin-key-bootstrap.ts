@@ -1,6 +1,7 @@
-// On first start, when no admin key is active, creates one and shows it once (stdout, outside the JSON log).
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { type CreatedApiKey, ensureAdminKey, KEY_STORE, type KeyStore } from '@ogp/tracker';
+// On the first start (the key store never held an admin key for every member), creates one and shows it once
+// (stdout, outside the JSON log); on a later start with none active, says how to make one.
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { type CreatedApiKey, ensureAdminKey, hasActiveAdminKey, KEY_STORE, type KeyStore } from '@ogp/tracker';
 
 export type AdminKeyAnnouncer = (created: CreatedApiKey) => void;
 export const ADMIN_KEY_ANNOUNCER = Symbol('ADMIN_KEY_ANNOUNCER');
@@ -29,5 +30,8 @@ export class AdminKeyBootstrap implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const created = await ensureAdminKey(this.keys);
     if (created) this.announce(created);
+    else if (!(await hasActiveAdminKey(this.keys))) {
+      new Logger('AdminKeyBootstrap').warn('No admin key for every member is active (they were revoked): create one with `npm run cli -- keys create --role admin --name <name>`');
+    }
   }
 }
