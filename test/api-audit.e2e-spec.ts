@@ -284,7 +284,7 @@ describe('audit and public API (e2e, Semarang)', () => {
   });
 
   it('takes numbers in decimal digits only: 0x10, 1e1, 3.0 and " 5" are not numbers here', async () => {
-    const numbers = ['/audit/events?limit=%s', '/audit/events?after=%s', '/audit/plans/semarang-2021/history?fromRevision=%s', '/audit/plans/semarang-2021/history?limit=%s', '/ledger/proofs/consistency?from=%s&to=20', '/ledger/checkpoints/%s'];
+    const numbers = ['/audit/events?limit=%s', '/audit/events?after=%s', '/audit/claims?limit=%s', '/audit/plans/semarang-2021/history?fromRevision=%s', '/audit/plans/semarang-2021/history?limit=%s', '/ledger/proofs/consistency?from=%s&to=20', '/ledger/checkpoints/%s'];
     for (const path of numbers) {
       for (const bad of ['0x10', '1e1', '3.0', '%205', '+5', '05']) {
         const res = await request(http).get(path.replace('%s', bad)).set(auth());
@@ -360,6 +360,179 @@ describe('audit and public API (e2e, Semarang)', () => {
       const diff = await request(http).get('/audit/diff?from=2020-01-01T00:00:00Z&to=2024-12-31T23:59:59Z').set(as(other));
       expect(diff.status).toBe(200);
       expect(diff.body.data.entities).toEqual([]);
+    });
+  });
+
+  describe('the claims list (GET /audit/claims)', () => {
+    interface Listed {
+      commitmentId: string;
+      claimId: string;
+      version: number;
+      memberId: string;
+      planId: string;
+      status: string;
+      effectiveAt: string;
+      state: unknown;
+    }
+    const as = (key: string) => ({ Authorization: `Bearer ${key}` });
+    const key = (c: { commitmentId: string; claimId: string }) => `${c.commitmentId}/${c.claimId}`;
+    const get = (query: string, headers = auth()) => request(http).get(`/audit/claims${query}`).set(headers);
+    /** Every claim of the demo as the domain holds it, in the list's order (effective date, commitment, claim). */
+    const domainClaims = Object.values(expected.states.commitments)
+      .filter((c): c is Commitment => c !== null)
+      .flatMap((c) => c.claims.map((k) => ({ commitmentId: c.commitmentId, memberId: c.memberId, planId: c.planId, claim: k })))
+      .sort((a, b) => a.claim.asOf.localeCompare(b.claim.asOf) || a.commitmentId.localeCompare(b.commitmentId) || a.claim.claimId.localeCompare(b.claim.claimId));
+    const all = domainClaims.map((c) => `${c.commitmentId}/${c.claim.claimId}`);
+    const where = (keep: (c: (typeof domainClaims)[number]) => boolean) => domainClaims.filter(keep).map((c) => `${c.commitmentId}/${c.claim.claimId}`);
+
+    /** Follows `next` to the end: every page at most `limit` long, the claims of all pages in order. */
+    async function pageThrough(query: string, limit: number, headers = auth()): Promise<string[]> {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let pages = 0; pages <= all.length + 1; pages++) {
+        const res: request.Response = await get(`?${query}${query ? '&' : ''}limit=${limit}${after === null ? '' : `&after=${after}`}`, headers);
+        expect(res.status).toBe(200);
+        const claims = res.body.data.claims as Listed[];
+        expect(claims.length).toBeLessThanOrEqual(limit);
+        seen.push(...claims.map(key));
+        after = res.body.data.next;
+        if (after === null) return seen;
+        expect(claims).toHaveLength(limit);
+      }
+      throw new Error('the pages do not end');
+    }
+
+    it('lists every current claim as the domain holds it, with its version and state, in effective-date order', async () => {
+      expect(domainClaims.length).toBeGreaterThan(5);
+      const res = await get('');
+      expect(res.status).toBe(200);
+      // The plans the scoped keys created above moved the position on, not the claims.
+      expect(res.body.position).toMatch(/^\d+\/\d+$/);
+      expect(res.body.data.next).toBeNull();
+      const claims = res.body.data.claims as Listed[];
+      expect(claims.map(key)).toEqual(all);
+      for (const [i, c] of domainClaims.entries()) {
+        expect(claims[i]).toEqual({
+          commitmentId: c.commitmentId,
+          claimId: c.claim.claimId,
+          version: c.claim.version,
+          milestoneId: c.claim.milestoneId,
+          memberId: c.memberId,
+          planId: c.planId,
+          completion: c.claim.completion,
+          status: c.claim.review.status,
+          effectiveAt: c.claim.asOf,
+          state: c.claim,
+        });
+      }
+      // Amended claims are listed at their current version.
+      expect(claims.some((c) => c.version > 1)).toBe(true);
+    });
+
+    it('filters by member, plan, commitment, review status and effective date', async () => {
+      const statuses = new Set(domainClaims.map((c) => c.claim.review.status));
+      expect(statuses.size).toBeGreaterThan(1);
+      const cases: [string, string[]][] = [
+        ['memberId=semarang', all],
+        ['memberId=bojonegoro', []],
+        ['planId=semarang-2021', all],
+        ['commitmentId=semarang-2021-c3', where((c) => c.commitmentId === 'semarang-2021-c3')],
+        ...[...statuses].map((status): [string, string[]] => [`status=${status}`, where((c) => c.claim.review.status === status)]),
+        ['status=Disputed', where((c) => c.claim.review.status === 'Disputed')],
+        ['status=Evidence%20Requested', where((c) => c.claim.review.status === 'Evidence Requested')],
+        ['effectiveFrom=2022-05-05', where((c) => c.claim.asOf >= '2022-05-05')],
+        ['effectiveTo=2022-05-05', where((c) => c.claim.asOf <= '2022-05-05')],
+        ['effectiveFrom=2022-05-05&effectiveTo=2022-12-15', where((c) => c.claim.asOf >= '2022-05-05' && c.claim.asOf <= '2022-12-15')],
+        ['effectiveFrom=2022-05-05&effectiveTo=2022-05-05', where((c) => c.claim.asOf === '2022-05-05')],
+        ['status=Submitted&planId=semarang-2021&effectiveTo=2022-12-31', where((c) => c.claim.review.status === 'Submitted' && c.claim.asOf <= '2022-12-31')],
+      ];
+      for (const [query, expectedClaims] of cases) {
+        const res = await get(`?${query}`);
+        expect({ query, status: res.status, claims: (res.body.data.claims as Listed[]).map(key) }).toEqual({ query, status: 200, claims: expectedClaims });
+      }
+      // A filter that keeps some, and one that keeps none, so the cases above mean something.
+      expect(where((c) => c.claim.asOf >= '2022-05-05' && c.claim.asOf <= '2022-12-15').length).toBeGreaterThan(1);
+      expect((await get('?status=Evidence+Requested')).status).toBe(200);
+    });
+
+    it('pages to the end with no claim missed or repeated, and next null after the last page', async () => {
+      for (const limit of [1, 2, 5, all.length - 1, all.length, 1000]) {
+        expect({ limit, claims: await pageThrough('', limit) }).toEqual({ limit, claims: all });
+      }
+      const submitted = where((c) => c.claim.review.status === 'Submitted');
+      expect(submitted.length).toBeGreaterThan(2);
+      expect(await pageThrough('status=Submitted&memberId=semarang', 2)).toEqual(submitted);
+      // A page of exactly the rest: its next is null, not a cursor to an empty page.
+      const first = await get(`?limit=${all.length - 1}`);
+      const last = await get(`?limit=1&after=${first.body.data.next}`);
+      expect(last.body.data).toMatchObject({ claims: [expect.objectContaining({ claimId: domainClaims.at(-1)!.claim.claimId })], next: null });
+    });
+
+    it('answers malformed queries with 400 problems', async () => {
+      const bad = [
+        'limit=0x5', 'limit=1e1', 'limit=0', 'limit=1001', 'limit=-1', 'limit=%205', 'limit=2.0',
+        'status=bogus', 'status=submitted', 'status=',
+        'effectiveFrom=2022-13-01', 'effectiveFrom=2022-02-30', 'effectiveTo=2022-6-30', 'effectiveTo=2022-06-30T00:00:00Z', 'effectiveFrom=yesterday',
+        'effectiveFrom=2022-07-01&effectiveTo=2022-06-30',
+        'after=not%20a%20cursor', 'after=abc', `after=${Buffer.from('["2022-01-01","x"]').toString('base64url')}`,
+        'memberId=Semarang', 'planId=Bad_Id', 'commitmentId=semarang--c1',
+        'waitFor=soon', 'asOf=2022-06-30', 'unknown=1',
+      ];
+      for (const query of bad) {
+        const res = await get(`?${query}`);
+        expect({ query, status: res.status }).toEqual({ query, status: 400 });
+        // Each refusal names the parameter at fault.
+        expect({ query, named: JSON.stringify(res.body.errors ?? res.body.detail).includes(query.split('=')[0]!) }).toEqual({ query, named: true });
+        expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      }
+      const cursor = await get('?limit=1');
+      expect((await get('?after=' + cursor.body.data.next + 'A')).status).toBe(400);
+    });
+
+    it('is documented with its parameters, and takes no asOf', async () => {
+      const docs = (await request(http).get('/docs-json')).body as { paths: Record<string, { get: { parameters: { name: string; description?: string }[] } }> };
+      const names = docs.paths['/audit/claims']!.get.parameters.map((p) => p.name).sort();
+      expect(names).toEqual(['after', 'commitmentId', 'effectiveFrom', 'effectiveTo', 'limit', 'memberId', 'planId', 'status', 'waitFor']);
+      expect(docs.paths['/audit/claims']!.get.parameters.every((p) => p.description !== undefined)).toBe(true);
+    });
+
+    it('confines a key scoped to a member to that member’s claims, and refuses it another member’s', async () => {
+      const keys = app.get<KeyStore>(KEY_STORE);
+      const own = (await keys.create({ role: 'admin', name: 'Semarang claims', member: 'semarang' })).key;
+      const other = (await keys.create({ role: 'admin', name: 'Bojonegoro claims', member: 'bojonegoro' })).key;
+      expect(await pageThrough('', 4, as(own))).toEqual(all);
+      expect(((await get('?memberId=semarang', as(own))).body.data.claims as Listed[]).map(key)).toEqual(all);
+      // Without memberId: its own member's, none of Semarang's; naming Semarang's plan or commitment finds nothing either.
+      for (const query of ['', '?planId=semarang-2021', '?commitmentId=semarang-2021-c1', '?status=Submitted']) {
+        const res = await get(query, as(other));
+        expect({ query, status: res.status, claims: res.body.data.claims }).toEqual({ query, status: 200, claims: [] });
+      }
+      const named = await get('?memberId=semarang', as(other));
+      expect(named.status).toBe(403);
+      expect(named.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect((await get('?memberId=bojonegoro', as(own))).status).toBe(403);
+    });
+
+    it('serves reviewers and auditors, not a request without a key', async () => {
+      const reviewer = (await app.get<KeyStore>(KEY_STORE).create({ role: 'reviewer', name: 'OSU' })).key;
+      expect((await get('?status=Submitted', as(reviewer))).status).toBe(200);
+      expect((await request(http).get('/audit/claims')).status).toBe(401);
+      expect((await get('', as('ogp_nosuchkey'))).status).toBe(401);
+    });
+
+    it('drops a claim from the review queue once a reviewer verifies it (read after the review with waitFor)', async () => {
+      const reviewer = (await app.get<KeyStore>(KEY_STORE).create({ role: 'reviewer', name: 'LMB' })).key;
+      const queue = await get('?status=Submitted');
+      const first = (queue.body.data.claims as Listed[])[0]!;
+      const verified = await request(http)
+        .post(`/review/commitments/${first.commitmentId}/claims/${first.claimId}/verification`)
+        .set(as(reviewer))
+        .send({ version: first.version, reason: 'Checked against the PPID report' });
+      expect(verified.status).toBe(201);
+      const after = await get(`?status=Submitted&waitFor=${verified.body.position}`);
+      expect((after.body.data.claims as Listed[]).map(key)).toEqual((queue.body.data.claims as Listed[]).slice(1).map(key));
+      const now = await get(`?commitmentId=${first.commitmentId}&status=Verified`);
+      expect((now.body.data.claims as Listed[]).map(key)).toContain(key(first));
     });
   });
 });

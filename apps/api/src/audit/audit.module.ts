@@ -1,7 +1,8 @@
-// The auditors' read API: entity state and history, the global feed, diffs, progress, compliance, checksums, exports.
+// The auditors' read API: entity state and history, the global feed, diffs, progress, compliance, claims, checksums, exports.
 import { Module } from '@nestjs/common';
 import { ReadModelsModule } from '@ogp/tracker';
 import { ChecksumController } from './checksum/checksum.controller';
+import { ClaimsController } from './claims/claims.controller';
 import { ComplianceController } from './compliance/compliance.controller';
 import { DiffController } from './diff/diff.controller';
 import { EntityHistoryController } from './entity-history/entity-history.controller';
@@ -22,6 +23,7 @@ import { ReadScope } from './read-scope';
     ChecksumController,
     ProgressController,
     ComplianceController,
+    ClaimsController,
     EntityHistoryController,
     EntityStateController,
   ],

@@ -236,13 +236,41 @@ export interface ClaimQuery extends ChildQuery {
   /** Claims whose effective date is within [effectiveFrom, effectiveTo] (ISO dates or instants, compared as text). */
   readonly effectiveFrom?: string;
   readonly effectiveTo?: string;
+  /** Only claims whose review status is this one (as the domain names it). */
+  readonly status?: string;
+  /** Only the claims after this one in the list's order: the last claim of the previous page. */
+  readonly after?: ClaimCursor;
+  /** At most this many claims (default: all). */
+  readonly limit?: number;
 }
 
-/** Current claims, filterable by their effective (business) date. */
+/** Where a claim sits in listClaims' order (effective date, commitment, claim): a page starts after it. */
+export interface ClaimCursor {
+  readonly effectiveAt: string | null;
+  readonly commitmentId: string;
+  readonly claimId: string;
+}
+
+/**
+ * The condition on the claims after `after` in the order (effective_at, commitment_id, claim_id), with its arguments.
+ * SQLite sorts a null effective date first, and a row-value comparison with null is never true: spelled out.
+ */
+function claimsAfter(after: ClaimCursor): { sql: string; args: string[] } {
+  const sameDateLater = '(commitment_id, claim_id) > (?, ?)';
+  return after.effectiveAt === null
+    ? { sql: `(effective_at IS NOT NULL OR ${sameDateLater})`, args: [after.commitmentId, after.claimId] }
+    : { sql: `(effective_at > ? OR (effective_at = ? AND ${sameDateLater}))`, args: [after.effectiveAt, after.effectiveAt, after.commitmentId, after.claimId] };
+}
+
+/**
+ * Current claims in (effective date, commitment, claim) order, filterable by their effective (business) date and
+ * review status, a page at a time: (effective_at, commitment_id, claim_id) is unique, so a page that starts after
+ * the previous page's last claim neither skips nor repeats one.
+ */
 export function listClaims(db: ReadModelDb, query: ClaimQuery = {}): ClaimView[] {
   const w = childWhere(query);
   const where = w.sql ? [w.sql] : [];
-  const args = [...w.args];
+  const args: (string | number)[] = [...w.args];
   if (query.effectiveFrom) {
     where.push('effective_at >= ?');
     args.push(query.effectiveFrom);
@@ -251,10 +279,21 @@ export function listClaims(db: ReadModelDb, query: ClaimQuery = {}): ClaimView[]
     where.push('effective_at <= ?');
     args.push(query.effectiveTo);
   }
-  const rows = db
-    .prepare(`SELECT * FROM ${CLAIM_TABLE}${where.length ? ' WHERE ' + where.join(' AND ') : ''}
-      ORDER BY effective_at, commitment_id, claim_id`)
-    .all(...args) as Record<string, string | null>[];
+  if (query.status) {
+    where.push('status = ?');
+    args.push(query.status);
+  }
+  if (query.after) {
+    const a = claimsAfter(query.after);
+    where.push(a.sql);
+    args.push(...a.args);
+  }
+  // A negative LIMIT is none in SQLite: one statement per set of filters, with or without a page size.
+  const rows = cachedStatement(
+    db,
+    `SELECT * FROM ${CLAIM_TABLE}${where.length ? ' WHERE ' + where.join(' AND ') : ''}
+      ORDER BY effective_at, commitment_id, claim_id LIMIT ?+0`,
+  ).all(...args, query.limit ?? -1) as Record<string, string | null>[];
   return rows.map((r) => ({
     commitmentId: r['commitment_id']!,
     claimId: r['claim_id']!,

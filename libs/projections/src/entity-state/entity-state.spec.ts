@@ -1,4 +1,5 @@
-// Specs of the entity-state read model: current state, as-of from snapshots, milestones and claims by effective date.
+// Specs of the entity-state read model: current state, as-of from snapshots, milestones and claims by effective date,
+// review status and page.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,9 +10,9 @@ import { openReadModelDb } from '../read-model-db';
 import { createProjections } from '../read-models';
 import { rebuild } from '../replay/rebuild';
 import { type ToyState, toyStateModel } from '../testing/toy-state-model';
-import { claimRows } from './state-model';
+import { claimRows, type EntityStateModel } from './state-model';
 import { appendToyWorkload, toyEvent } from '../testing/workload';
-import { claimsAsOf, currentState, listClaims, listEntities, listMilestones, memberStreams, stateAsOf } from './entity-state.queries';
+import { type ClaimCursor, type ClaimQuery, type ClaimView, claimsAsOf, currentState, listClaims, listEntities, listMilestones, memberStreams, stateAsOf } from './entity-state.queries';
 import { entityStateProjection } from './entity-state.projection';
 import { SNAPSHOT_EVERY, snapshotDue } from './entity-state.tables';
 
@@ -273,5 +274,100 @@ describe('a commitment whose state grows large', () => {
     }
     whole.close();
     halves.close();
+  });
+});
+
+describe('claims listed for review', () => {
+  /** The toy model with a review status per claim: read from its completion, so claims differ in status. */
+  const reviewed: EntityStateModel = {
+    ...toyStateModel,
+    claimRow(claim) {
+      const row = toyStateModel.claimRow(claim);
+      return { ...row, status: row.completion === 'Complete' ? 'Verified' : row.completion === 'Limited' ? 'Submitted' : 'Evidence Requested' };
+    },
+  };
+  const completions = ['Limited', 'Complete', 'Substantial'];
+  // Few effective dates (and some claims without one) over three commitments of two members: many ties to break.
+  const dates = ['2022-03-31', '2022-01-31', null, '2022-06-30', '2022-01-31'];
+  let db: ReadModelDb;
+  /** Every claim in the order listClaims promises, built here from what was appended. */
+  let ordered: { claimId: string; commitmentId: string; memberId: string; status: string; effectiveAt: string | null }[];
+
+  beforeAll(async () => {
+    const store = new SqliteEventStore({ file: ':memory:' });
+    ordered = [];
+    let minute = 0;
+    for (const [member, commitment] of [['SMG', 'C2'], ['SMG', 'C1'], ['BJN', 'C3']] as const) {
+      const events = Array.from({ length: 13 }, (_, i) => {
+        const claimId = `K${(i * 7) % 13}`;
+        const effectiveAt = dates[i % dates.length]!;
+        const completion = completions[i % completions.length]!;
+        ordered.push({ claimId, commitmentId: commitment, memberId: member, status: reviewed.claimRow({ id: claimId, milestoneId: 'M1', completion, effectiveAt }).status!, effectiveAt });
+        const data = { memberId: member, planId: `${member}-P1`, claimId, milestoneId: 'M1', completion, ...(effectiveAt === null ? {} : { effectiveAt }) };
+        return toyEvent('ProgressClaimed', data, T(minute++));
+      });
+      await store.append(`commitment-${commitment}`, events, { expectedRevision: 'no_stream' });
+    }
+    // Null effective dates first, as SQLite sorts them; then commitment and claim ids, compared as SQLite does (code units).
+    const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    ordered.sort(
+      (a, b) =>
+        Number(a.effectiveAt !== null) - Number(b.effectiveAt !== null) ||
+        compare(a.effectiveAt ?? '', b.effectiveAt ?? '') ||
+        compare(a.commitmentId, b.commitmentId) ||
+        compare(a.claimId, b.claimId),
+    );
+    db = openReadModelDb({ file: ':memory:' });
+    await rebuild({ store, db, projections: createProjections(reviewed), batchSize: 16 });
+    await store.close();
+  });
+  afterAll(() => db.close());
+
+  const ids = (claims: readonly ClaimView[]) => claims.map((c) => `${c.commitmentId}/${c.claimId}`);
+  const idsOf = (claims: typeof ordered) => claims.map((c) => `${c.commitmentId}/${c.claimId}`);
+
+  /** Every page of a query, each at most `limit` long, each starting after the last claim of the one before. */
+  function pages(query: ClaimQuery, limit: number): ClaimView[][] {
+    const out: ClaimView[][] = [];
+    let after: ClaimCursor | undefined;
+    for (;;) {
+      const page = listClaims(db, { ...query, after, limit });
+      expect(page.length).toBeLessThanOrEqual(limit);
+      if (page.length === 0) return out;
+      out.push(page);
+      if (out.length > 100) throw new Error('paging does not end');
+      const last = page.at(-1)!;
+      after = { effectiveAt: last.effectiveAt, commitmentId: last.commitmentId, claimId: last.claimId };
+    }
+  }
+
+  it('lists every claim in (effective date, commitment, claim) order, without a limit by default', () => {
+    expect(ordered).toHaveLength(39);
+    expect(ids(listClaims(db))).toEqual(idsOf(ordered));
+  });
+
+  it('filters by review status, alone and with the other filters', () => {
+    expect(ids(listClaims(db, { status: 'Evidence Requested' }))).toEqual(idsOf(ordered.filter((c) => c.status === 'Evidence Requested')));
+    const queue = listClaims(db, { status: 'Submitted', memberId: 'SMG', effectiveFrom: '2022-01-31', effectiveTo: '2022-03-31' });
+    expect(queue.length).toBeGreaterThan(0);
+    expect(ids(queue)).toEqual(idsOf(ordered.filter((c) => c.status === 'Submitted' && c.memberId === 'SMG' && c.effectiveAt !== null && c.effectiveAt >= '2022-01-31' && c.effectiveAt <= '2022-03-31')));
+    expect(listClaims(db, { status: 'Disputed' })).toEqual([]);
+  });
+
+  it('pages through every claim with no gap and no repeat, across ties and claims without an effective date', () => {
+    for (const limit of [1, 2, 3, 5, 13, 38, 39, 40]) {
+      const got = pages({}, limit);
+      expect({ limit, ids: ids(got.flat()) }).toEqual({ limit, ids: idsOf(ordered) });
+      expect(got.slice(0, -1).every((page) => page.length === limit)).toBe(true);
+    }
+  });
+
+  it('pages through a filtered list the same way', () => {
+    const query: ClaimQuery = { memberId: 'SMG', status: 'Submitted' };
+    const expected = idsOf(ordered.filter((c) => c.memberId === 'SMG' && c.status === 'Submitted'));
+    for (const limit of [1, 2, 4]) expect(ids(pages(query, limit).flat())).toEqual(expected);
+    // A cursor after the last claim: an empty page.
+    const last = ordered.at(-1)!;
+    expect(listClaims(db, { after: { effectiveAt: last.effectiveAt, commitmentId: last.commitmentId, claimId: last.claimId } })).toEqual([]);
   });
 });

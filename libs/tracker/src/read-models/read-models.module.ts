@@ -2,6 +2,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GetReadModelChecksumHandler } from '../queries/get-checksum.query';
+import { GetClaimsHandler } from '../queries/get-claims.query';
 import { GetComplianceHandler } from '../queries/get-compliance.query';
 import { GetDiffHandler } from '../queries/get-diff.query';
 import { GetEntityHistoryHandler } from '../queries/get-entity-history.query';
@@ -22,6 +23,7 @@ import { ReadModels } from './read-models.service';
     GetPlanProgressHandler,
     GetCommitmentProgressHandler,
     GetComplianceHandler,
+    GetClaimsHandler,
     GetReadModelChecksumHandler,
     ListPublishedPlansHandler,
   ],
