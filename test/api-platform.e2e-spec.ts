@@ -1,5 +1,6 @@
 // End-to-end: the HTTP platform (keys and roles, problem+json, If-Match/ETag, Idempotency-Key, limits, operations)
 // through a test-only controller on the real app with a temporary DATA_DIR.
+import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -594,6 +595,12 @@ describe('configured event store (e2e)', () => {
     const store = app.get<EventStore>(EVENT_STORE);
     await app.close();
     await expect(store.headPosition()).rejects.toThrow();
+    // Left at rest out of WAL mode, so that a reader without write access to DATA_DIR can open them (cli replay).
+    for (const name of ['events.sqlite', 'read-models.sqlite', 'access.sqlite']) {
+      const db = new Database(join(dataDir, name), { readonly: true });
+      expect([name, db.pragma('journal_mode', { simple: true })]).toEqual([name, 'delete']);
+      db.close();
+    }
   });
 });
 

@@ -190,6 +190,13 @@ describe('tampering with a SQLite store holding its own signed checkpoints', () 
     expect(bad.stdout).toContain('first bad event: stream commitment-IDSMG0001, revision 4, global position 14/14');
   }, 60_000);
 
+  it('`cli verify FILE` (an export named without --export) is refused, not taken for a check of the store', async () => {
+    const empty = join(dir, randomUUID()); // a store that would verify "OK": nothing in it
+    mkdirSync(empty);
+    const result = await cli(empty, 't.ndjson');
+    expect(result).toEqual({ code: 1, stdout: "verify takes no argument 't.ndjson': to verify an export, use --export t.ndjson\n" });
+  }, 60_000);
+
   it('`cli verify --checkpoint` holds the log to checkpoints a reviewer kept, even once the stored ones are gone', async () => {
     const source = new Database(pristine, { readonly: true });
     const notes = (source.prepare('SELECT data FROM events WHERE stream = ? ORDER BY revision').all(CHECKPOINT_STREAM) as { data: string }[]).map((r) => JSON.parse(r.data) as { treeSize: string; note: string });

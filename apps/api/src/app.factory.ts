@@ -14,6 +14,7 @@ import {
   MetricsService,
   ReadModels,
   type ResolvedConfig,
+  withoutStartUpErrorReports,
 } from '@ogp/tracker';
 import { AppModule, type AppModuleOptions } from './app.module';
 import type { AdminKeyAnnouncer } from './platform/admin-key-bootstrap';
@@ -52,11 +53,11 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
       imports: options.imports,
     }),
     adapter,
-    // bodyParser: false keeps our JSON parser (json-body-parser.ts) instead of Nest's.
-    { bufferLogs: true, abortOnError: false, bodyParser: false },
+    // Nest logs in JSON through pino from its first line, a failed start included (a buffer would be flushed as
+    // coloured text); an error it rethrows is reported once, by the caller. bodyParser: false keeps our JSON parser
+    // (json-body-parser.ts) instead of Nest's.
+    { logger: withoutStartUpErrorReports(new PinoNestLogger(adapter.getInstance().log)), abortOnError: false, bodyParser: false },
   );
-  app.useLogger(new PinoNestLogger(adapter.getInstance().log));
-  app.flushLogs();
   const metrics = app.get(MetricsService);
   const readModels = app.get(ReadModels);
   const readCache = new ReadCache({ keys: app.get(KEY_STORE), position: () => readModels.position(), onHit: () => metrics.recordReadCacheHit() });

@@ -1,6 +1,6 @@
 // The API's root module: infrastructure, the HTTP platform, and the feature modules (one line each).
 import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
-import { type InfrastructureOptions, TrackerInfrastructureModule } from '@ogp/tracker';
+import { IdempotencyModule, type InfrastructureOptions, TrackerInfrastructureModule } from '@ogp/tracker';
 import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { LedgerApiModule } from './ledger/ledger-api.module';
@@ -29,6 +29,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         TrackerInfrastructureModule.forRoot(options),
+        // Idempotency-Key records belong to the HTTP API: the CLI's commands neither need nor create them.
+        IdempotencyModule,
         PlatformModule.forRoot(options),
         ...FEATURE_MODULES,
         ...(options.imports ?? []),

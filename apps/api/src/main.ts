@@ -1,6 +1,6 @@
 // Entry point of the API server: build the app, listen, and shut down gracefully on SIGTERM/SIGINT.
 import 'reflect-metadata';
-import { ConfigValidationError } from '@ogp/tracker';
+import { ConfigValidationError, explainStartUpFailure } from '@ogp/tracker';
 import { createApp, listen } from './app.factory';
 
 async function bootstrap(): Promise<void> {
@@ -10,14 +10,15 @@ async function bootstrap(): Promise<void> {
   await listen(app);
 }
 
+/** One line for a failure the operator can fix (a setting, a file, a port); the stack for a fault of ours. */
+function startUpFailureText(error: unknown): string {
+  if (error instanceof ConfigValidationError) return error.message;
+  const explained = explainStartUpFailure(error);
+  if (explained !== null) return `ogp-ledger failed to start: ${explained}`;
+  return `ogp-ledger failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+}
+
 bootstrap().catch((error: unknown) => {
-  if (error instanceof ConfigValidationError) {
-    process.stderr.write(`${error.message}\n`);
-  } else if ((error as { code?: string }).code === 'EADDRINUSE') {
-    // Not a fault of ours: say what to do instead of showing a stack.
-    process.stderr.write(`ogp-ledger failed to start: ${(error as Error).message}. Another process serves that port: stop it, or set PORT (and HOST).\n`);
-  } else {
-    process.stderr.write(`ogp-ledger failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  }
+  process.stderr.write(`${startUpFailureText(error)}\n`);
   process.exit(1);
 });

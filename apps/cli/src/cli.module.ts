@@ -1,6 +1,6 @@
 // The CLI's root module: infrastructure (config, event store, keys, ...) and the commands, one line each.
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
-import { type InfrastructureOptions, TrackerInfrastructureModule } from '@ogp/tracker';
+import { type InfrastructureOptions, type StoreAccess, TrackerInfrastructureModule } from '@ogp/tracker';
 import { KeysCommand } from './commands/keys.command';
 import { DemoCommand } from './commands/demo.command';
 import { ExportCommand } from './commands/export.command';
@@ -19,6 +19,22 @@ export const COMMANDS: readonly Provider[] = [
   ExportCommand,
   VerifyCommand,
 ];
+
+/**
+ * Commands (and `keys` subcommands) that only read the configured stores: they run with read-only access (no
+ * DATA_DIR created, each store opened read-only at its first use), so that an auditor who may only read the store
+ * can run them, and they leave no file behind. `demo` uses a temporary store of its own. Any other command writes.
+ */
+const READ_ONLY_COMMANDS: ReadonlySet<string> = new Set(['verify', 'export', 'replay', 'demo', 'keys list', 'help']);
+
+/** The store access of the command line `args` (process.argv after the script), chosen before Nest starts. */
+export function storeAccessFor(args: readonly string[]): StoreAccess {
+  const [command, subcommand] = args;
+  // No command, or help asked for: nothing runs, so nothing is opened.
+  if (command === undefined || command.startsWith('-') || args.some((arg) => arg === '--help' || arg === '-h')) return 'read-only';
+  if (command === 'keys') return subcommand === undefined || subcommand.startsWith('-') || READ_ONLY_COMMANDS.has(`keys ${subcommand}`) ? 'read-only' : 'read-write';
+  return READ_ONLY_COMMANDS.has(command) ? 'read-only' : 'read-write';
+}
 
 @Module({})
 export class CliModule {

@@ -4,6 +4,6 @@ export * from './port';
 export * from './errors';
 export * from './position';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
-export type { SqliteSynchronous } from './sqlite/schema';
+export { leaveAtRest, type SqliteSynchronous } from './sqlite/schema';
 export { openReadOnlyEventDb } from './sqlite/open-read-only';
 export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-store';

@@ -111,7 +111,8 @@ class ExportLineParser {
   }
 
   end(): void {
-    if (!this.sawHeader) throw bad(this.n, 'empty export');
+    // No line to name: "line 0" would read as a parser fault.
+    if (!this.sawHeader) throw new LedgerError('malformed-export', this.n === 0 ? 'empty export: no lines' : `empty export: ${this.n} blank lines and no header`);
   }
 }
 

@@ -144,7 +144,7 @@ export class LedgerVerifier {
     if (!Number.isSafeInteger(revision) || revision < 0) return this.failAfterBatch('malformed-event', `revision ${e.revision} is not a safe integer`, this.identityOf(e, index));
     if (this.positionDecreases(e.position)) {
       const previous = this.identityAt(index - 1);
-      return this.failAfterBatch('position-order', `position ${e.position} follows ${previous?.position} in the export: events were reordered`, previous ?? this.identityOf(e, index));
+      return this.failAfterBatch('position-order', positionOrderMessage(e.position, previous?.position), previous ?? this.identityOf(e, index));
     }
     const k = index - this.batchStart;
     // Hashed (with the link the event carries) before its stream is looked up: the addon gives the name's hash, the
@@ -398,6 +398,13 @@ export class LedgerVerifier {
     };
     return this.failure;
   }
+}
+
+/** Says what a position that does not increase means: the same event twice, or events out of order. */
+function positionOrderMessage(position: string, previous: string | undefined): string {
+  if (previous === undefined) return `position ${position} does not follow the position before it: events were reordered`;
+  if (comparePositionText(position, previous) === 0) return `position ${position} appears twice in a row: an event was repeated`;
+  return `position ${position} follows ${previous} in the export: events were reordered`;
 }
 
 /** Verifies exported events (global order) against their chains and, with a public key, the given checkpoints. */

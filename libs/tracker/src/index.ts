@@ -6,6 +6,8 @@ export * from './config/app-config';
 export * from './config/config-table';
 export * from './config/field-messages';
 export * from './config/load-config';
+export * from './config/start-up-error';
+export * from './config/start-up-failure';
 export * from './config/config.module';
 export * from './config/tracker-infrastructure.module';
 

@@ -8,10 +8,12 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { KEY_STORE, type KeyStore, LedgerLog, ReadModels, ROLES, seedDemo } from '@ogp/tracker';
 import { seedProgress } from './seed-progress';
 import { createApp, listen } from '../../../api/src/app.factory';
+import { refuseUnexpectedArguments } from './command-input';
 
 @Command({ name: 'demo', description: 'Serve the API on a fresh temporary store seeded with the Semarang scenario' })
 export class DemoCommand extends CommandRunner {
-  async run(): Promise<void> {
+  async run(params: string[]): Promise<void> {
+    refuseUnexpectedArguments(this.command, params);
     // Listening from the start: Ctrl-C while seeding or starting still removes the store (the listeners do not keep
     // the process alive, so a failed start still ends it).
     let signalled = false;

@@ -14,15 +14,19 @@ describe('keys commands', () => {
     process.exitCode = undefined;
   });
 
+  /** The messages of the errors the last run ended with. */
+  let errors: string[] = [];
+
   /** Runs the CLI with these arguments; returns what it wrote to stdout. */
   async function cli(...args: string[]): Promise<string> {
+    errors = [];
     const out: string[] = [];
     const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => out.push(String(chunk)) > 0);
     const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const originalArgv = process.argv;
     process.argv = ['node', 'main.js', ...args];
     try {
-      await CommandFactory.run(CliModule.forRoot({ config }), { logger: false });
+      await CommandFactory.run(CliModule.forRoot({ config }), { logger: false, serviceErrorHandler: (error) => void errors.push(error.message) });
     } finally {
       process.argv = originalArgv;
       stdout.mockRestore();
@@ -54,6 +58,37 @@ describe('keys commands', () => {
     const store = new SqliteKeyStore(join(dataDir, 'access.sqlite'), new SystemClock());
     expect((await store.list()).filter((k) => k.name === 'typo')).toEqual([]);
     await store.close();
+  });
+
+  describe('when a name holds control characters or is too long', () => {
+    it.each([
+      ['a line break', 'IRM\nffffffffffffffff  admin  forged'],
+      ['an escape sequence', 'IRM \u001b[2J'],
+      ['DEL', 'IRM\u007f'],
+      ['a C1 next-line', 'IRM\u0085forged'],
+      ['a line separator', 'IRM\u2028forged'],
+    ])('refuses %s, creating no key', async (_what, name) => {
+      const out = await cli('keys', 'create', '--role', 'auditor', '--name', name);
+      expect(out).toBe('');
+      expect(errors).toEqual([expect.stringMatching(/^--name must not hold control characters or line breaks, got 'IRM.*\\(x|u)/)]);
+      const store = new SqliteKeyStore(join(dataDir, 'access.sqlite'), new SystemClock());
+      expect((await store.list()).filter((k) => k.name === name)).toEqual([]);
+      await store.close();
+    });
+
+    it('refuses a name over 100 characters and accepts one of 100', async () => {
+      expect(await cli('keys', 'create', '--role', 'auditor', '--name', 'é'.repeat(101))).toBe('');
+      expect(errors).toEqual(['--name must be at most 100 characters, got 101']);
+      expect(await cli('keys', 'create', '--role', 'auditor', '--name', 'é'.repeat(100))).toMatch(/^ogp_/);
+    });
+
+    it('lists a name stored before they were refused with its control characters escaped, on one row', async () => {
+      const store = new SqliteKeyStore(join(dataDir, 'access.sqlite'), new SystemClock());
+      const { record } = await store.create({ role: 'auditor', name: 'old\nffffffffffffffff  admin  forged\u2028x', member: null });
+      await store.close();
+      const row = (await cli('keys', 'list')).split('\n').filter((line) => line.includes('old'));
+      expect(row).toEqual([expect.stringContaining(`${record.id}  auditor  old\\x0affffffffffffffff  admin  forged\\u2028x`)]);
+    });
   });
 
   it('prints one JSON object with --json, lists keys without secrets, and revokes', async () => {

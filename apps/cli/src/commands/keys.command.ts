@@ -2,7 +2,23 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { type ApiKeyRecord, isRole, KEY_STORE, type KeyStore, type Role, ROLES } from '@ogp/tracker';
-import { MEMBER_ID_PATTERN } from '@ogp/domain';
+import { parseMemberIdOption, refuseUnexpectedArguments } from './command-input';
+
+/** Longest key name, in characters: a name says who holds the key, not why. */
+const MAX_NAME_LENGTH = 100;
+/**
+ * Control characters (C0, DEL and C1: Unicode's Cc) and the line and paragraph separators: in a name they could move
+ * the cursor, recolour a terminal or start a line of their own, forging rows of `keys list`.
+ */
+const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029]/gu;
+
+/** Text with its control characters written as escapes (\x0a, \u2028): for names stored before they were refused. */
+export function printable(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
 
 interface CreateOptions {
   readonly role: Role;
@@ -17,7 +33,8 @@ export class KeysCreateCommand extends CommandRunner {
     super();
   }
 
-  async run(_params: string[], options: CreateOptions): Promise<void> {
+  async run(params: string[], options: CreateOptions): Promise<void> {
+    refuseUnexpectedArguments(this.command, params, () => 'quote a name that holds spaces, e.g. --name "IRM researcher"');
     const { record, key } = await this.keys.create({ role: options.role, name: options.name, member: options.member ?? null });
     if (options.json) {
       process.stdout.write(`${JSON.stringify({ id: record.id, role: record.role, name: record.name, member: record.member, key })}\n`);
@@ -36,14 +53,16 @@ export class KeysCreateCommand extends CommandRunner {
   @Option({ flags: '-n, --name <name>', description: 'who or what holds the key', required: true })
   parseName(value: string): string {
     if (value.trim() === '') throw new Error('--name must not be empty');
+    if (value.match(CONTROL_CHARACTERS) !== null) throw new Error(`--name must not hold control characters or line breaks, got '${printable(value)}'`);
+    const length = [...value].length;
+    if (length > MAX_NAME_LENGTH) throw new Error(`--name must be at most ${MAX_NAME_LENGTH} characters, got ${length}`);
     return value;
   }
 
   @Option({ flags: '-m, --member <member>', description: 'restrict the key to one member id (e.g. semarang)' })
   parseMember(value: string): string {
     // A typo would make a key that fails closed on every write without saying why: refuse it here.
-    if (!MEMBER_ID_PATTERN.test(value) || value.length > 40) throw new Error(`--member must be a member id such as semarang (lowercase letters, digits and dashes), got ${JSON.stringify(value)}`);
-    return value;
+    return parseMemberIdOption('--member', value);
   }
 
   @Option({ flags: '--json', description: 'print one JSON object {id, role, name, member, key}' })
@@ -54,7 +73,7 @@ export class KeysCreateCommand extends CommandRunner {
 
 function formatTable(keys: readonly ApiKeyRecord[]): string {
   const header = ['id', 'role', 'name', 'member', 'created', 'status'];
-  const rows = keys.map((k) => [k.id, k.role, k.name, k.member ?? '-', k.createdAt, k.revokedAt ? `revoked ${k.revokedAt}` : 'active']);
+  const rows = keys.map((k) => [k.id, k.role, printable(k.name), printable(k.member ?? '-'), k.createdAt, k.revokedAt ? `revoked ${k.revokedAt}` : 'active']);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   return [header, ...rows].map((row) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
 }
@@ -65,7 +84,8 @@ export class KeysListCommand extends CommandRunner {
     super();
   }
 
-  async run(_params: string[], options: { readonly json?: boolean }): Promise<void> {
+  async run(params: string[], options: { readonly json?: boolean }): Promise<void> {
+    refuseUnexpectedArguments(this.command, params);
     const keys = await this.keys.list();
     process.stdout.write(`${options.json ? JSON.stringify(keys) : formatTable(keys)}\n`);
   }
@@ -82,8 +102,10 @@ export class KeysRevokeCommand extends CommandRunner {
     super();
   }
 
-  async run([id]: string[]): Promise<void> {
-    if (await this.keys.revoke(id!)) {
+  async run(params: string[]): Promise<void> {
+    refuseUnexpectedArguments(this.command, params);
+    const id = params[0]!;
+    if (await this.keys.revoke(id)) {
       process.stdout.write(`Revoked ${id}\n`);
       return;
     }
@@ -98,7 +120,9 @@ export class KeysRevokeCommand extends CommandRunner {
   subCommands: [KeysCreateCommand, KeysListCommand, KeysRevokeCommand],
 })
 export class KeysCommand extends CommandRunner {
-  async run(): Promise<void> {
+  async run(params: string[]): Promise<void> {
+    // Commander hands a word that names no subcommand to this command: `keys frob` is a mistake, not a request for help.
+    refuseUnexpectedArguments(this.command, params);
     this.command.help();
   }
 }

@@ -1,20 +1,14 @@
 // `cli replay`: rebuild every read model from the first event into a fresh database and compare it with the live one.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Inject } from '@nestjs/common';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { EVENT_STORE, type EventStore } from '@ogp/event-store';
-import { catchUp, domainStateModel, formatProgress, openReadModelDb, type RebuildProgress, replayAndCompare } from '@ogp/projections';
+import { domainStateModel, formatProgress, type RebuildProgress, replayAndCompare } from '@ogp/projections';
 import { APP_CONFIG, type ResolvedConfig } from '@ogp/tracker';
+import { refuseUnexpectedArguments } from './command-input';
+import { withCaughtUpReadModels } from './read-model-copy';
 
 interface ReplayOptions {
   readonly keep?: string;
-}
-
-/** The live read-model database of an installation (the API's runner keeps it up to date). */
-export function liveReadModelFile(config: ResolvedConfig): string {
-  mkdirSync(config.DATA_DIR, { recursive: true });
-  return join(config.DATA_DIR, 'read-models.sqlite');
 }
 
 function progressWriter(label: string): (p: RebuildProgress) => void {
@@ -29,7 +23,7 @@ function progressWriter(label: string): (p: RebuildProgress) => void {
   name: 'replay',
   description:
     'Rebuild every read model from the first event into a fresh database and compare its checksum with the live ' +
-    'read models (exit code 1 when any differs)',
+    'read models, caught up in a copy (exit code 1 when any differs); writes nothing in DATA_DIR',
 })
 export class ReplayCommand extends CommandRunner {
   constructor(
@@ -44,27 +38,24 @@ export class ReplayCommand extends CommandRunner {
     return value;
   }
 
-  async run(_params: string[], options: ReplayOptions = {}): Promise<void> {
-    const live = openReadModelDb({ file: liveReadModelFile(this.config) });
-    try {
-      // Let the live read models catch up first, so both sides stand at the same position.
-      await catchUp({ store: this.store, db: live, model: domainStateModel, onProgress: progressWriter('catch-up') });
+  async run(params: string[], options: ReplayOptions = {}): Promise<void> {
+    refuseUnexpectedArguments(this.command, params);
+    // The live read models are caught up first (in a copy), so that both sides stand at the same position.
+    const report = await withCaughtUpReadModels(this.config, this.store, async (live) => {
       if (process.stderr.isTTY) process.stderr.write('\n');
-      const report = await replayAndCompare({
+      return replayAndCompare({
         store: this.store,
         model: domainStateModel,
         live,
         scratchFile: options.keep,
         onProgress: progressWriter('rebuild'),
       });
-      if (process.stderr.isTTY) process.stderr.write('\n');
-      process.stderr.write(`rebuilt ${report.events} events up to position ${report.position ?? '(empty)'} in ${report.elapsedMs} ms\n`);
-      for (const r of report.results) {
-        process.stdout.write(`${r.readModel}\t${r.equal ? 'equal' : 'different'}\t${r.rebuilt}${r.equal ? '' : `\tlive ${r.live}`}\n`);
-      }
-      if (!report.equal) process.exitCode = 1;
-    } finally {
-      live.close();
+    }, progressWriter('catch-up'));
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    process.stderr.write(`rebuilt ${report.events} events up to position ${report.position ?? '(empty)'} in ${report.elapsedMs} ms\n`);
+    for (const r of report.results) {
+      process.stdout.write(`${r.readModel}\t${r.equal ? 'equal' : 'different'}\t${r.rebuilt}${r.equal ? '' : `\tlive ${r.live}`}\n`);
     }
+    if (!report.equal) process.exitCode = 1;
   }
 }

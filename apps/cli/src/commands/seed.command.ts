@@ -4,6 +4,7 @@ import { Command, CommandRunner, Option } from 'nest-commander';
 import { EVENT_STORE, type EventStore } from '@ogp/event-store';
 import { seedDemo } from '@ogp/tracker';
 import { seedProgress } from './seed-progress';
+import { refuseUnexpectedArguments } from './command-input';
 
 interface SeedOptions {
   readonly demo?: boolean;
@@ -15,7 +16,8 @@ export class SeedCommand extends CommandRunner {
     super();
   }
 
-  async run(_params: string[], options: SeedOptions): Promise<void> {
+  async run(params: string[], options: SeedOptions): Promise<void> {
+    refuseUnexpectedArguments(this.command, params, () => 'to write the Semarang scenario, use --demo');
     if (!options.demo) {
       process.stderr.write('Nothing to seed: pass --demo to write the Semarang scenario.\n');
       process.exitCode = 2;

@@ -1,11 +1,12 @@
 // `cli verify`: check the configured event store (or an NDJSON export, offline) — every chain link, the Merkle log
 // against every signed checkpoint — and name the first bad event.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { Inject } from '@nestjs/common';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { EVENT_STORE, type EventStore } from '@ogp/event-store';
-import { formatVerifierKey, parseSignerKey, verifyExportFile, type VerifyProgress, type VerifyReport } from '@ogp/ledger';
+import { formatVerifierKey, parseSignerKey, resolveNoteVerifier, verifyExportFile, type VerifyProgress, type VerifyReport } from '@ogp/ledger';
 import { APP_CONFIG, type ResolvedConfig, verifyEventStore } from '@ogp/tracker';
+import { checkOptionFile, optionFileError, readOptionFile, refuseUnexpectedArguments } from './command-input';
 
 interface VerifyOptions {
   readonly export?: string;
@@ -29,8 +30,16 @@ function progressWriter(): { onProgress: (p: VerifyProgress) => void; done: () =
   };
 }
 
-/** The human summary of a report: success figures, or the first bad event and what is wrong with it. */
-export function formatVerifyReport(report: VerifyReport): string {
+/** What was verified: the configured store, or an export file. */
+export type VerifiedSource = 'store' | 'export';
+
+/**
+ * The human summary of a report: success figures, or the first bad event and what is wrong with it. Nothing to
+ * verify is said plainly: for an export it is a failure (an export always holds events: this one is cut short or
+ * is not one), for the store a warning (a store not yet written to is empty, but so is a DATA_DIR mistyped).
+ */
+export function formatVerifyReport(report: VerifyReport, source: VerifiedSource = 'store'): string {
+  if (report.failure === null && report.events === 0) return nothingVerified(source);
   if (report.failure === null) {
     return [
       'OK: the ledger verifies',
@@ -54,8 +63,29 @@ export function formatVerifyReport(report: VerifyReport): string {
   if (f.checkpoint !== undefined) {
     lines.push(`  checkpoint at size ${f.checkpoint.treeSize}: the change is at or after leaf ${f.checkpoint.firstSuspectIndex}`);
   }
-  lines.push(`  events checked before the failure: ${report.events}`, '');
+  // The count that agrees with the leaf named: the events before a bad one all verified (the verifier may have read
+  // a few more before it could tell, e.g. the successor whose link shows its predecessor changed). A checkpoint
+  // failure is found once the tree reaches the checkpoint's size: that many events were read.
+  if (f.event !== null && f.checkpoint === undefined) lines.push(`  events verified before it: ${f.event.index}`, '');
+  else lines.push(`  events read when it failed: ${report.events}`, '');
   return lines.join('\n');
+}
+
+/** An export or a store without a single event: nothing was verified, whatever "OK" would suggest. */
+function nothingVerified(source: VerifiedSource): string {
+  if (source === 'export') {
+    return [
+      'FAILED: nothing to verify: the export holds no events',
+      '  An events export holds every stored event (a member\'s export, at least its registration): this file was cut',
+      '  short or made from an empty store. Export again (`cli export --out FILE`) and check that all of it arrived.',
+      '',
+    ].join('\n');
+  }
+  return [
+    'WARNING: nothing to verify: the store holds no events.',
+    '  Check that DATA_DIR (or EVENT_STORE and EVENTSTORE_CONNECTION_STRING) names the store you meant.',
+    '',
+  ].join('\n');
 }
 
 /**
@@ -75,10 +105,15 @@ function uncoveredWarning(report: VerifyReport): string[] {
 
 /** A kept checkpoint file: the signed note itself, or the JSON answer of GET /ledger/checkpoints/latest or /{size}. */
 function readKeptCheckpoint(file: string): string {
-  const text = readFileSync(file, 'utf8');
+  const text = readOptionFile('--checkpoint', file);
   if (!text.trimStart().startsWith('{')) return text.endsWith('\n') ? text : `${text}\n`;
-  const note = (JSON.parse(text) as { note?: unknown }).note;
-  if (typeof note !== 'string') throw new Error(`${file}: JSON without a "note" string (expected the answer of GET /ledger/checkpoints/latest)`);
+  let note: unknown;
+  try {
+    note = (JSON.parse(text) as { note?: unknown }).note;
+  } catch {
+    note = undefined;
+  }
+  if (typeof note !== 'string') throw optionFileError('--checkpoint', file, 'JSON without a "note" string (expected the answer of GET /ledger/checkpoints/latest)');
   return note;
 }
 
@@ -114,7 +149,10 @@ export class VerifyCommand extends CommandRunner {
     return [...previous, value];
   }
 
-  async run(_params: string[], options: VerifyOptions = {}): Promise<void> {
+  async run(params: string[], options: VerifyOptions = {}): Promise<void> {
+    // `verify t.ndjson` would otherwise verify the configured store (perhaps an empty one) and say OK.
+    refuseUnexpectedArguments(this.command, params, (word) => `to verify an export, use --export ${word}`);
+    if (options.export !== undefined) checkOptionFile('--export', options.export);
     const publicKey = this.publicKey(options);
     if (publicKey === undefined) process.stderr.write('warning: no public key: signed checkpoints are counted but not checked\n');
     const checkpoints = (options.checkpoint ?? []).map(readKeptCheckpoint);
@@ -123,18 +161,44 @@ export class VerifyCommand extends CommandRunner {
     const common = { publicKey, checkpoints, progressEvery: 10_000, onProgress: progress.onProgress };
     const report =
       options.export !== undefined
-        ? await verifyExportFile(options.export, common)
+        ? await verifyExport(options.export, common)
         : await verifyEventStore(this.store, { ...common, origin: this.config.LEDGER_ORIGIN });
     progress.done();
-    process.stdout.write(formatVerifyReport(report));
-    if (!report.ok) process.exitCode = 1;
+    const source: VerifiedSource = options.export !== undefined ? 'export' : 'store';
+    process.stdout.write(formatVerifyReport(report, source));
+    if (!report.ok || (source === 'export' && report.events === 0)) process.exitCode = 1;
   }
 
   /** The vkey from --public-key; else, for the live store only, the one of the configured signing key. */
   private publicKey(options: VerifyOptions): string | undefined {
-    if (options.publicKey !== undefined) return readFileSync(options.publicKey, 'utf8').trim();
+    if (options.publicKey !== undefined) return readKey('--public-key', options.publicKey, checkedVerifierKey);
     if (options.export !== undefined) throw new Error('verify --export needs --public-key FILE (the log’s vkey, kept by the reviewer)');
     const file = this.config.SIGNING_KEY_FILE;
-    return existsSync(file) ? formatVerifierKey(parseSignerKey(readFileSync(file, 'utf8').trim())) : undefined;
+    return existsSync(file) ? readKey('SIGNING_KEY_FILE', file, (text) => formatVerifierKey(parseSignerKey(text))) : undefined;
+  }
+}
+
+/** The text of a --public-key file, once it reads as a vkey or a raw Ed25519 public key. */
+function checkedVerifierKey(text: string): string {
+  resolveNoteVerifier(text);
+  return text;
+}
+
+/** A key file's text, checked by `parse`: a bad key is refused naming where it came from, before any work. */
+function readKey(source: string, file: string, parse: (text: string) => string): string {
+  const text = readOptionFile(source, file).trim();
+  try {
+    return parse(text);
+  } catch (error) {
+    throw optionFileError(source, file, error);
+  }
+}
+
+/** Verifies an export file; a file that cannot be read or parsed is refused naming --export and the file. */
+async function verifyExport(file: string, options: Parameters<typeof verifyExportFile>[1]): Promise<VerifyReport> {
+  try {
+    return await verifyExportFile(file, options);
+  } catch (error) {
+    throw optionFileError('--export', file, error);
   }
 }

@@ -25,11 +25,30 @@ CREATE TABLE IF NOT EXISTS events (
 `;
 
 export function configureWriter(db: Database.Database, synchronous: SqliteSynchronous): void {
+  // Another process (a CLI, a second instance, a reader of a store at rest) may hold a lock briefly: wait instead of
+  // failing, from the first statement on (entering WAL takes the file's lock for a moment).
+  db.pragma('busy_timeout = 10000');
   if (db.name !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
-  // Another process (a CLI, a second instance) may hold the write lock briefly: wait instead of failing.
-  db.pragma('busy_timeout = 10000');
   db.exec(SCHEMA);
+}
+
+/**
+ * Called by the last writer to close: the file is left in rollback-journal mode, which a reader who may not write
+ * its directory (an auditor's `verify`) can open read-only; a WAL file cannot be read there without its -wal and -shm
+ * files, which the last writer removes. With another connection still open, the file stays in WAL mode: SQLite keeps
+ * the -wal and -shm files, through which such a reader can read it.
+ */
+export function leaveAtRest(db: Database.Database): void {
+  if (db.name === ':memory:') return;
+  db.pragma('busy_timeout = 0');
+  try {
+    db.pragma('journal_mode = DELETE');
+  } catch (error) {
+    // Busy (another connection) or not writable after all: the store is whole either way, only left in WAL mode.
+    const code = String((error as { code?: unknown }).code);
+    if (!/^SQLITE_(BUSY|LOCKED|READONLY)/.test(code)) throw error;
+  }
 }
 
 /** The columns every read selects, in the order EventRow expects. */

@@ -1,5 +1,5 @@
 // Runs the EventStore contract against SQLite (file and :memory:), plus what only a file store can show.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { manyEvents } from '../contract/contract-events';
@@ -108,5 +108,44 @@ describe('SqliteEventStore', () => {
       return n;
     })();
     await expect(reading).rejects.toThrow('closed');
+  });
+
+  describe('read-only, as an auditor who may not write the store opens it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ogp-es-read-only-'));
+    const file = join(dir, 'events.sqlite');
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('finds the store at rest in rollback-journal mode, with no -wal or -shm file to need', async () => {
+      const writer = new SqliteEventStore({ file });
+      await writer.append('s', manyEvents(3), { expectedRevision: 'no_stream' });
+      await writer.close();
+      // A WAL file cannot be read where its -wal and -shm files cannot be made (a read-only directory).
+      expect(readdirSync(dir)).toEqual(['events.sqlite']);
+      expect(readFileSync(file).subarray(18, 20)).toEqual(Buffer.from([1, 1]));
+    });
+
+    it('reads it, refuses a write, and leaves the directory as it was', async () => {
+      const reader = new SqliteEventStore({ file, readonly: true });
+      expect((await reader.headPosition())?.commit).toBe(3n);
+      await expect(reader.append('s', manyEvents(1), { expectedRevision: 'any' })).rejects.toMatchObject({ code: 'SQLITE_READONLY' });
+      await reader.close();
+      expect(readdirSync(dir)).toEqual(['events.sqlite']);
+    });
+
+    it('stays in WAL mode while another connection is open, and is not held up by it at close', async () => {
+      const server = new SqliteEventStore({ file });
+      const cli = new SqliteEventStore({ file });
+      const started = Date.now();
+      await cli.close();
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect(readFileSync(file).subarray(18, 20)).toEqual(Buffer.from([2, 2]));
+      await server.close();
+      expect(readFileSync(file).subarray(18, 20)).toEqual(Buffer.from([1, 1]));
+    });
+
+    it('does not create a store that is not there', () => {
+      expect(() => new SqliteEventStore({ file: join(dir, 'missing.sqlite'), readonly: true })).toThrow();
+      expect(readdirSync(dir)).toEqual(['events.sqlite']);
+    });
   });
 });

@@ -20,7 +20,8 @@ import { UpcasterChain } from '../upcasting';
 import { validateEvents } from '../validate-event';
 import { decodeRow, type EventRow } from './event-row';
 import { GroupCommitWriter } from './group-commit-writer';
-import { configureWriter, type SqliteSynchronous } from './schema';
+import { openReadOnlyEventDb } from './open-read-only';
+import { configureWriter, leaveAtRest, type SqliteSynchronous } from './schema';
 import { END_SEQ, PAGE_SIZE, SqliteReads, seqBound } from './sqlite-reads';
 import { PagedIterable } from './paged-iterable';
 import { SqliteSubscription, type SubscriptionPage } from './sqlite-subscription';
@@ -31,6 +32,11 @@ export interface SqliteEventStoreOptions {
   /** FULL (default) makes every acknowledged append survive power loss; NORMAL only survives a process crash. */
   readonly synchronous?: SqliteSynchronous;
   readonly upcasters?: readonly Upcaster[];
+  /**
+   * Reads only (verify, export, replay by someone who may not write the store): the file must exist, is opened
+   * read-only and is neither configured nor given a schema; an append fails with SQLITE_READONLY.
+   */
+  readonly readonly?: boolean;
 }
 
 export class SqliteEventStore implements EventStore {
@@ -43,8 +49,12 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
 
   constructor(options: SqliteEventStoreOptions) {
-    this.db = new Database(options.file);
-    configureWriter(this.db, options.synchronous ?? 'FULL');
+    if (options.readonly === true) {
+      this.db = openReadOnlyEventDb(options.file);
+    } else {
+      this.db = new Database(options.file);
+      configureWriter(this.db, options.synchronous ?? 'FULL');
+    }
     this.upcasters = new UpcasterChain(options.upcasters);
     this.reads = new SqliteReads(this.db);
     this.writer = new GroupCommitWriter(this.db, () => {
@@ -143,6 +153,7 @@ export class SqliteEventStore implements EventStore {
     this.writer.flush();
     this.closed = true;
     await Promise.all([...this.subscriptions].map((s) => s.close()));
+    if (!this.db.readonly) leaveAtRest(this.db);
     this.db.close();
   }
 }

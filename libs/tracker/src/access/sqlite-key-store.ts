@@ -1,6 +1,7 @@
 // KeyStore adapter on SQLite (DATA_DIR/access.sqlite; ':memory:' in tests).
 import { timingSafeEqual } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { leaveAtRest } from '@ogp/event-store';
 import type { Clock } from '../clock/clock';
 import { mintApiKey, parseApiKey, secretMatches } from './api-key';
 import type { ApiKeyRecord, CreatedApiKey, KeyStore, NewApiKey } from './key-store';
@@ -43,25 +44,14 @@ export class SqliteKeyStore implements KeyStore {
    */
   private readonly verified = new Map<string, VerifiedKey>();
 
+  /** With `readonly`, the file must exist and keys can only be read (the CLI's `keys list`): nothing is created. */
   constructor(
     file: string,
     private readonly clock: Clock,
     private readonly verifiedKeyTtlMs = VERIFIED_KEY_TTL_MS,
+    readonly = false,
   ) {
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    // better-sqlite3 opens WAL databases with synchronous=NORMAL: an acknowledged revocation or recorded answer could
-    // be lost to a power cut while the events it relates to (FULL) survive.
-    this.db.pragma('synchronous = FULL');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS api_keys (
-      id TEXT PRIMARY KEY,
-      role TEXT NOT NULL,
-      name TEXT NOT NULL,
-      member TEXT,
-      secret_hash TEXT NOT NULL,
-      created_at TEXT NOT NULL,
-      revoked_at TEXT
-    )`);
+    this.db = readonly ? new Database(file, { readonly: true, fileMustExist: true }) : openWritableKeyFile(file);
     this.byId = this.db.prepare<[string], KeyRow>('SELECT * FROM api_keys WHERE id = ?');
   }
 
@@ -127,11 +117,32 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    // As the event store: left in rollback-journal mode, so that `keys list` can read it from a read-only directory.
+    if (!this.db.readonly) leaveAtRest(this.db);
+    this.db.close();
   }
 }
 
 function toRecord(row: KeyRow): ApiKeyRecord {
   if (!isRole(row.role)) throw new Error(`Stored key ${row.id} has an unknown role ${row.role}`);
   return { id: row.id, role: row.role, name: row.name, member: row.member, createdAt: row.created_at, revokedAt: row.revoked_at };
+}
+
+function openWritableKeyFile(file: string): Database.Database {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // better-sqlite3 opens WAL databases with synchronous=NORMAL: an acknowledged revocation or recorded answer could
+  // be lost to a power cut while the events it relates to (FULL) survive.
+  db.pragma('synchronous = FULL');
+  db.exec(`CREATE TABLE IF NOT EXISTS api_keys (
+    id TEXT PRIMARY KEY,
+    role TEXT NOT NULL,
+    name TEXT NOT NULL,
+    member TEXT,
+    secret_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT
+  )`);
+  return db;
 }

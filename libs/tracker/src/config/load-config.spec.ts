@@ -1,9 +1,10 @@
 // Specifies configuration loading: defaults, overrides, derived paths, and errors that name the variable.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONFIG_TABLE, configTableMarkdown } from './config-table';
 import { ConfigValidationError, loadConfig } from './load-config';
+import { StartUpError } from './start-up-error';
 
 describe('loadConfig', () => {
   const root = mkdtempSync(join(tmpdir(), 'ogp-config-'));
@@ -26,6 +27,21 @@ describe('loadConfig', () => {
       SIGNING_KEY_FILE: join(dataDir, 'ledger-signing.key'),
     });
     expect(existsSync(dataDir)).toBe(true);
+  });
+
+  it('leaves DATA_DIR alone for a process that only reads (not even created)', () => {
+    const dataDir = join(root, 'never-made');
+    expect(loadConfig({ DATA_DIR: dataDir }, {}, { createDataDir: false }).DATA_DIR).toBe(dataDir);
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('stops in one line, naming DATA_DIR, when a file holds its name', () => {
+    const file = join(root, 'a-file');
+    writeFileSync(file, '');
+    expect(() => loadConfig({ DATA_DIR: file })).toThrow(StartUpError);
+    expect(() => loadConfig({ DATA_DIR: join(file, 'data') })).toThrow(StartUpError);
+    expect(() => loadConfig({ DATA_DIR: file })).toThrow(`DATA_DIR=${file} is not a directory (EEXIST`);
+    expect(() => loadConfig({ DATA_DIR: file })).not.toThrow(/\n/);
   });
 
   it('parses numbers from the environment and lets overrides win', () => {

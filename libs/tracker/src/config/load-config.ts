@@ -5,6 +5,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { AppConfig, type ConfigVariable, type ResolvedConfig } from './app-config';
 import { fieldMessages } from './field-messages';
+import { StartUpError } from './start-up-error';
 
 /** Thrown when a variable is invalid; the message names every offending variable. */
 export class ConfigValidationError extends Error {
@@ -16,6 +17,14 @@ export class ConfigValidationError extends Error {
 
 export type ConfigEnvironment = Readonly<Record<string, string | undefined>>;
 export type ConfigOverrides = Partial<Record<ConfigVariable, string | number>>;
+
+export interface LoadConfigOptions {
+  /**
+   * Default true. False for a process that only reads (a CLI command such as verify or export): DATA_DIR is left as
+   * it is, even missing, so that an auditor's read leaves no trace and needs no write access.
+   */
+  readonly createDataDir?: boolean;
+}
 
 const VARIABLES: readonly ConfigVariable[] = [
   'PORT',
@@ -42,9 +51,9 @@ function describe(error: ValidationError, given: Readonly<Record<string, string 
 
 /**
  * Validates the variables (overrides win over the environment), fills in defaults, makes DATA_DIR absolute and
- * creates it. Empty strings count as unset, as in most shells' `VAR= cmd`.
+ * creates it (unless told not to). Empty strings count as unset, as in most shells' `VAR= cmd`.
  */
-export function loadConfig(env: ConfigEnvironment = process.env, overrides: ConfigOverrides = {}): ResolvedConfig {
+export function loadConfig(env: ConfigEnvironment = process.env, overrides: ConfigOverrides = {}, options: LoadConfigOptions = {}): ResolvedConfig {
   const plain: Record<string, string | number> = {};
   for (const name of VARIABLES) {
     const value = overrides[name] ?? env[name];
@@ -56,10 +65,28 @@ export function loadConfig(env: ConfigEnvironment = process.env, overrides: Conf
   if (errors.length > 0) throw new ConfigValidationError(errors.map((error) => describe(error, plain)));
 
   const dataDir = resolve(config.DATA_DIR);
-  mkdirSync(dataDir, { recursive: true });
+  if (options.createDataDir ?? true) createDataDir(dataDir);
   return Object.freeze({
     ...config,
     DATA_DIR: dataDir,
     SIGNING_KEY_FILE: resolve(config.SIGNING_KEY_FILE ?? join(dataDir, 'ledger-signing.key')),
   });
+}
+
+/** Creates DATA_DIR; a name taken by a file, or a directory this user may not create, stops the start in one line. */
+function createDataDir(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (code === 'EEXIST' || code === 'ENOTDIR') {
+      throw new StartUpError(`DATA_DIR=${dataDir} is not a directory (${message}): set DATA_DIR to a directory, or to a path where one can be created.`, { cause: error });
+    }
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOENT') {
+      throw new StartUpError(`DATA_DIR=${dataDir} cannot be created (${message}): create it with write access for this user, or set DATA_DIR to a directory this user may write.`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
 }

@@ -1,13 +1,14 @@
-// One import that wires the application's infrastructure: config, clock, ids, metrics, event store, keys, idempotency.
+// One import that wires the application's infrastructure: config, clock, ids, metrics, event store, keys (the API adds
+// idempotency records).
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { EventStore } from '@ogp/event-store';
 import { AccessModule } from '../access/access.module';
 import type { Clock } from '../clock/clock';
 import { ClockModule } from '../clock/clock.module';
-import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { IdsModule } from '../ids/ids.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { EventStoreModule } from '../store/event-store.module';
+import type { StoreAccess } from '../store/open-event-store';
 import type { ResolvedConfig } from './app-config';
 import { ConfigModule } from './config.module';
 
@@ -17,19 +18,24 @@ export interface InfrastructureOptions {
   readonly clock?: Clock;
   /** Default: the adapter named by EVENT_STORE, owned and closed by this module. A store given here is not closed. */
   readonly eventStore?: EventStore;
+  /**
+   * Default 'read-write': the stores open at start-up, writable. 'read-only' (a CLI command that only reads): each
+   * store opens read-only at its first use, so a command that reads none opens none.
+   */
+  readonly storeAccess?: StoreAccess;
 }
 
 @Module({})
 export class TrackerInfrastructureModule {
   static forRoot(options: InfrastructureOptions): DynamicModule {
+    const access = options.storeAccess ?? 'read-write';
     const modules = [
       ConfigModule.forRoot(options.config),
       ClockModule.forRoot(options.clock),
       IdsModule,
       MetricsModule,
-      EventStoreModule.forRoot(options.eventStore),
-      AccessModule,
-      IdempotencyModule,
+      EventStoreModule.forRoot(options.eventStore, access),
+      AccessModule.forRoot(access),
     ];
     return { module: TrackerInfrastructureModule, imports: modules, exports: modules };
   }

@@ -1,7 +1,8 @@
 // The log's checkpoint signing key: read from SIGNING_KEY_FILE, or generated (mode 0600) on first start.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { formatVerifierKey, generateNoteKey, type NoteSignerKey, parseSignerKey } from '@ogp/ledger';
+import { formatVerifierKey, generateNoteKey, LedgerError, type NoteSignerKey, parseSignerKey } from '@ogp/ledger';
+import { StartUpError } from '../config/start-up-error';
 
 export interface LedgerSigningKey {
   readonly signer: NoteSignerKey;
@@ -22,9 +23,24 @@ export function loadOrCreateSigningKey(file: string, origin: string): LedgerSign
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
   }
-  const signer = parseSignerKey(readFileSync(file, 'utf8').trim());
+  const signer = readSignerKey(file);
   if (signer.name !== origin) {
-    throw new Error(`signing key ${file} is named ${signer.name}, but LEDGER_ORIGIN is ${origin}`);
+    throw new StartUpError(
+      `signing key ${file} is named ${signer.name}, but LEDGER_ORIGIN is ${origin}: set LEDGER_ORIGIN=${signer.name}, or SIGNING_KEY_FILE to the key of ${origin}.`,
+    );
   }
   return { signer, verifierKey: formatVerifierKey(signer) };
+}
+
+function readSignerKey(file: string): NoteSignerKey {
+  try {
+    return parseSignerKey(readFileSync(file, 'utf8').trim());
+  } catch (error) {
+    if (!(error instanceof LedgerError)) throw error;
+    // A new key cannot sign for the checkpoints already issued: the fix is the kept key, not a fresh one.
+    throw new StartUpError(
+      `SIGNING_KEY_FILE ${file} does not hold a signing key (${error.message}): restore the key file from a backup, or set SIGNING_KEY_FILE to it.`,
+      { cause: error },
+    );
+  }
 }

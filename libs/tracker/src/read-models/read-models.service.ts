@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
-import { comparePositions, EVENT_STORE, positionToString, type EventStore, type Position } from '@ogp/event-store';
+import { comparePositions, EVENT_STORE, leaveAtRest, positionToString, type EventStore, type Position } from '@ogp/event-store';
 import {
   createProjections,
   currentState,
@@ -84,7 +84,11 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy, OnAp
   /** Nest calls this after the HTTP server has finished its requests. */
   onApplicationShutdown(): void {
     if (this.db.open) this.db.close();
-    if (this.writer.open) this.writer.close();
+    if (this.writer.open) {
+      // At rest out of WAL mode, so that a reader with no write access to DATA_DIR (cli replay, export) can open it.
+      leaveAtRest(this.writer);
+      this.writer.close();
+    }
   }
 
   /** The position every read model reflects, as "commit/prepare" (null before the first event). */

@@ -1,0 +1,48 @@
+// The read models a reading command works on: a copy of the live ones, caught up in the copy, so that replay and
+// export write nothing in DATA_DIR (an auditor may hold read-only access to a store, and a server may be running).
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EventStore } from '@ogp/event-store';
+import { catchUp, domainStateModel, openReadModelDb, type RebuildProgress, type ReadModelDb } from '@ogp/projections';
+import type { ResolvedConfig } from '@ogp/tracker';
+
+/** The live read-model database of an installation (the API's runner keeps it up to date). */
+export function liveReadModelFile(config: ResolvedConfig): string {
+  return join(config.DATA_DIR, 'read-models.sqlite');
+}
+
+/**
+ * Runs `work` on a private copy of the live read models (an empty database when there are none yet), caught up with
+ * the store; the copy is removed afterwards. SQLite's online backup copies a consistent snapshot even while a server
+ * writes the live file.
+ */
+export async function withCaughtUpReadModels<T>(
+  config: ResolvedConfig,
+  store: EventStore,
+  work: (db: ReadModelDb) => Promise<T>,
+  onProgress?: (p: RebuildProgress) => void,
+): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'ogp-read-models-'));
+  const file = join(dir, 'read-models.sqlite');
+  try {
+    const live = liveReadModelFile(config);
+    if (existsSync(live)) {
+      const source = openReadModelDb({ file: live, readonly: true });
+      try {
+        await source.backup(file);
+      } finally {
+        source.close();
+      }
+    }
+    const db = openReadModelDb({ file });
+    try {
+      await catchUp({ store, db, model: domainStateModel, ...(onProgress ? { onProgress } : {}) });
+      return await work(db);
+    } finally {
+      db.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
