@@ -1,4 +1,5 @@
 // Opening the read-model SQLite database: WAL for the live cache, no journal and no fsync for a throwaway rebuild.
+import { existsSync, renameSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { ReadModelDb } from './projection';
 
@@ -35,4 +36,27 @@ export function openReadModelDb(options: OpenReadModelDbOptions): ReadModelDb {
     db.pragma('temp_store = MEMORY');
   }
   return db;
+}
+
+/**
+ * Opens the live read models; a file SQLite cannot read as a database (not one, or its header damaged) is set aside
+ * as `<file>.damaged-<ms>` (with its -wal and -shm files) and a new, empty one is opened, which the runner rebuilds
+ * from the store: the read models are a cache of the event store, and a damaged cache must not stop the service.
+ * Returns the name it was set aside under, or null.
+ */
+export function openLiveReadModels(file: string, now: () => number = Date.now): { readonly db: ReadModelDb; readonly setAside: string | null } {
+  let db: ReadModelDb | undefined;
+  try {
+    db = openReadModelDb({ file });
+    // The pragmas above may not read the file; this reads its header and schema.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return { db, setAside: null };
+  } catch (error) {
+    db?.close();
+    if (!/^SQLITE_(NOTADB|CORRUPT)/.test(String((error as { code?: unknown }).code))) throw error;
+    const setAside = `${file}.damaged-${now()}`;
+    renameSync(file, setAside);
+    for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, setAside + suffix);
+    return { db: openReadModelDb({ file }), setAside };
+  }
 }

@@ -8,6 +8,7 @@ import {
   currentState,
   domainStateModel,
   type EntityState,
+  openLiveReadModels,
   openReadModelDb,
   ProjectionRunner,
   type ProjectionLag,
@@ -53,7 +54,9 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy, OnAp
     private readonly readiness: ReadinessService,
   ) {
     const file = readModelFile(config);
-    this.writer = openReadModelDb({ file });
+    const opened = openLiveReadModels(file);
+    if (opened.setAside !== null) this.logger.warn(`${file} was not a readable SQLite database: set aside as ${opened.setAside}; the read models are rebuilt from the event store`);
+    this.writer = opened.db;
     this.runner = new ProjectionRunner({
       store,
       db: this.writer,
