@@ -1,6 +1,7 @@
 // The ledger index's SQLite node store passes the MerkleNodeStore contract of @ogp/ledger, kept across a reopen.
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // The contract uses jest globals, so @ogp/ledger's index does not export it: imported from its file, as a spec only.
@@ -99,6 +100,24 @@ describe('removeAbandonedPrivateIndexes', () => {
     } finally {
       if (before === undefined) delete process.env.TMPDIR;
       else process.env.TMPDIR = before;
+    }
+  });
+});
+
+describe('LedgerIndex.open on a damaged file', () => {
+  it('sets aside a file that is not a database, says so, and opens a new, empty index', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ogp-ledger-index-damaged-'));
+    try {
+      const file = join(dir, 'ledger.sqlite');
+      writeFileSync(file, randomBytes(8192));
+      const told: string[] = [];
+      const index = LedgerIndex.open(file, () => undefined, (message) => told.push(message), () => 77);
+      expect(index.leafCount()).toBe(0);
+      index.close();
+      expect(existsSync(`${file}.damaged-77`)).toBe(true);
+      expect(told).toEqual([expect.stringContaining(`set aside as ${file}.damaged-77`)]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,6 +1,6 @@
 // The live ledger log's index on disk (DATA_DIR/ledger.sqlite): Merkle nodes, each leaf's event, signed checkpoints.
 import Database from 'better-sqlite3';
-import { lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Position } from '@ogp/event-store';
@@ -144,13 +144,23 @@ export class LedgerIndex {
 
   /**
    * Opens (or creates) the index at `file` and takes its exclusive lock; when another process holds it, opens a
-   * private temporary index instead and calls `onPrivate` with the reason.
+   * private temporary index instead and calls `onPrivate` with the reason. A file SQLite cannot read as a database is
+   * set aside (`<file>.damaged-<ms>`, told to `onSetAside`) and a new index is made, which the log builds from the
+   * store: the index is a cache of the log, whose checkpoints are events in the store.
    */
-  static open(file: string, onPrivate: (reason: string) => void = () => undefined): LedgerIndex {
+  static open(file: string, onPrivate: (reason: string) => void = () => undefined, onSetAside: (message: string) => void = () => undefined, now: () => number = Date.now): LedgerIndex {
     try {
       return new LedgerIndex(lockedDatabase(file), null);
     } catch (error) {
-      if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+      const code = String((error as { code?: unknown }).code);
+      if (/^SQLITE_(NOTADB|CORRUPT)/.test(code)) {
+        const setAside = `${file}.damaged-${now()}`;
+        renameSync(file, setAside);
+        for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, setAside + suffix);
+        onSetAside(`${file} was not a readable SQLite database (${code}): set aside as ${setAside}; a new index is built from the store`);
+        return LedgerIndex.open(file, onPrivate, onSetAside, now);
+      }
+      if (code !== 'SQLITE_BUSY') throw error;
       removeAbandonedPrivateIndexes(Date.now());
       const dir = mkdtempSync(join(tmpdir(), PRIVATE_INDEX_PREFIX));
       onPrivate(`${file} is held by another process`);

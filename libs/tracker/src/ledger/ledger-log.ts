@@ -132,8 +132,10 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     const started = Date.now();
-    const index = LedgerIndex.open(join(this.config.DATA_DIR, LEDGER_INDEX_FILE), (reason) =>
-      this.logger.warn(`ledger log: ${reason}; keeping a private index for this process, built from the store`),
+    const index = LedgerIndex.open(
+      join(this.config.DATA_DIR, LEDGER_INDEX_FILE),
+      (reason) => this.logger.warn(`ledger log: ${reason}; keeping a private index for this process, built from the store`),
+      (message) => this.logger.warn(`ledger log: ${message}`),
     );
     this.index = index;
     // A scheduled commit that failed was rolled back: take up the index as committed, and follow the store again
