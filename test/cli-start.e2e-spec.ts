@@ -48,4 +48,26 @@ describe('the CLI refused by what the operator can fix', () => {
     expect(readdirSync(dir)).toEqual(['events.sqlite']);
     expect(readFileSync(join(dir, 'events.sqlite')).equals(damaged)).toBe(true);
   }, 60_000);
+
+  it('shows the stack of a fault of ours (an SQLite error no explanation covers), so that it can be reported', async () => {
+    const dir = join(root, 'fault');
+    mkdirSync(dir);
+    // A readable database whose audit table lacks the columns the read models index: not an operator's mistake.
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(join(dir, 'read-models.sqlite'));
+    db.exec('CREATE TABLE audit_events (x)');
+    db.close();
+    expect((await cli(dir, 'seed', '--demo')).code).toBe(0);
+    const run = await cli(dir, 'replay');
+    expect(run.code).toBe(1);
+    expect(run.output).toMatch(/no such column/);
+    expect(run.output).toMatch(/\n\s+at /);
+  }, 60_000);
+
+  it('creates nothing for a mistyped command', async () => {
+    const dir = join(root, 'never-made');
+    const run = await cli(dir, 'verfy');
+    expect(run.code).toBe(1);
+    expect(() => readdirSync(dir)).toThrow();
+  }, 60_000);
 });

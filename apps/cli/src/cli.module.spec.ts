@@ -20,8 +20,14 @@ describe('the CLI', () => {
       ['keys', 'read-only'],
       ['', 'read-only'],
       ['--help', 'read-only'],
-      ['seed --demo --help', 'read-only'],
+      ['help keys', 'read-only'],
+      // A mistyped command, or one no list knows, opens nothing for writing: it fails safe.
+      ['verfy', 'read-only'],
+      ['list', 'read-only'],
+      ['keys lst', 'read-only'],
       ['seed --demo', 'read-write'],
+      // -h as an option's value is not a request for help.
+      ['keys create --role admin --name -h', 'read-write'],
       ['keys create --role admin --name list', 'read-write'],
       ['keys revoke 0123456789abcdef', 'read-write'],
       ['serve', 'read-write'],

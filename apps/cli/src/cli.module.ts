@@ -21,19 +21,23 @@ export const COMMANDS: readonly Provider[] = [
 ];
 
 /**
- * Commands (and `keys` subcommands) that only read the configured stores: they run with read-only access (no
- * DATA_DIR created, each store opened read-only at its first use), so that an auditor who may only read the store
- * can run them, and they leave no file behind. `demo` uses a temporary store of its own. Any other command writes.
+ * Commands (and `keys` subcommands) that write the configured stores, and create DATA_DIR if missing. Every other
+ * command line runs with read-only access (no DATA_DIR created, each store opened read-only at its first use), so
+ * that an auditor who may only read the store can run verify, export, replay and keys list, and a mistyped command
+ * (`verfy`) or a wrong DATA_DIR leaves no file behind: a command missing from this list fails safe. `demo` uses a
+ * temporary store of its own.
  */
-const READ_ONLY_COMMANDS: ReadonlySet<string> = new Set(['verify', 'export', 'replay', 'demo', 'keys list', 'help']);
+const WRITING_COMMANDS: ReadonlySet<string> = new Set(['serve', 'seed', 'keys create', 'keys revoke']);
 
-/** The store access of the command line `args` (process.argv after the script), chosen before Nest starts. */
+/**
+ * The store access of the command line `args` (process.argv after the script), chosen before Nest starts. A writing
+ * command is read-write even with --help among its arguments: `-h` may be an option's value (`--name -h`), and help
+ * opens no store anyway (stores open at first use).
+ */
 export function storeAccessFor(args: readonly string[]): StoreAccess {
   const [command, subcommand] = args;
-  // No command, or help asked for: nothing runs, so nothing is opened.
-  if (command === undefined || command.startsWith('-') || args.some((arg) => arg === '--help' || arg === '-h')) return 'read-only';
-  if (command === 'keys') return subcommand === undefined || subcommand.startsWith('-') || READ_ONLY_COMMANDS.has(`keys ${subcommand}`) ? 'read-only' : 'read-write';
-  return READ_ONLY_COMMANDS.has(command) ? 'read-only' : 'read-write';
+  const named = command === 'keys' ? `keys ${subcommand ?? ''}` : (command ?? '');
+  return WRITING_COMMANDS.has(named) ? 'read-write' : 'read-only';
 }
 
 @Module({})

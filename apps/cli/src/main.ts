@@ -19,10 +19,18 @@ async function main(): Promise<void> {
       process.exit(exitCode ?? 1);
     },
     serviceErrorHandler: (error) => {
-      process.stderr.write(`${explainStartUpFailure(error) ?? error.message}\n`);
+      process.stderr.write(`${explainStartUpFailure(error) ?? (isFault(error) ? (error.stack ?? error.message) : error.message)}\n`);
       process.exitCode = 1;
     },
   });
+}
+
+/**
+ * A fault of ours rather than a refusal the user can act on: commands refuse with a plain Error and its message; an
+ * SQLite error no start-up explanation covers, or a TypeError or ReferenceError, shows its stack so that it can be reported.
+ */
+function isFault(error: Error): boolean {
+  return /^SQLITE_/.test(String((error as { code?: unknown }).code)) || error instanceof TypeError || error instanceof ReferenceError;
 }
 
 main().catch((error: unknown) => {

@@ -14,8 +14,9 @@ export function liveReadModelFile(config: ResolvedConfig): string {
 
 /**
  * Runs `work` on a private copy of the live read models (an empty database when there are none yet), caught up with
- * the store; the copy is removed afterwards. SQLite's online backup copies a consistent snapshot even while a server
- * writes the live file.
+ * the store; the copy is removed afterwards. VACUUM INTO writes the copy within one read transaction: a consistent
+ * snapshot, however often a server commits meanwhile (SQLite's online backup starts over after each commit by another
+ * connection, and against a busy server never finished). It runs on a read-only connection.
  */
 export async function withCaughtUpReadModels<T>(
   config: ResolvedConfig,
@@ -27,14 +28,7 @@ export async function withCaughtUpReadModels<T>(
   const file = join(dir, 'read-models.sqlite');
   try {
     const live = liveReadModelFile(config);
-    if (existsSync(live)) {
-      const source = openReadModelDb({ file: live, readonly: true });
-      try {
-        await source.backup(file);
-      } finally {
-        source.close();
-      }
-    }
+    if (existsSync(live)) snapshotReadModels(live, file);
     const db = openReadModelDb({ file });
     try {
       await catchUp({ store, db, model: domainStateModel, ...(onProgress ? { onProgress } : {}) });
@@ -44,5 +38,15 @@ export async function withCaughtUpReadModels<T>(
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Copies the read-model database `live` to `file` (which must not exist) as one consistent snapshot, reading only. */
+export function snapshotReadModels(live: string, file: string): void {
+  const source = openReadModelDb({ file: live, readonly: true });
+  try {
+    source.prepare('VACUUM INTO ?').run(file);
+  } finally {
+    source.close();
   }
 }
