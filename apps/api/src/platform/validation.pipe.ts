@@ -99,8 +99,8 @@ const RULE_KINDS: ReadonlySet<string> = new Set(['customValidation', 'conditiona
 /**
  * Whether a DTO class's answers may be remembered: every rule validation applies to it is one of PURE_RULES. A
  * @ValidateIf condition or a custom validator (which might read a clock or a database) makes the class validated
- * every time. class-transformer's @Transform is not seen here: none of our DTOs uses one, and a query or param DTO
- * that needs one must not depend on anything but the value.
+ * every time. class-transformer's @Transform is not seen here: the one our query and param DTOs use (DecimalInteger)
+ * depends on nothing but the value, and any other must not either.
  */
 function hasPureRules(metatype: object, storage: MetadataStorage = getMetadataStorage()): boolean {
   return storage
