@@ -24,6 +24,7 @@ const READS = [
   '/audit/members/:id/compliance',
   '/audit/events',
   '/audit/diff',
+  '/audit/claims',
   '/audit/read-models/:id/checksum',
   '/public/plans',
 ];

@@ -2,7 +2,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ENTITY_ID_PATTERN } from '@ogp/domain';
 import { AS_OF_PATTERN, type EntityKind } from '@ogp/projections';
-import { IsIn, IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { DecimalInteger } from '../platform/decimal-integer';
 
 const KINDS = { members: 'member', plans: 'plan', commitments: 'commitment' } as const satisfies Record<string, EntityKind>;
 export type EntityCollection = keyof typeof KINDS;
@@ -28,7 +30,19 @@ export class EntityParams {
   id!: string;
 }
 
-export class ReadQuery {
+/** What every read of the read models takes: a position of one's own write to wait for. */
+export class OwnWriteQuery {
+  @ApiPropertyOptional({
+    example: '42/42',
+    description: 'A position returned by your own command: the read waits (up to 5 s) until the read models reflect it',
+  })
+  @IsOptional()
+  @Matches(POSITION_PATTERN, { message: 'waitFor must be a position such as 42/42' })
+  waitFor?: string;
+}
+
+/** And a read of the past: as of an instant of recording. */
+export class ReadQuery extends OwnWriteQuery {
   @ApiPropertyOptional({
     example: '2022-03-01T00:00:00Z',
     description: 'Read as the system knew it at this instant of recording (ISO 8601 instant, or a date = end of that UTC day)',
@@ -37,14 +51,11 @@ export class ReadQuery {
   @IsISO8601({ strict: true })
   @Matches(AS_OF_PATTERN, { message: AS_OF_MESSAGE })
   asOf?: string;
+}
 
-  @ApiPropertyOptional({
-    example: '42/42',
-    description: 'A position returned by your own command: the read waits (up to 5 s) until the read models reflect it',
-  })
-  @IsOptional()
-  @Matches(POSITION_PATTERN, { message: 'waitFor must be a position such as 42/42' })
-  waitFor?: string;
+/** A page size of a list: 1 to 1,000 (default 100), in decimal digits. */
+export function PageSize(): PropertyDecorator {
+  return applyDecorators(ApiPropertyOptional({ example: 100, description: 'page size (1 to 1000, default 100)' }), IsOptional(), DecimalInteger(), IsInt(), Min(1), Max(1000));
 }
 
 export class IdParams {

@@ -1,15 +1,14 @@
 // The query of GET /audit/claims: whose claims, in which review status, effective when, and which page.
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CLAIM_REVIEW_STATUSES, type ClaimReviewStatus, ENTITY_ID_PATTERN, ISO_DATE_FORM, MEMBER_ID_PATTERN } from '@ogp/domain';
-import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min, MaxLength } from 'class-validator';
-import { DecimalInteger } from '../../platform/decimal-integer';
-import { POSITION_PATTERN } from '../read.request';
+import { IsIn, IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
+import { OwnWriteQuery, PageSize } from '../read.request';
 
 /** What a cursor is written with (base64url); whether it is one of ours is for parseClaimCursor to say. */
 const CURSOR_TEXT = /^[A-Za-z0-9_-]+$/;
 
 /** Claims are current state only (the claim table holds no past): no asOf here, unlike ReadQuery. */
-export class ClaimsQuery {
+export class ClaimsQuery extends OwnWriteQuery {
   @ApiPropertyOptional({ example: 'semarang', description: "only this member's claims (a key scoped to a member reads its own only)" })
   @IsOptional()
   @MaxLength(40)
@@ -49,12 +48,7 @@ export class ClaimsQuery {
   @IsISO8601({ strict: true }, { message: 'effectiveTo must be a date that exists' })
   effectiveTo?: string;
 
-  @ApiPropertyOptional({ example: 100, description: 'page size (1 to 1000, default 100)' })
-  @IsOptional()
-  @DecimalInteger()
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @PageSize()
   limit?: number;
 
   @ApiPropertyOptional({ example: 'WyIyMDIxLTEyLTE1Iiwic2VtYXJhbmctMjAyMS1jNCIsInNlbWFyYW5nLTIwMjEtYzQtbTEtcDEiXQ', description: 'cursor: the `next` of the previous page (opaque)' })
@@ -62,12 +56,4 @@ export class ClaimsQuery {
   @MaxLength(512)
   @Matches(CURSOR_TEXT, { message: 'after must be the `next` of a previous page' })
   after?: string;
-
-  @ApiPropertyOptional({
-    example: '42/42',
-    description: 'A position returned by your own command: the read waits (up to 5 s) until the read models reflect it',
-  })
-  @IsOptional()
-  @Matches(POSITION_PATTERN, { message: 'waitFor must be a position such as 42/42' })
-  waitFor?: string;
 }

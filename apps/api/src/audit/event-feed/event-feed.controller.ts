@@ -4,9 +4,9 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { GetEventFeed, type Principal } from '@ogp/tracker';
 import { DecimalInteger } from '../../platform/decimal-integer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Min } from 'class-validator';
 import { Roles } from '../../platform/access.decorators';
-import { ReadQuery } from '../read.request';
+import { PageSize, ReadQuery } from '../read.request';
 import { CurrentPrincipal } from '../../platform/request.decorators';
 import { ReadScope } from '../read-scope';
 import { CachedRead } from '../../platform/read-cache';
@@ -19,12 +19,7 @@ export class FeedQuery extends ReadQuery {
   @Min(0)
   after?: number;
 
-  @ApiPropertyOptional({ example: 100, description: 'page size (1 to 1000, default 100)' })
-  @IsOptional()
-  @DecimalInteger()
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @PageSize()
   limit?: number;
 }
 
