@@ -40,7 +40,9 @@ export class ComplianceController {
   @Get('members/:id/compliance')
   @ApiOperation({
     summary: "The member's compliance with OGP Local's obligations as of an instant (default now)",
-    description: 'Each result: obligation, status (met, due, overdue, not met, not applicable), planId, eventIds, detail.',
+    description:
+      'Each result: obligation, status (met, due, overdue, not met, not applicable), planId, eventIds, detail. An asOf later than now in the ' +
+      "member's time zone is refused (400); a planId the member had no plan of (as of asOf) is 404.",
   })
   @ApiOkResponse({ description: '{ position, data: { memberId, planId, asOf, asOfDate, timeZone, ruleSet, results, events } }' })
   async compliance(@Param() params: MemberIdParams, @Query() query: ComplianceQuery, @CurrentPrincipal() principal: Principal): Promise<ReadResult<ComplianceView>> {
