@@ -5,5 +5,6 @@ export * from './errors';
 export * from './position';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { leaveAtRest, type SqliteSynchronous } from './sqlite/schema';
+export { isDamagedDatabaseError, setAsideDamagedFile } from './sqlite/damaged-file';
 export { openReadOnlyEventDb } from './sqlite/open-read-only';
 export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-store';

@@ -1,6 +1,6 @@
 // Opening the read-model SQLite database: WAL for the live cache, no journal and no fsync for a throwaway rebuild.
-import { existsSync, renameSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { isDamagedDatabaseError, setAsideDamagedFile } from '@ogp/event-store';
 import type { ReadModelDb } from './projection';
 
 export interface OpenReadModelDbOptions {
@@ -53,10 +53,8 @@ export function openLiveReadModels(file: string, now: () => number = Date.now): 
     return { db, setAside: null };
   } catch (error) {
     db?.close();
-    if (!/^SQLITE_(NOTADB|CORRUPT)/.test(String((error as { code?: unknown }).code))) throw error;
-    const setAside = `${file}.damaged-${now()}`;
-    renameSync(file, setAside);
-    for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, setAside + suffix);
+    if (!isDamagedDatabaseError(error)) throw error;
+    const setAside = setAsideDamagedFile(file, now);
     return { db: openReadModelDb({ file }), setAside };
   }
 }

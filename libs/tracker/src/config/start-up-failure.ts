@@ -1,6 +1,7 @@
 // Failures at start-up (or at a CLI command's first use of a store) that the operator causes and can fix: one line
 // each, saying what is wrong and what to do, instead of a stack trace.
 import type { LoggerService } from '@nestjs/common';
+import { isDamagedDatabaseError } from '@ogp/event-store';
 import { ConfigValidationError } from './load-config';
 import { StartUpError } from './start-up-error';
 
@@ -63,7 +64,7 @@ function storeFileProblem(file: string | null, error: unknown): string | null {
   if (code.startsWith('SQLITE_READONLY')) {
     return `${what} cannot be written ${cause}: give this user write access to it and to its directory; verify, export and replay need only read access.`;
   }
-  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+  if (isDamagedDatabaseError(error)) {
     return `${what} is not an intact SQLite database ${cause}: restore it from a backup, or set DATA_DIR to the directory of an intact store.`;
   }
   if (code.startsWith('SQLITE_CANTOPEN')) {

@@ -1,9 +1,9 @@
 // The live ledger log's index on disk (DATA_DIR/ledger.sqlite): Merkle nodes, each leaf's event, signed checkpoints.
 import Database from 'better-sqlite3';
-import { existsSync, lstatSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Position } from '@ogp/event-store';
+import { isDamagedDatabaseError, type Position, setAsideDamagedFile } from '@ogp/event-store';
 import { HASH_SIZE, type MerkleNodeStore } from '@ogp/ledger';
 
 /** Prefix of the private index folders kept in the temporary directory (see LedgerIndex.open). */
@@ -153,10 +153,8 @@ export class LedgerIndex {
       return new LedgerIndex(lockedDatabase(file), null);
     } catch (error) {
       const code = String((error as { code?: unknown }).code);
-      if (/^SQLITE_(NOTADB|CORRUPT)/.test(code)) {
-        const setAside = `${file}.damaged-${now()}`;
-        renameSync(file, setAside);
-        for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, setAside + suffix);
+      if (isDamagedDatabaseError(error)) {
+        const setAside = setAsideDamagedFile(file, now);
         onSetAside(`${file} was not a readable SQLite database (${code}): set aside as ${setAside}; a new index is built from the store`);
         return LedgerIndex.open(file, onPrivate, onSetAside, now);
       }

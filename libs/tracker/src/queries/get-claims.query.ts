@@ -22,18 +22,7 @@ export interface ClaimsOptions {
 }
 
 /** A claim as listed: the read model's row and the version under review (a new version starts review again). */
-export interface ClaimListing {
-  readonly commitmentId: string;
-  readonly claimId: string;
-  readonly version: number;
-  readonly milestoneId: string;
-  readonly memberId: string | null;
-  readonly planId: string | null;
-  readonly completion: string | null;
-  readonly status: string | null;
-  readonly effectiveAt: string | null;
-  readonly state: unknown;
-}
+export type ClaimListing = ClaimView & { readonly version: number };
 
 export interface ClaimsPage {
   readonly claims: ClaimListing[];

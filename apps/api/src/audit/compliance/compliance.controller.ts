@@ -2,8 +2,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ENTITY_ID_PATTERN } from '@ogp/domain';
-import { dateOf, isIsoDate } from '@ogp/domain';
+import { dateOf, ENTITY_ID_PATTERN, isIsoDate } from '@ogp/domain';
 import { type ComplianceView, normalizeAsOf } from '@ogp/projections';
 import { CLOCK, GetCompliance, type Clock, type Principal, type ReadResult } from '@ogp/tracker';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
@@ -63,4 +62,3 @@ const EARLIEST_ZONE = 'Pacific/Kiritimati';
 function inFuture(asOf: string, now: string): ProblemException {
   return new ProblemException('bad-request', `asOf ${asOf} is later than now (${now}) in the member's time zone: compliance is known up to now`);
 }
-
