@@ -1,7 +1,8 @@
 // The HTTP API under load: durable ReportProgress commands and entity reads through the whole platform, beside a
 // raw Fastify hello-world and a raw durable insert (Fastify + SQLite group commit) from the same run. `npm run bench -- api [--seconds 10] [--warmup 3] [--connections 50]
-// [--streams 10]`
-import { mkdtempSync, rmSync } from 'node:fs';
+// [--streams 10] [--profile commands.cpuprofile]` (the last writes a CPU profile of the measured commands)
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -55,12 +56,33 @@ function load(options: LoadOptions): Promise<Result> {
  * disturb far less than requests per second. The warm-up's commands are real ones: their claims stay, so the
  * measured commands start on commitments that already hold a few hundred claims each.
  */
-async function measured(options: LoadOptions, warmup: number): Promise<Result & { cpuUsPerRequest: number }> {
+async function measured(options: LoadOptions, warmup: number, profile?: string): Promise<Result & { cpuUsPerRequest: number }> {
   if (warmup > 0) check('warm-up', await load({ ...options, duration: warmup }));
+  const profiler = profile === undefined ? undefined : await startProfile();
   const before = process.cpuUsage();
   const result = await load(options);
   const used = process.cpuUsage(before);
+  if (profiler !== undefined && profile !== undefined) await profiler.stop(profile);
   return { ...result, cpuUsPerRequest: Math.round((used.user + used.system) / Math.max(1, result.requests.total)) };
+}
+
+/** A V8 CPU profile of this process (the server's main thread), written as a .cpuprofile for Chrome's DevTools. */
+async function startProfile(): Promise<{ stop(file: string): Promise<void> }> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object): Promise<unknown> =>
+    new Promise((resolve, reject) => session.post(method, params, (error, answer) => (error ? reject(error) : resolve(answer))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = (await post('Profiler.stop')) as { profile: object };
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+      console.error(`CPU profile of the measured commands written to ${file}`);
+    },
+  };
 }
 
 function check(name: string, result: Result): void {
@@ -170,6 +192,7 @@ export async function run(args: BenchArgs): Promise<void> {
     const commands = await measured(
       { url, connections, duration: seconds, headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, claims: targets },
       warmup,
+      args.flags.get('profile'),
     );
     check('commands', commands);
     const reads = await measured({ url: `${url}/audit/plans/${planId}`, connections, duration: seconds, headers: { authorization: `Bearer ${auditor}` } }, warmup);
