@@ -143,6 +143,12 @@ class ThingsController {
     return { id };
   }
 
+  // No access decorator: any valid key (deny by default).
+  @Post(':id/comments')
+  comment(@Param('id') id: string, @Body() body: CreateThingRequest): object {
+    return { id, title: body.title };
+  }
+
   @Get(':id')
   @Roles('admin', 'auditor')
   read(@Param('id') id: string, @ResponseETag() setETag: ETagSetter): object {
@@ -267,6 +273,20 @@ describe('API platform (e2e)', () => {
     it('answers 403 for a role the route does not allow', async () => {
       expectProblem(await request(h.http).post('/test/things').set(bearer(auditor)).send({ title: 'x' }), 403, 'forbidden');
       expectProblem(await request(h.http).get('/test/things/1').set(bearer(reviewer)), 403, 'forbidden');
+    });
+
+    it('checks the key before reading the body, on a route without any access decorator too (401, not 400)', async () => {
+      const malformed = (path: string, headers: Record<string, string>) =>
+        request(h.http).post(path).set(headers).set('Content-Type', 'application/json').send('{"title": ');
+      for (const path of ['/test/things', '/test/things/1/comments']) {
+        for (const headers of [{}, bearer('nonsense'), bearer(`ogp_0000000000000000_${'A'.repeat(43)}`)]) {
+          const response = await malformed(path, headers);
+          expectProblem(response, 401, 'unauthorized');
+          expect(response.headers['www-authenticate']).toBe('Bearer');
+        }
+        expectProblem(await malformed(path, bearer(admin)), 400, 'malformed-json');
+      }
+      expect((await request(h.http).post('/test/things/1/comments').set(bearer(reviewer)).send({ title: 'x' })).body).toEqual({ id: '1', title: 'x' });
     });
 
     it('lets any valid key through a route without @Roles, and hands the principal to the controller', async () => {

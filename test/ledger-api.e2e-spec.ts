@@ -100,6 +100,63 @@ describe('ledger API (e2e)', () => {
     expect(verifyInclusion(b64(res.body.leafHash), 8, 20, res.body.path.map(b64), cp.rootHash)).toBe(false);
   });
 
+  it('proves an event’s inclusion by its leaf index exactly as by its id (an export line’s place is its leaf index)', async () => {
+    const cp = openCheckpoint((await request(http).get('/ledger/checkpoints/20')).body.note, vkey, ORIGIN);
+    for (const [i, size] of [[0, 20], [7, 20], [19, 20], [7, 8], [0, 1], [3, undefined]] as const) {
+      const bySize = size === undefined ? '' : `&size=${size}`;
+      const byIndex = await request(http).get(`/ledger/proofs/inclusion?leafIndex=${i}${bySize}`);
+      const byId = await request(http).get(`/ledger/proofs/inclusion?eventId=${ids[i]}${bySize}`);
+      expect([byIndex.status, byId.status]).toEqual([200, 200]);
+      expect(byIndex.body).toEqual(byId.body);
+      expect(byIndex.body).toMatchObject({ eventId: ids[i], leafIndex: i, treeSize: size ?? app.get(LedgerLog).size });
+    }
+    const res = await request(http).get('/ledger/proofs/inclusion?leafIndex=7&size=20');
+    expect(verifyInclusion(b64(res.body.leafHash), 7, 20, res.body.path.map(b64), cp.rootHash)).toBe(true);
+  });
+
+  it.each([
+    ['neither eventId nor leafIndex', () => ''],
+    ['neither, with a size', () => 'size=20'],
+    ['both, even naming the same event', () => `eventId=${ids[7]}&leafIndex=7`],
+    ['both, with a size', () => `eventId=${ids[7]}&leafIndex=8&size=20`],
+  ])('refuses an inclusion proof given %s (400, naming both parameters)', async (_name, query) => {
+    const res = await request(http).get(`/ledger/proofs/inclusion?${query()}`);
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body).toMatchObject({ code: 'bad-request', detail: expect.stringMatching(/exactly one of eventId .* and leafIndex/) });
+  });
+
+  it.each(['-1', '7.0', '0x7', '1e1', ' 7', '07', 'seven', `${2 ** 53}`])('refuses leafIndex=%s, not decimal digits of a safe integer (400)', async (leafIndex) => {
+    const res = await request(http).get(`/ledger/proofs/inclusion?leafIndex=${encodeURIComponent(leafIndex)}`);
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('validation-failed');
+    expect(Object.keys(res.body.errors)).toEqual(['leafIndex']);
+  });
+
+  it('refuses a leaf index the tree of that size does not hold with 400, as an event beyond the size', async () => {
+    const size = app.get(LedgerLog).size;
+    for (const query of ['leafIndex=20&size=20', 'leafIndex=5&size=5', `leafIndex=${size}`, `leafIndex=${size + 100}`, `leafIndex=0&size=${size + 1}`]) {
+      const res = await request(http).get(`/ledger/proofs/inclusion?${query}`);
+      expect([query, res.status, res.body.code]).toEqual([query, 400, 'bad-request']);
+    }
+    const beyond = await request(http).get(`/ledger/proofs/inclusion?eventId=${ids[10]}&size=5`);
+    expect([beyond.status, beyond.body.code]).toEqual([400, 'bad-request']);
+  });
+
+  it('answers by leaf index as by event id whoever asks: public like the id route, a scoped key gets the public’s answer', async () => {
+    const scoped = (await app.get<KeyStore>(KEY_STORE).create({ role: 'auditor', name: 'Bojonegoro LMB', member: 'bojonegoro' })).key;
+    const publicAnswer = (await request(http).get('/ledger/proofs/inclusion?leafIndex=4&size=20')).body;
+    for (const headers of [{ Authorization: `Bearer ${scoped}` }, { Authorization: `Bearer ${keys.auditor}` }, { Authorization: 'Bearer not-a-key' }]) {
+      for (const query of ['leafIndex=4&size=20', `eventId=${ids[4]}&size=20`]) {
+        const res = await request(http).get(`/ledger/proofs/inclusion?${query}`).set(headers);
+        expect(res.status).toBe(200);
+        expect(res.body).toEqual(publicAnswer);
+      }
+    }
+    // The answer is hashes and the id: nothing of the event's member or data, which only a bundle carries (keyed, scoped).
+    expect(Object.keys(publicAnswer).sort()).toEqual(['eventId', 'leafHash', 'leafIndex', 'path', 'rootHash', 'treeSize']);
+  });
+
   it('proves that an older tree is a prefix of a newer one', async () => {
     const res = await request(http).get('/ledger/proofs/consistency?from=5&to=21');
     expect(res.status).toBe(200);

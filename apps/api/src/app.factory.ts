@@ -1,4 +1,5 @@
 // Builds the configured API application without listening: used by main.ts, the CLI's serve, the demo and e2e tests.
+import { createServer } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { EventStore } from '@ogp/event-store';
@@ -18,6 +19,7 @@ import {
 } from '@ogp/tracker';
 import { AppModule, type AppModuleOptions } from './app.module';
 import type { AdminKeyAnnouncer } from './platform/admin-key-bootstrap';
+import { markRoutesNeedingKey } from './platform/authentication';
 import { createFastifyAdapter, installFastifyHooks } from './platform/fastify-adapter';
 import { setUpOpenApi } from './platform/openapi';
 import { PinoNestLogger } from './platform/pino-nest-logger';
@@ -58,10 +60,12 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     // (json-body-parser.ts) instead of Nest's.
     { logger: withoutStartUpErrorReports(new PinoNestLogger(adapter.getInstance().log)), abortOnError: false, bodyParser: false },
   );
+  // Before the routes are registered (app.init()), which hands each its Fastify config.
+  markRoutesNeedingKey(app);
   const metrics = app.get(MetricsService);
   const readModels = app.get(ReadModels);
-  const readCache = new ReadCache({ keys: app.get(KEY_STORE), position: () => readModels.position(), onHit: () => metrics.recordReadCacheHit() });
-  installFastifyHooks(adapter, { metrics, readCache, idempotency: app.get<IdempotencyStore>(IDEMPOTENCY_STORE) });
+  const readCache = new ReadCache({ position: () => readModels.position(), onHit: () => metrics.recordReadCacheHit() });
+  installFastifyHooks(adapter, { metrics, keys: app.get(KEY_STORE), readCache, idempotency: app.get<IdempotencyStore>(IDEMPOTENCY_STORE) });
   setUpOpenApi(app, { ui: options.swaggerUi ?? true });
   return app;
 }
@@ -69,6 +73,18 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
 /** Listens on HOST:PORT from the configuration; returns the address. */
 export async function listen(app: NestFastifyApplication): Promise<string> {
   const config = app.get<ResolvedConfig>(APP_CONFIG);
+  // app.listen initialises the app first, and that makes (and prints) the first start's admin key: a port that cannot
+  // be bound must stop the start before, or the key would be made for a server that never serves.
+  await ensurePortFree(config.PORT, config.HOST);
   await app.listen(config.PORT, config.HOST);
   return app.getUrl();
+}
+
+/** Binds HOST:PORT and lets it go: throws what listening would (EADDRINUSE, EADDRNOTAVAIL, ENOTFOUND, EACCES). */
+function ensurePortFree(port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen({ port, host }, () => probe.close(() => resolve()));
+  });
 }

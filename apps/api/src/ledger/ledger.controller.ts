@@ -124,10 +124,16 @@ export class LedgerController {
 
   @Get('proofs/inclusion')
   @Public()
-  @ApiOperation({ summary: 'Inclusion proof (RFC 9162) of an event in the tree of the given size' })
-  @ApiOkResponse({ description: 'leaf index, leaf hash, audit path and root, in base64', schema: { example: INCLUSION_EXAMPLE } })
-  inclusion(@Query() query: InclusionQuery): InclusionAnswer {
-    return answer(() => this.log.inclusion(query.eventId, query.size));
+  @ApiOperation({
+    summary: 'Inclusion proof (RFC 9162) of an event, by its id or its leaf index, in the tree of the given size',
+    description:
+      'Give exactly one of eventId and leafIndex (400 otherwise): an auditor holding a whole-log export knows a line\'s leaf index, not its event id. An event or leaf beyond `size`, or a `size` beyond the log, is a 400; an unknown event id a 404.',
+  })
+  @ApiOkResponse({ description: 'event id, leaf index, leaf hash, audit path and root, in base64', schema: { example: INCLUSION_EXAMPLE } })
+  inclusion(@Query() { eventId, leafIndex, size }: InclusionQuery): InclusionAnswer {
+    if (eventId !== undefined && leafIndex === undefined) return answer(() => this.log.inclusion(eventId, size));
+    if (eventId === undefined && leafIndex !== undefined) return answer(() => this.log.inclusionAt(leafIndex, size));
+    throw new ProblemException('bad-request', 'Give exactly one of eventId (the event\'s id) and leafIndex (its 0-based place in the log)');
   }
 
   @Get('proofs/consistency')

@@ -1,18 +1,11 @@
 // Deny by default: every route needs a valid, unrevoked API key unless marked @Public(); @Roles() narrows it.
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { KEY_STORE, type KeyStore, type Role } from '@ogp/tracker';
+import { KEY_STORE, type KeyStore } from '@ogp/tracker';
 import type { FastifyRequest } from 'fastify';
-import { IS_PUBLIC, REQUIRED_ROLES } from './access.decorators';
+import { type RouteAccess, routeAccessOf } from './access.decorators';
+import { authenticate } from './authentication';
 import { ProblemException } from './problem.exception';
-
-const BEARER = /^Bearer\s+(\S+)\s*$/i;
-
-/** What a route's decorators say about access; fixed once the application is built. */
-interface RouteAccess {
-  readonly isPublic: boolean;
-  readonly roles: readonly Role[] | undefined;
-}
 
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
@@ -29,12 +22,9 @@ export class ApiKeyGuard implements CanActivate {
     const { isPublic, roles } = this.routeAccess(context);
     if (isPublic) return true;
 
+    // The key was checked before the body was read (authenticateBeforeBody), unless the route was not marked.
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
-    if (token === undefined) throw new ProblemException('unauthorized', 'Send Authorization: Bearer <API key>');
-    const principal = await this.keys.authenticate(token);
-    if (principal === null) throw new ProblemException('unauthorized', 'The API key is unknown or revoked');
-    request.principal = principal;
+    const principal = (request.principal ??= await authenticate(this.keys, request));
 
     if (roles !== undefined && !roles.includes(principal.role)) {
       throw new ProblemException('forbidden', `This route needs the role ${roles.join(' or ')}; the key has ${principal.role}`);
@@ -49,14 +39,7 @@ export class ApiKeyGuard implements CanActivate {
     let byClass = this.access.get(handler);
     if (byClass === undefined) this.access.set(handler, (byClass = new WeakMap()));
     let found = byClass.get(controller);
-    if (found === undefined) {
-      const targets = [handler, controller];
-      found = {
-        isPublic: Boolean(this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, targets)),
-        roles: this.reflector.getAllAndOverride<readonly Role[] | undefined>(REQUIRED_ROLES, targets),
-      };
-      byClass.set(controller, found);
-    }
+    if (found === undefined) byClass.set(controller, (found = routeAccessOf(this.reflector, handler, controller)));
     return found;
   }
 }

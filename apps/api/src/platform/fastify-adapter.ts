@@ -1,12 +1,14 @@
 // The Fastify adapter as configured: body limit, prototype-poisoning rejection, correlation ids, pino level and
 // per-request loggers.
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import type { IdempotencyStore, MetricsService, ResolvedConfig } from '@ogp/tracker';
+import type { IdempotencyStore, KeyStore, MetricsService, ResolvedConfig } from '@ogp/tracker';
 import { LogController } from 'fastify';
+import { authenticateBeforeBody } from './authentication';
 import { correlationIdFor } from './correlation';
 import { recordIdempotentAnswers } from './idempotency.guard';
 import type { ReadCache } from './read-cache';
 import { installJsonBodyParser } from './json-body-parser';
+import { answerMethodNotAllowed } from './method-not-allowed';
 import { lazyChildLogger } from './request-logger';
 import { serializeJson } from './json-serialization';
 import { CORRELATION_ID_HEADER } from './request-context';
@@ -29,15 +31,17 @@ export function createFastifyAdapter(config: ResolvedConfig): FastifyAdapter {
 
 export interface FastifyHookServices {
   readonly metrics: MetricsService;
+  readonly keys: KeyStore;
   readonly readCache: ReadCache;
   readonly idempotency: IdempotencyStore;
 }
 
 /**
- * On the Fastify instance: JSON-only bodies, correlation id echo, the read cache, bigint-safe JSON, the answers of
- * idempotent requests recorded, request metrics by route (cached answers included).
+ * On the Fastify instance: JSON-only bodies, correlation id echo, 405 for a known path's other methods, the key check
+ * before the body is read, the read cache, bigint-safe JSON, the answers of idempotent requests recorded, request
+ * metrics by route (cached answers included).
  */
-export function installFastifyHooks(adapter: FastifyAdapter, { metrics, readCache, idempotency }: FastifyHookServices): void {
+export function installFastifyHooks(adapter: FastifyAdapter, { metrics, keys, readCache, idempotency }: FastifyHookServices): void {
   const fastify = adapter.getInstance();
   fastify.setReplySerializer((payload) => serializeJson(payload));
   // Bodies are JSON or nothing: without this, text/plain reaches the pipes as a string instead of getting 415.
@@ -48,6 +52,8 @@ export function installFastifyHooks(adapter: FastifyAdapter, { metrics, readCach
     void reply.header(CORRELATION_ID_HEADER, request.id);
     done();
   });
+  answerMethodNotAllowed(fastify);
+  authenticateBeforeBody(fastify, keys);
   readCache.install(fastify);
   recordIdempotentAnswers(fastify, idempotency);
   fastify.addHook('onResponse', (request, reply, done) => {

@@ -1,7 +1,7 @@
 // The HTTP platform: auth guard, write throttling, validation, the problem filter, health and metrics (idempotency is
 // bound per write route: see idempotency.guard.ts).
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, type ResolvedConfig } from '@ogp/tracker';
 import { ADMIN_KEY_ANNOUNCER, type AdminKeyAnnouncer, AdminKeyBootstrap, printAdminKey } from './admin-key-bootstrap';
@@ -24,6 +24,8 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [
+        // The controllers' routes, for markRoutesNeedingKey (authentication.ts).
+        DiscoveryModule,
         ThrottlerModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: (config: ResolvedConfig) => ({

@@ -1,7 +1,10 @@
-// ReadCache on a bare Fastify instance: a guard hook stands for Nest's pipeline (401 without a valid key, 403 for the
-// wrong role), and each route counts how often the pipeline answered.
+// ReadCache on a bare Fastify instance behind the app's key check (authenticateBeforeBody: 401 without a valid key),
+// a preHandler standing for Nest's pipeline (403 for the wrong role); each route counts how often the pipeline answered.
 import type { KeyStore, Principal } from '@ogp/tracker';
-import fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
+import fastify, { type FastifyError, type FastifyInstance, type LightMyRequestResponse } from 'fastify';
+import { authenticateBeforeBody } from './authentication';
+import { ProblemException } from './problem.exception';
+import { problemFor } from './problem-table';
 import { ReadCache, type ReadCacheLimits } from './read-cache';
 import { CORRELATION_ID_HEADER } from './request-context';
 
@@ -55,22 +58,22 @@ async function harness(limits: Partial<ReadCacheLimits> = {}, onHit?: () => void
     cache: undefined as unknown as ReadCache,
     get: (url, key, headers = {}) => app.inject({ method: 'GET', url, headers: { ...headers, ...(key === undefined ? {} : { authorization: `Bearer ${key}` }) } }),
   };
-  const cache = new ReadCache({ keys: keys as unknown as KeyStore, position: () => h.position, limits, ...(onHit === undefined ? {} : { onHit }) });
+  const cache = new ReadCache({ position: () => h.position, limits, ...(onHit === undefined ? {} : { onHit }) });
   (h as { cache: ReadCache }).cache = cache;
   app.addHook('onRequest', (request, reply, done) => {
     void reply.header(CORRELATION_ID_HEADER, request.id);
     done();
   });
+  authenticateBeforeBody(app, keys as unknown as KeyStore);
   cache.install(app);
-  // The pipeline: the guard, then the handler.
+  // The problem filter's statuses.
+  app.setErrorHandler((error: FastifyError, _request, reply) => {
+    void reply.code(error instanceof ProblemException ? problemFor(error, { hadIfMatch: false }).status : (error.statusCode ?? 500)).send({ message: error.message });
+  });
+  // The pipeline: the guard's role check (the key was checked before), then the handler.
   const guarded = (roles: readonly string[] | null) => async (request: import('fastify').FastifyRequest) => {
     runs.set(request.routeOptions.url!, (runs.get(request.routeOptions.url!) ?? 0) + 1);
-    if (roles === null) return;
-    const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
-    const principal = token === undefined ? null : await keys.authenticate(token);
-    if (principal === null) throw Object.assign(new Error('unauthorized'), { statusCode: 401 });
-    if (!roles.includes(principal.role)) throw Object.assign(new Error('forbidden'), { statusCode: 403 });
-    request.principal = principal;
+    if (roles !== null && !roles.includes(request.principal!.role)) throw Object.assign(new Error('forbidden'), { statusCode: 403 });
   };
   const answer = async (request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => {
     const position = h.position;
@@ -78,11 +81,12 @@ async function harness(limits: Partial<ReadCacheLimits> = {}, onHit?: () => void
     void reply.header('etag', '"3"');
     return { position, data: { state: h.state, url: request.url, by: request.principal?.keyId ?? null } };
   };
-  const cached = { ogpCachedRead: true };
+  // As markRoutesNeedingKey marks the app's routes.
+  const cached = { ogpCachedRead: true, ogpKeyRequired: true };
   app.get('/audit/plans/:id', { config: cached, preHandler: guarded(['auditor', 'reviewer']) }, answer);
   app.get('/audit/missing', { config: cached, preHandler: guarded(['auditor']) }, async (_request, reply) => reply.code(404).send({ code: 'read.entity-not-found' }));
-  app.get('/audit/compliance', { preHandler: guarded(['auditor']) }, answer);
-  app.get('/public/plans', { config: cached, preHandler: guarded(null) }, answer);
+  app.get('/audit/compliance', { config: { ogpKeyRequired: true }, preHandler: guarded(['auditor']) }, answer);
+  app.get('/public/plans', { config: { ogpCachedRead: true, ogpKeyRequired: false }, preHandler: guarded(null) }, answer);
   app.get('/audit/big', { config: cached, preHandler: guarded(['auditor']) }, async () => ({ data: 'x'.repeat(2_000) }));
   await app.ready();
   return h;
@@ -172,12 +176,13 @@ describe('ReadCache', () => {
       expect((await h.get('/audit/plans/p1', ADMIN)).statusCode).toBe(403);
     });
 
-    it('leaves the request to the pipeline when the key store fails (whose guard then fails as it would)', async () => {
+    it('serves nothing kept when the key store fails: the key check answers 500, as the guard would', async () => {
       const h = await harness();
       await h.get('/audit/plans/p1', AUDITOR);
       h.keys.failing = true;
       expect((await h.get('/audit/plans/p1', AUDITOR)).statusCode).toBe(500);
-      expect(h.runs.get('/audit/plans/:id')).toBe(2);
+      expect(h.runs.get('/audit/plans/:id')).toBe(1);
+      expect(h.cache.size).toBe(1);
     });
 
     it('answers HEAD through the pipeline', async () => {

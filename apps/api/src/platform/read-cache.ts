@@ -1,7 +1,6 @@
 // Whole answers of read routes, kept per (API key, URL) for one read-model position and served before Nest's
 // pipeline: a repeated read of unchanged read models costs a key check and a map lookup.
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { type KeyStore, parseApiKey } from '@ogp/tracker';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { CORRELATION_ID_HEADER } from './request-context';
 
@@ -29,8 +28,6 @@ const DEFAULT_LIMITS: ReadCacheLimits = { entries: 10_000, chars: 32 * 1024 * 10
 /** Headers of one request's answer, never replayed to another. */
 const PER_REQUEST_HEADERS: ReadonlySet<string> = new Set([CORRELATION_ID_HEADER, 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'set-cookie']);
 
-const BEARER = /^Bearer\s+(\S+)\s*$/i;
-
 /** Kept under (the key the pipeline answered, its guards having passed, or none for a public route; the URL). */
 interface Answer {
   readonly headers: readonly (readonly [string, string | string[]])[];
@@ -55,7 +52,6 @@ declare module 'fastify' {
 }
 
 export interface ReadCacheOptions {
-  readonly keys: KeyStore;
   /** What the read models reflect now ("commit/prepare"); the cache keeps answers for one position only. */
   readonly position: () => string | null;
   /** Called for each answer served from the cache (a metric). */
@@ -65,10 +61,11 @@ export interface ReadCacheOptions {
 
 /**
  * Every answer is dropped the first time a request comes with another read-model position, as PositionCache does
- * one level down. A request is served from the cache only with the same key (checked again by the key store, so
- * a revoked key is refused as the guard would refuse it) and URL as the request the whole pipeline answered with
- * 200; the position an answer is kept under is taken before that request ran, so it never overstates what the
- * answer reflects (a read that waited for a later position is kept under the earlier one and never served).
+ * one level down. A request is served from the cache only with the same key (checked again for each request by
+ * authenticateBeforeBody, so a revoked key is refused as without the cache) and URL as the request the whole
+ * pipeline answered with 200; the position an answer is kept under is taken before that request ran, so it never
+ * overstates what the answer reflects (a read that waited for a later position is kept under the earlier one and
+ * never served).
  */
 export class ReadCache {
   private readonly limits: ReadCacheLimits;
@@ -80,7 +77,10 @@ export class ReadCache {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
   }
 
-  /** Adds the hooks: install after the hook that sets the correlation id header, which cached answers keep. */
+  /**
+   * Adds the hooks: install after the hook that sets the correlation id header, which cached answers keep, and
+   * after authenticateBeforeBody, whose principal says whose answers a request may be served.
+   */
   install(fastify: FastifyInstance): void {
     fastify.decorateRequest('ogpReadCache', null);
     fastify.addHook('onRequest', (request, reply, done) => this.onRequest(request, reply, done));
@@ -100,28 +100,11 @@ export class ReadCache {
     const position = this.options.position();
     if (position !== this.position) this.clear(position);
     request.ogpReadCache = { position };
-    const open = this.answers.get(cacheKey(null, request.url));
-    if (open !== undefined) return this.serve(request, reply, open);
-    const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
-    if (token === undefined || parseApiKey(token) === null) return done();
-    // The key is checked before the kept answers are looked at, so that a refused key costs the same whether or not
-    // an answer is kept for its id (key ids are no secret: every event names its author's).
-    this.options.keys
-      .authenticate(token)
-      .then(
-        (principal) => {
-          const answer = principal === null ? undefined : this.answers.get(cacheKey(principal.keyId, request.url));
-          if (answer === undefined) done();
-          else this.serve(request, reply, answer);
-        },
-        // The pipeline's guard meets the same failure and answers it as it would without the cache.
-        () => done(),
-      )
-      .catch((error: unknown) => {
-        // Not expected (nothing above throws today), but never left as an unhandled rejection, which ends the process.
-        request.log.error({ err: error }, 'read cache failed');
-        if (!reply.sent) void reply.send(error);
-      });
+    // A route that needs a key has had it checked already (a refused key never gets this far, whether or not an
+    // answer is kept for its id: key ids are no secret, every event names its author's).
+    const answer = this.answers.get(cacheKey(request.principal?.keyId ?? null, request.url));
+    if (answer === undefined) done();
+    else this.serve(request, reply, answer);
   }
 
   private serve(request: FastifyRequest, reply: FastifyReply, answer: Answer): void {

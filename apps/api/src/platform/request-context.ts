@@ -6,7 +6,7 @@ import type { FastifyRequest } from 'fastify';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Set by ApiKeyGuard on every non-public route. */
+    /** Set on every non-public route, before the body is read (authenticateBeforeBody) or by ApiKeyGuard. */
     principal?: Principal;
     /** Set on first use by commandIdOf (see request.decorators.ts). */
     commandId?: string;

@@ -318,6 +318,20 @@ export class LedgerLog implements OnModuleInit, OnModuleDestroy {
     const leafIndex = this.leafIndexOf(eventId);
     this.checkSize(size);
     if (leafIndex >= size) throw new LedgerLookupError('size-out-of-range', `event ${eventId} is leaf ${leafIndex}, not within size ${size}`);
+    return this.inclusionOf(eventId, leafIndex, size);
+  }
+
+  /** The same proof by leaf index: an auditor holding a whole-log export knows a line's place, not its event id. */
+  inclusionAt(leafIndex: number, size: number = this.tree.size): InclusionAnswer {
+    this.checkSize(size);
+    // As for an event beyond the size: the request asks for a proof the tree of that size cannot give.
+    if (!Number.isSafeInteger(leafIndex) || leafIndex < 0 || leafIndex >= size) throw new LedgerLookupError('size-out-of-range', `leaf ${leafIndex} is not within size ${size}`);
+    const leaf = this.live().leaf(leafIndex);
+    if (leaf === undefined) throw new LedgerLookupError('unknown-event', `no leaf ${leafIndex} in the log`);
+    return this.inclusionOf(leaf.eventId, leafIndex, size);
+  }
+
+  private inclusionOf(eventId: string, leafIndex: number, size: number): InclusionAnswer {
     return {
       eventId,
       leafIndex,
