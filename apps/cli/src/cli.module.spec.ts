@@ -31,6 +31,19 @@ describe('the CLI', () => {
       ['keys create --role admin --name list', 'read-write'],
       ['keys revoke 0123456789abcdef', 'read-write'],
       ['serve', 'read-write'],
+      // A writing command's help writes nothing: Nest would open the stores (and make DATA_DIR) before commander prints it.
+      ['seed --help', 'read-only'],
+      ['serve -h', 'read-only'],
+      ['keys create --help', 'read-only'],
+      ['keys revoke -h', 'read-only'],
+      ['keys revoke 0123456789abcdef --help', 'read-only'],
+      ['keys create --role admin --name x -h', 'read-only'],
+      ['seed --demo --help', 'read-only'],
+      // As commander reads them: an option's value, and an operand after --, are no request for help.
+      ['keys create -n -h --role admin', 'read-write'],
+      ['keys create --role admin -n-h', 'read-write'],
+      ['keys create --role admin --name=-h', 'read-write'],
+      ['seed -- -h', 'read-write'],
     ])('`%s` is %s', (line, access) => {
       expect(storeAccessFor(line === '' ? [] : line.split(' '))).toBe(access);
     });

@@ -1,13 +1,15 @@
 // The CLI's root module: infrastructure (config, event store, keys, ...) and the commands, one line each.
-import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { type DynamicModule, Module, type Provider, type Type } from '@nestjs/common';
+import type { CommandRunner } from 'nest-commander';
 import { type InfrastructureOptions, type StoreAccess, TrackerInfrastructureModule } from '@ogp/tracker';
-import { KeysCommand } from './commands/keys.command';
+import { KeysCommand, KeysCreateCommand, KeysRevokeCommand } from './commands/keys.command';
 import { DemoCommand } from './commands/demo.command';
 import { ExportCommand } from './commands/export.command';
 import { ReplayCommand } from './commands/replay.command';
 import { SeedCommand } from './commands/seed.command';
 import { ServeCommand } from './commands/serve.command';
 import { VerifyCommand } from './commands/verify.command';
+import { asksForHelp, declaredOptions } from './help-request';
 
 /** The CLI's commands: add a command class here (use `X.registerWithSubCommands()` for one with subcommands). */
 export const COMMANDS: readonly Provider[] = [
@@ -27,17 +29,26 @@ export const COMMANDS: readonly Provider[] = [
  * (`verfy`) or a wrong DATA_DIR leaves no file behind: a command missing from this list fails safe. `demo` uses a
  * temporary store of its own.
  */
-const WRITING_COMMANDS: ReadonlySet<string> = new Set(['serve', 'seed', 'keys create', 'keys revoke']);
+const WRITING_COMMANDS: ReadonlyMap<string, Type<CommandRunner>> = new Map<string, Type<CommandRunner>>([
+  ['serve', ServeCommand],
+  ['seed', SeedCommand],
+  ['keys create', KeysCreateCommand],
+  ['keys revoke', KeysRevokeCommand],
+]);
 
 /**
  * The store access of the command line `args` (process.argv after the script), chosen before Nest starts. A writing
- * command is read-write even with --help among its arguments: `-h` may be an option's value (`--name -h`), and help
- * opens no store anyway (stores open at first use).
+ * command that asks for its help (`seed --help`) is read-only: read-write stores open, and DATA_DIR is made, as Nest
+ * starts, before commander prints the help. Help is asked for as commander reads it (asksForHelp): `-h` as an option's
+ * value (`keys create --name -h`) is a name, and the command writes.
  */
 export function storeAccessFor(args: readonly string[]): StoreAccess {
   const [command, subcommand] = args;
   const named = command === 'keys' ? `keys ${subcommand ?? ''}` : (command ?? '');
-  return WRITING_COMMANDS.has(named) ? 'read-write' : 'read-only';
+  const writer = WRITING_COMMANDS.get(named);
+  if (writer === undefined) return 'read-only';
+  const rest = args.slice(named.split(' ').length);
+  return asksForHelp(rest, declaredOptions(writer)) ? 'read-only' : 'read-write';
 }
 
 @Module({})
