@@ -79,6 +79,16 @@ describe('audit and public API (e2e, Semarang)', () => {
     expect(res.body).toMatchObject({ code: 'read.position-beyond-log', title: 'The log has not reached this position', detail: expect.stringContaining('there is no position 999999999/999999999 yet') });
   });
 
+  it.each(['/audit/members/semarang?waitFor=5/6', '/audit/events?waitFor=6/5', '/audit/read-models/entity-state/checksum?position=5/6'])(
+    'answers 400 for a position with unequal halves, which this store never writes (%s)',
+    async (url) => {
+      const res = await request(http).get(url).set(auth());
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body).toMatchObject({ code: 'bad-request', detail: expect.stringContaining('positions of this store are N/N') });
+    },
+  );
+
   it('answers a plan’s current state with its stream revision as ETag and the position it reflects', async () => {
     const res = await request(http).get('/audit/plans/semarang-2021').set(auth());
     expect(res.status).toBe(200);

@@ -2,7 +2,7 @@
 import { HttpException } from '@nestjs/common';
 import { ERROR_CATALOGUE } from '@ogp/domain';
 import { ThrottlerException } from '@nestjs/throttler';
-import { DuplicateEventIdError, WrongExpectedVersionError } from '@ogp/event-store';
+import { DuplicateEventIdError, PositionFormError, WrongExpectedVersionError } from '@ogp/event-store';
 import { ProjectionRunnerStoppedError, ReadModelTimeoutError } from '@ogp/projections';
 import { LedgerLogStoppedError } from '@ogp/tracker';
 import { ProblemException, RequestValidationError } from './problem.exception';
@@ -118,6 +118,7 @@ export function problemFor(error: unknown, context: ProblemContext): Problem {
     return context.hadIfMatch ? platform('precondition-failed', detail) : platform('wrong-expected-version', detail);
   }
   if (error instanceof DuplicateEventIdError) return platform('duplicate-event-id', `Event id ${error.eventId}`);
+  if (error instanceof PositionFormError) return platform('bad-request', error.message);
   // The read models did not reach a position asked for in time, or they or the ledger log are stopping: try again.
   if (error instanceof ReadModelTimeoutError || error instanceof ProjectionRunnerStoppedError || error instanceof LedgerLogStoppedError) {
     return platform('not-ready', error.message);

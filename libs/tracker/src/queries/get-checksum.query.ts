@@ -1,6 +1,6 @@
 // GetReadModelChecksum: a deterministic checksum of a read model, live or rebuilt up to a past position.
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { comparePositions, parsePosition, positionToString } from '@ogp/event-store';
+import { comparePositions, positionToString } from '@ogp/event-store';
 import { checksum, type ReadModelChecksum, type ReadModelName } from '@ogp/projections';
 import { ReadModels } from '../read-models/read-models.service';
 import { PositionBeyondLogError } from './position-beyond-log.error';
@@ -21,7 +21,7 @@ export class GetReadModelChecksumHandler implements IQueryHandler<GetReadModelCh
   constructor(private readonly readModels: ReadModels) {}
 
   async execute({ readModel, position }: GetReadModelChecksum): Promise<ReadResult<ReadModelChecksum>> {
-    const at = position === undefined ? undefined : parsePosition(position);
+    const at = position === undefined ? undefined : this.readModels.parsePosition(position);
     if (at !== undefined) {
       // A position the log has not reached would silently give the head's checksum under a name it does not have.
       const head = await this.readModels.store.headPosition();

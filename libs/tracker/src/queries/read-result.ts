@@ -1,5 +1,4 @@
 // What every read answers: the data and the global position the read models reflected when it was read.
-import { parsePosition } from '@ogp/event-store';
 import type { PositionCache } from '../read-models/position-cache';
 import type { ReadModels } from '../read-models/read-models.service';
 
@@ -18,7 +17,7 @@ export interface ReadOptions {
 
 /** Resolves once the read models reflect `waitFor` (at once when not given). */
 export async function waitForOwnWrite(readModels: ReadModels, waitFor: string | undefined): Promise<void> {
-  if (waitFor !== undefined) await readModels.waitFor(parsePosition(waitFor));
+  if (waitFor !== undefined) await readModels.waitFor(readModels.parsePosition(waitFor));
 }
 
 /**

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
-import { comparePositions, EVENT_STORE, leaveAtRest, positionToString, type EventStore, type Position } from '@ogp/event-store';
+import { comparePositions, EVENT_STORE, leaveAtRest, parsePositionFor, positionToString, type EventStore, type Position } from '@ogp/event-store';
 import {
   createProjections,
   currentState,
@@ -14,7 +14,7 @@ import {
   type ProjectionLag,
   type ReadModelDb,
 } from '@ogp/projections';
-import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
+import { APP_CONFIG, type EventStoreKind, type ResolvedConfig } from '../config/app-config';
 import { MetricsService } from '../metrics/metrics.service';
 import { ReadinessService } from '../metrics/readiness.service';
 import { PositionBeyondLogError } from '../queries/position-beyond-log.error';
@@ -46,6 +46,7 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy, OnAp
   private readonly logger = new Logger(ReadModels.name);
   private lagTimer: NodeJS.Timeout | null = null;
   private readonly entities = new PositionCache<EntityState>();
+  private readonly storeKind: EventStoreKind;
 
   constructor(
     @Inject(EVENT_STORE) readonly store: EventStore,
@@ -53,6 +54,7 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy, OnAp
     private readonly metrics: MetricsService,
     private readonly readiness: ReadinessService,
   ) {
+    this.storeKind = config.EVENT_STORE;
     const file = readModelFile(config);
     const opened = openLiveReadModels(file);
     if (opened.setAside !== null) this.logger.warn(`${file} was not a readable SQLite database: set aside as ${opened.setAside}; the read models are rebuilt from the event store`);
@@ -108,6 +110,11 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy, OnAp
    */
   currentEntity(stream: string): ReadResult<EntityState> | null {
     return this.entities.get(this.position(), stream, () => currentState(this.db, stream));
+  }
+
+  /** A position a client gave (waitFor, a checksum's); PositionFormError when this store writes none like it. */
+  parsePosition(text: string): Position {
+    return parsePositionFor(text, this.storeKind);
   }
 
   /**
