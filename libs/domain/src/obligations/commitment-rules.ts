@@ -1,6 +1,7 @@
 // Obligations over a plan's commitments: milestone reporting, evidence, verification of Complete claims, end-of-commitment assessment.
 import { addDays, addMonths, lastDayOf, type IsoDate } from '../shared/dates';
 import type { ClaimVersionFact, CommitmentFact, Dated, MilestoneFact, PlanFact } from './history';
+import { COMPLETION_SCORES } from '../progress/progress';
 import { byDeadline, type Item } from './outcome';
 import type { ObligationRuleSet } from './rule-set';
 
@@ -64,8 +65,9 @@ export function milestoneReportingItems(plan: PlanFact, asOf: IsoDate, ruleSet: 
 
 /**
  * The current version of a Substantial or Complete claim carries evidence. Evidence a reviewer asks for (of any
- * version) arrives in time, as a new version that carries evidence, unless the reviewer settles that version first
- * (verifies or disputes it after asking).
+ * version) arrives in time, as a new version that carries evidence or that claims less than the version asked about
+ * (the city takes back what it could not prove), unless the reviewer settles the matter first: verifies or disputes
+ * the version asked about, or a later one, after asking.
  */
 export function evidenceItems(plan: PlanFact, asOf: IsoDate, ruleSet: ObligationRuleSet): Item[] {
   return active(plan).flatMap((c) => {
@@ -85,13 +87,21 @@ export function evidenceItems(plan: PlanFact, asOf: IsoDate, ruleSet: Obligation
 
 function evidenceRequestItem(c: CommitmentFact, claim: ClaimVersionFact, request: Dated, asOf: IsoDate, ruleSet: ObligationRuleSet): Item {
   const deadline = addDays(request.on, ruleSet.evidence.supplyRequestedWithinDays);
-  const supplied = c.claims.find((x) => x.claimId === claim.claimId && x.version > claim.version && x.recordedOn >= request.on && x.evidenceCount > 0);
-  const settled = claim.review !== null && claim.review.on >= request.on ? claim.review : null;
+  const later = c.claims.filter((x) => x.claimId === claim.claimId && x.version > claim.version && x.recordedOn >= request.on);
+  const supplied = later.find((x) => x.evidenceCount > 0 || claimsLess(x, claim));
+  const settledVersion = [claim, ...later].filter((x) => x.review !== null && x.review.on >= request.on).sort((a, b) => (a.review!.on < b.review!.on ? -1 : 1))[0];
+  const settled = settledVersion?.review ?? null;
   const answer = supplied !== undefined && (settled === null || supplied.recordedOn <= settled.on)
-    ? { on: supplied.recordedOn, eventId: supplied.eventId, what: `supplied ${supplied.recordedOn} (v${supplied.version})` }
-    : settled !== null ? { on: settled.on, eventId: settled.eventId, what: `settled by the reviewer's ${claim.disputed ? 'dispute' : 'verification'} on ${settled.on}` } : null;
+    ? { on: supplied.recordedOn, eventId: supplied.eventId, what: supplied.evidenceCount > 0 ? `supplied ${supplied.recordedOn} (v${supplied.version})` : `answered ${supplied.recordedOn} by v${supplied.version}, which claims ${supplied.completion}` }
+    : settled !== null ? { on: settled.on, eventId: settled.eventId, what: `settled by the reviewer's ${settledVersion!.disputed ? 'dispute' : 'verification'} of v${settledVersion!.version} on ${settled.on}` } : null;
   const status = byDeadline(answer?.on ?? null, deadline, asOf);
   return { status, eventIds: answer ? [request.eventId, answer.eventId] : [request.eventId], detail: `${claimLabel(c, claim)}: evidence requested ${request.on}, ${answer ? `${answer.what}; due by ${deadline}` : `due by ${deadline}`}` };
+}
+
+/** A version claims less than another (a withdrawn claim claims nothing). */
+function claimsLess(version: ClaimVersionFact, than: ClaimVersionFact): boolean {
+  const score = (x: ClaimVersionFact): number => COMPLETION_SCORES[x.completion as keyof typeof COMPLETION_SCORES] ?? -1;
+  return score(version) < score(than);
 }
 
 /** The current version of every Complete claim (on an active milestone) is verified or disputed within the review window. */

@@ -316,7 +316,33 @@ describe('obligations', () => {
       const r = h.requestEvidence('m1-p', 1, '2022-01-06');
       const v = h.verify('m1-p', 1, '2022-01-20');
       expect(result(h.events, '2022-06-01', 'evidence')).toMatchObject({ status: 'met', eventIds: expect.arrayContaining([r, v]) });
-      expect(result(h.events, '2022-06-01', 'evidence').detail).toContain("settled by the reviewer's verification on 2022-01-20");
+      expect(result(h.events, '2022-06-01', 'evidence').detail).toContain("settled by the reviewer's verification of v1 on 2022-01-20");
+    });
+    it('is answered by a new version that claims less than the version asked about (the claim is taken back)', () => {
+      // Given a Complete claim the reviewer asked evidence for
+      const h = base();
+      h.claim('m1', 'Complete', '2021-12-20', '2021-12-20');
+      const r = h.requestEvidence('m1-p', 1, '2022-01-05');
+      // When the city answers with a Limited version and no evidence (Limited needs none)
+      const v2 = h.claim('m1', 'Limited', '2021-12-20', '2022-01-12', [], 2);
+      // Then the request is met by that version, long after its deadline too
+      const found = result(h.events, '2022-06-01', 'evidence');
+      expect(found).toMatchObject({ status: 'met', eventIds: [r, v2] });
+      expect(found.detail).toContain('answered 2022-01-12 by v2, which claims Limited');
+    });
+    it('is settled by the reviewer verifying or disputing a later version', () => {
+      // Given a request on a Limited v1, a Limited v2 without evidence (which does not answer it), and the reviewer
+      // disputing v2
+      const h = base();
+      h.claim('m1', 'Limited', '2021-12-20', '2021-12-20', []);
+      const r = h.requestEvidence('m1-p', 1, '2022-01-05');
+      h.claim('m1', 'Limited', '2021-12-20', '2022-01-12', [], 2);
+      const d = h.dispute('m1-p', 2, '2022-01-20');
+      // Then the request is settled by that dispute
+      const found = result(h.events, '2022-06-01', 'evidence');
+      expect(found.eventIds).toEqual(expect.arrayContaining([r, d]));
+      expect(found.detail).toContain("settled by the reviewer's dispute of v2 on 2022-01-20");
+      expect(found.status).toBe('met');
     });
     it('leaves out claims on a withdrawn milestone', () => {
       const h = base();
