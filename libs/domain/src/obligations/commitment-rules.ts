@@ -123,7 +123,7 @@ export function verificationItems(plan: PlanFact, asOf: IsoDate, ruleSet: Obliga
  * complete when its period ends. `knownOn` is the day that was recorded (a claim reported late cannot have started
  * the reviewer's clock before it was made).
  */
-export function completionDateOf(c: CommitmentFact): { on: IsoDate; knownOn: IsoDate; eventIds: string[] } {
+export function completionDateOf(c: CommitmentFact): { on: IsoDate; knownOn: IsoDate; eventIds: string[]; byPeriodEnd: boolean } {
   const periodEnd = lastDayOf(c.endMonth);
   const milestones = c.milestones.filter((m) => !m.withdrawn);
   const claims = latestVersions(c.claims);
@@ -133,9 +133,9 @@ export function completionDateOf(c: CommitmentFact): { on: IsoDate; knownOn: Iso
     const lastKnown = currents.reduce((a, b) => (a!.recordedOn >= b!.recordedOn ? a : b))!;
     const withdrawn = c.milestones.filter((m) => m.withdrawnOn !== null).map((m) => m.withdrawnOn!).sort().pop() ?? '';
     const on = withdrawn > last.asOf ? withdrawn : last.asOf;
-    if (on < periodEnd) return { on, knownOn: withdrawn > lastKnown.recordedOn ? withdrawn : lastKnown.recordedOn, eventIds: [lastKnown.eventId] };
+    if (on < periodEnd) return { on, knownOn: withdrawn > lastKnown.recordedOn ? withdrawn : lastKnown.recordedOn, eventIds: [lastKnown.eventId], byPeriodEnd: false };
   }
-  return { on: periodEnd, knownOn: periodEnd, eventIds: [c.eventId] };
+  return { on: periodEnd, knownOn: periodEnd, eventIds: [c.eventId], byPeriodEnd: true };
 }
 
 /**
@@ -153,8 +153,11 @@ export function endOfCommitmentItems(plan: PlanFact, asOf: IsoDate, ruleSet: Obl
     const eventIds = assessment ? [assessment.eventId] : recorded ? [recorded.eventId, ...completion.eventIds] : completion.eventIds;
     const assessed = assessment
       ? `assessed ${assessment.assessedOn}${assessment.on !== assessment.assessedOn ? ` (recorded ${assessment.on})` : ''}`
-      : recorded ? `assessed ${recorded.assessedOn}, before it was complete` : 'not assessed';
-    const complete = `complete on ${completion.on}${completion.knownOn !== completion.on ? ` (reported ${completion.knownOn})` : ''}`;
+      : recorded ? `assessed ${recorded.assessedOn}, before it ${completion.byPeriodEnd ? 'ended' : 'was complete'}` : 'not assessed';
+    // Not every milestone Complete: the commitment ended with its period, it was not completed.
+    const complete = completion.byPeriodEnd
+      ? `ended on ${completion.on} (end of its period)`
+      : `complete on ${completion.on}${completion.knownOn !== completion.on ? ` (reported ${completion.knownOn})` : ''}`;
     return [{ status, eventIds, detail: `${commitmentLabel(c)}: ${complete}, ${assessed}; due by ${deadline}` }];
   });
 }

@@ -431,6 +431,15 @@ describe('obligations', () => {
       expect(result(h.events, '2022-04-16', 'end-of-commitment')).toMatchObject({ status: 'due', eventIds: [c] });
       expect(result(h.events, '2022-04-17', 'end-of-commitment')).toMatchObject({ status: 'overdue', detail: 'IDSMG0001: complete on 2022-03-15 (reported 2022-03-16), not assessed; due by 2022-04-16' });
     });
+    it('says the commitment ended with its period, not that it was complete, when not every milestone is Complete', () => {
+      // Given a commitment running to 2022-12 whose only milestone was claimed Substantial
+      const h = base();
+      h.claim('m1', 'Substantial', '2022-03-15', '2022-03-16');
+      // When the period has ended a month ago without an assessment
+      const found = result(h.events, '2023-02-01', 'end-of-commitment');
+      // Then the assessment is overdue, counted from the end of the period, which the detail names as such
+      expect(found).toMatchObject({ status: 'overdue', detail: 'IDSMG0001: ended on 2022-12-31 (end of its period), not assessed; due by 2023-01-31' });
+    });
     it('does not let a claim reported long after its as-of date start the window before it was made', () => {
       const h = base();
       h.claim('m1', 'Complete', '2022-01-05', '2022-06-01');
