@@ -79,6 +79,13 @@ describe('audit trail', () => {
     expect(() => diffBetween(db, T(5), T(2))).toThrow(RangeError);
   });
 
+  it('takes a bare date as `from` from the start of that day: from=to=the day is the whole day', () => {
+    // T(0) is midnight: the first instant of 2022-03-01
+    expect(diffBetween(db, '2022-03-01', '2022-03-01')).toMatchObject({ from: '2022-02-28T23:59:59.999Z', to: '2022-03-01T23:59:59.999Z', eventCount: 4 });
+    expect(diffBetween(db, '2022-02-28', '2022-02-28').eventCount).toBe(0);
+    expect(diffBetween(db, '2022-03-01', T(2)).eventCount).toBe(2);
+  });
+
   it('limits the events of the streams asked for, and says when it left some out', () => {
     // the commitment's one event comes after plan events: a limit applied before the stream filter would hide it
     const commitment = diffBetween(db, T(-1), T(5), { streams: ['commitment-C1'], limit: 1 });

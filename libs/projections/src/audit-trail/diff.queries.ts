@@ -36,9 +36,18 @@ export interface DiffOptions {
   readonly streams?: readonly string[];
 }
 
-/** Events recorded in (from, to], grouped by entity in order of first change. */
+/**
+ * The window's exclusive lower bound: an instant as given, a bare date the start of that day (UTC), as one reads "from
+ * 4 December" (as an as-of, a date is the end of its day, which would leave the whole day out of the window).
+ */
+function windowStart(fromAsOf: string): string {
+  const endOfDay = normalizeAsOf(fromAsOf);
+  return /^\d{4}-\d{2}-\d{2}$/.test(fromAsOf) ? new Date(Date.parse(`${fromAsOf}T00:00:00.000Z`) - 1).toISOString() : endOfDay;
+}
+
+/** Events recorded in (from, to], grouped by entity in order of first change; `from` a bare date takes in its day. */
 export function diffBetween(db: ReadModelDb, fromAsOf: string, toAsOf: string, options: DiffOptions = {}): ReadModelDiff {
-  const from = normalizeAsOf(fromAsOf);
+  const from = windowStart(fromAsOf);
   const to = normalizeAsOf(toAsOf);
   if (!(from <= to)) throw new RangeError(`diff: from (${from}) must not be after to (${to})`);
   // The stream filter is part of the query, so that the limit counts only the events asked for.

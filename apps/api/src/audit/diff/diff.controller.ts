@@ -13,12 +13,12 @@ import { CurrentPrincipal } from '../../platform/request.decorators';
 import { ReadScope } from '../read-scope';
 
 export class DiffQuery {
-  @ApiProperty({ example: '2022-01-01T00:00:00Z' })
+  @ApiProperty({ example: '2022-01-01T00:00:00Z', description: 'events recorded after this instant; a bare date (2022-01-01) takes in that whole UTC day' })
   @IsISO8601({ strict: true })
   @Matches(AS_OF_PATTERN, { message: AS_OF_MESSAGE })
   from!: string;
 
-  @ApiProperty({ example: '2022-07-01T00:00:00Z' })
+  @ApiProperty({ example: '2022-07-01T00:00:00Z', description: 'up to this instant included; a bare date means the end of that UTC day' })
   @IsISO8601({ strict: true })
   @Matches(AS_OF_PATTERN, { message: AS_OF_MESSAGE })
   to!: string;
