@@ -178,10 +178,13 @@ describe('command API edges (e2e)', () => {
       const before = await api.head();
       const stale = await post(path, ops, { ...body, dueDate: '2022-05-31' }, { 'If-Match': `"${current}"` });
       expect(stale.status).toBe(412);
-      expect(stale.body.detail).toBe(`commitment-${commitmentId} is at revision ${current + 1}`);
-      // If-Match: * of an entity that does not exist fails (RFC 9110), and says so in words, not the store's.
-      const missing = await post('/admin/commitments/no-such-commitment/milestones/m1/rescheduling', ops, body, { 'If-Match': '*' });
-      expect([missing.status, missing.body.detail]).toEqual([412, 'commitment-no-such-commitment does not exist']);
+      expect(stale.body.detail).toBe(`commitment-${commitmentId} is at revision ${current + 1}: read it again (with ?waitFor=<the position your last command answered>, to see your own writes) and retry`);
+      // If-Match on an entity that does not exist (a mistyped id): the 404 the command gets without it. RFC 9110
+      // 13.2.1: preconditions are ignored when the answer without them would be neither 2xx nor 412.
+      for (const ifMatch of ['*', `"${current}"`]) {
+        const missing = await post('/admin/commitments/no-such-commitment/milestones/m1/rescheduling', ops, body, { 'If-Match': ifMatch });
+        expect([missing.status, missing.body.code]).toEqual([404, 'commitment.not-found']);
+      }
       const malformed = await post(path, ops, { ...body, dueDate: '2022-05-31' }, { 'If-Match': 'W/"3"' });
       expect(malformed.status).toBe(400);
       expect(await api.head()).toBe(before);

@@ -115,7 +115,10 @@ export function problemFor(error: unknown, context: ProblemContext): Problem {
   }
   if (error instanceof WrongExpectedVersionError) {
     const detail = error.actual === 'no_stream' ? `${error.stream} does not exist` : `${error.stream} is at revision ${String(error.actual)}`;
-    return context.hadIfMatch ? platform('precondition-failed', detail) : platform('wrong-expected-version', detail);
+    // A client that read before its own last write reached the read models holds an ETag older than its own write.
+    return context.hadIfMatch
+      ? platform('precondition-failed', `${detail}: read it again (with ?waitFor=<the position your last command answered>, to see your own writes) and retry`)
+      : platform('wrong-expected-version', detail);
   }
   if (error instanceof DuplicateEventIdError) return platform('duplicate-event-id', `Event id ${error.eventId}`);
   if (error instanceof PositionFormError) return platform('bad-request', error.message);

@@ -165,12 +165,18 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
     const states = await this.contextStates(command, stream, own.state);
     // Scope first: a key scoped to another member learns nothing from a 412 about the entity's revisions.
     this.checkScope(command, states, meta.principal);
-    if (!preconditionHolds(meta.expectedRevision, own.revision)) throw new WrongExpectedVersionError(stream, meta.expectedRevision!, own.revision ?? 'no_stream');
     // Never before the stream's last event, whatever this process's clock says (another process, a clock stepped
     // back): as-of reads find a stream's state at an instant by recordedAt, which must grow with the revision.
     const clockNow = this.clock.now().toISOString();
     const now = own.recordedAt !== null && own.recordedAt > clockNow ? own.recordedAt : clockNow;
-    const events = decideWith(command, states, { now, actor: { id: meta.principal.keyId, role: meta.principal.role } });
+    const decide = (): readonly DomainEvent[] => decideWith(command, states, { now, actor: { id: meta.principal.keyId, role: meta.principal.role } });
+    if (!preconditionHolds(meta.expectedRevision, own.revision)) {
+      // An entity that does not exist (a mistyped id) is the domain's not-found, as without If-Match: no revision
+      // read again could make the command pass. The decider says so (and whose entity it would have been).
+      if (own.revision === null) decide();
+      throw new WrongExpectedVersionError(stream, meta.expectedRevision!, own.revision ?? 'no_stream');
+    }
+    const events = decide();
     const expected: ExpectedRevision = own.revision === null ? 'no_stream' : own.revision;
     /** Runs once the state decided on has committed; fails with WrongExpectedVersion (redecide) if it never will. */
     const afterPredecessor = <T>(run: () => T | Promise<T>): Promise<T> =>
