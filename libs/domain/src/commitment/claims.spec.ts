@@ -55,6 +55,10 @@ describe('commitment progress claims', () => {
       spec.given(given).when(report('Complete', evidence, { asOf: '2022-03-02' }), ctx()).thenFails('claim.as-of-in-future');
       spec.given(given).when(report('Complete', evidence, { asOf: '2022-1-5' }), ctx()).thenFails('date.invalid');
     });
+    it('refuses a claim while the plan is a Draft, and accepts one once it is submitted', () => {
+      spec.given(given).when(report('Limited', []), withPlan(draftPlan, ADMIN)).thenFails('plan.invalid-transition');
+      spec.given(given).when(report('Limited', []), withPlan(submittedPlan, ADMIN)).thenAccepted();
+    });
     it('refuses a claim by a reviewer', () => {
       spec.given(given).when(report('Complete'), ctx(REVIEWER)).thenFails('actor.forbidden-role');
     });

@@ -18,6 +18,11 @@ export function decideReportProgress(command: ReportProgress, state: CommitmentS
   const commitment = requireActiveCommitment(state, d.commitmentId);
   const claimId = requireId('claim', d.claimId, 'claimId');
   requireActiveMilestone(commitment, d.milestoneId);
+  // Progress is reported on a plan being carried out: a draft's milestones may still change or go, and a claim made
+  // then would count as the milestone's first report once the plan is submitted.
+  if (plan !== null && plan.status === 'Draft') {
+    fail('plan.invalid-transition', `Cannot report progress on commitment ${commitment.commitmentId}: plan ${plan.planId} is Draft, and progress is reported once the plan is submitted`, { status: plan.status });
+  }
   const completion = requireOneOf(CLAIMABLE_COMPLETION, d.completion, 'completion');
   const asOf = requireDate(d.asOf, 'asOf');
   const today = todayOf(context);
