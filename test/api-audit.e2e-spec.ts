@@ -180,7 +180,8 @@ describe('audit and public API (e2e, Semarang)', () => {
     for (const asOf of ['2024-04-02', '9999-12-31', '2024-04-01T00:00:00.001Z', '2030-01-01T00:00:00%2B07:00']) {
       const res = await request(http).get(`/audit/members/semarang/compliance?asOf=${asOf}`).set(auth());
       expect([asOf, res.status, res.body.code]).toEqual([asOf, 400, 'bad-request']);
-      expect(res.body.detail).toMatch(/later than now/);
+      // Now as the member's clock shows it, whichever check refused it (a date before evaluating, an instant after).
+      expect(res.body.detail).toContain("later than now (2024-04-01 07:00:00 Asia/Jakarta, the member's time zone)");
     }
     for (const asOf of ['2024-04-01', '2024-04-01T00:00:00Z']) expect((await request(http).get(`/audit/members/semarang/compliance?asOf=${asOf}`).set(auth())).status).toBe(200);
     for (const planId of ['nosuch', 'semarang-2021x']) {
@@ -210,6 +211,26 @@ describe('audit and public API (e2e, Semarang)', () => {
     expect(res.body.data.actors.length).toBeGreaterThan(0);
     const reversed = await request(http).get('/audit/diff?from=2023-01-01T00:00:00Z&to=2022-01-01T00:00:00Z').set(auth());
     expect(reversed.status).toBe(400);
+  });
+
+  it("diffs whole days: UTC's, or the member's (Asia/Jakarta) when the diff names a member or the key is scoped to one", async () => {
+    const registered = expected.history.find((e) => e.type === 'MemberRegistered')!;
+    const day = registered.recordedAt.slice(0, 10);
+    const previous = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const within = (from: string, to: string) => expected.history.filter((e) => e.recordedAt > from && e.recordedAt <= to).length;
+    const utc = await request(http).get(`/audit/diff?from=${day}&to=${day}`).set(auth());
+    expect(utc.body.data).toMatchObject({ from: `${previous}T23:59:59.999Z`, to: `${day}T23:59:59.999Z` });
+    const jakarta = { from: `${previous}T16:59:59.999Z`, to: `${day}T16:59:59.999Z` };
+    const member = await request(http).get(`/audit/diff?from=${day}&to=${day}&memberId=semarang`).set(auth());
+    expect(member.body.data).toMatchObject(jakarta);
+    expect(member.body.data.eventCount).toBe(within(jakarta.from, jakarta.to));
+    expect(member.body.data.entities.map((e: { stream: string }) => e.stream)).toContain('member-semarang');
+    const scoped = (await app.get<KeyStore>(KEY_STORE).create({ role: 'admin', name: 'Semarang diff', member: 'semarang' })).key;
+    expect((await request(http).get(`/audit/diff?from=${day}&to=${day}`).set({ Authorization: `Bearer ${scoped}` })).body.data).toMatchObject(jakarta);
+    // A date as `to` ends with its day, after any instant of that day as `from`; dates in the wrong order are a 400.
+    expect((await request(http).get(`/audit/diff?from=${day}T12:00:00Z&to=${day}`).set(auth())).status).toBe(200);
+    const reversed = await request(http).get(`/audit/diff?from=${day}&to=${previous}&memberId=semarang`).set(auth());
+    expect([reversed.status, reversed.body.code]).toEqual([400, 'validation-failed']);
   });
 
   it('gives the live checksum equal to a rebuild up to the same position', async () => {
@@ -543,6 +564,91 @@ describe('audit and public API (e2e, Semarang)', () => {
       expect((after.body.data.claims as Listed[]).map(key)).toEqual((queue.body.data.claims as Listed[]).slice(1).map(key));
       const now = await get(`?commitmentId=${first.commitmentId}&status=Verified`);
       expect((now.body.data.claims as Listed[]).map(key)).toContain(key(first));
+    });
+  });
+
+  describe("a member's plans (GET /audit/members/:id/plans)", () => {
+    interface ListedPlan {
+      planId: string;
+      title: string;
+      periodStart: string;
+      periodEnd: string;
+      status: string;
+      commitments: { commitmentId: string; ogpId: string | null; title: string; status: string }[];
+    }
+    const as = (key: string) => ({ Authorization: `Bearer ${key}` });
+    const get = (memberId: string, headers = auth(), query = '') => request(http).get(`/audit/members/${memberId}/plans${query}`).set(headers);
+
+    it('lists each plan of the member with its period, status and commitments by OGP id, as the domain holds them', async () => {
+      const res = await get('semarang');
+      expect(res.status).toBe(200);
+      expect(res.body.position).toMatch(/^\d+\/\d+$/);
+      // A list spanning entities has no ETag, as the other lists.
+      expect(res.headers.etag).toBeUndefined();
+      const plans = res.body.data.plans as ListedPlan[];
+      expect(res.body.data.memberId).toBe('semarang');
+      const plan = expected.states.plans['semarang-2021']!;
+      const commitments = Object.values(expected.states.commitments)
+        .filter((c): c is Commitment => c !== null && c.planId === 'semarang-2021')
+        .map((c) => ({ commitmentId: c.commitmentId, ogpId: c.terms.ogpId, title: c.terms.title, status: c.status }))
+        .sort((a, b) => (a.ogpId ?? '').localeCompare(b.ogpId ?? ''));
+      expect(commitments.length).toBeGreaterThan(1);
+      expect(plans.find((p) => p.planId === 'semarang-2021')).toEqual({
+        planId: 'semarang-2021',
+        title: plan.title,
+        periodStart: plan.periodStart,
+        periodEnd: plan.periodEnd,
+        status: plan.status,
+        commitments,
+      });
+      // In the order of their periods (the scoped keys above drafted later plans of Semarang).
+      const periods = plans.map((p) => p.periodStart);
+      expect(periods).toEqual([...periods].sort());
+      expect(plans.every((p) => p.commitments.every((c) => !('state' in c)))).toBe(true);
+    });
+
+    it('lists a plan its key has just drafted when read with waitFor, and answers 404 for a member that does not exist', async () => {
+      const own = (await app.get<KeyStore>(KEY_STORE).create({ role: 'admin', name: 'Semarang plans', member: 'semarang' })).key;
+      const drafted = await request(http).post('/admin/members/semarang/plans').set(as(own)).send({ title: 'Rencana Aksi 2028–2030', periodStart: '2028-12', periodEnd: '2030-11' });
+      expect(drafted.status).toBe(201);
+      const res = await get('semarang', as(own), `?waitFor=${drafted.body.position}`);
+      expect(res.status).toBe(200);
+      expect((res.body.data.plans as ListedPlan[]).at(-1)).toEqual({
+        planId: drafted.body.ids.planId,
+        title: 'Rencana Aksi 2028–2030',
+        periodStart: '2028-12',
+        periodEnd: '2030-11',
+        status: 'Draft',
+        commitments: [],
+      });
+      const unknown = await get('surabaya');
+      expect([unknown.status, unknown.body.code]).toEqual([404, 'read.entity-not-found']);
+    });
+
+    it('answers 404 to a key scoped to another member, as the other reads of a member, and serves every reading role', async () => {
+      const keys = app.get<KeyStore>(KEY_STORE);
+      const other = (await keys.create({ role: 'admin', name: 'Bojonegoro plans', member: 'bojonegoro' })).key;
+      const scoped = await get('semarang', as(other));
+      expect([scoped.status, scoped.headers['content-type']]).toEqual([404, expect.stringContaining('application/problem+json')]);
+      for (const role of ['reviewer', 'auditor', 'admin'] as const) {
+        const key = (await keys.create({ role, name: `${role} plans` })).key;
+        expect({ role, status: (await get('semarang', as(key))).status }).toEqual({ role, status: 200 });
+      }
+      expect((await request(http).get('/audit/members/semarang/plans')).status).toBe(401);
+      expect((await get('Semarang_')).status).toBe(400);
+      expect((await get('semarang', auth(), '?asOf=2022-06-30')).status).toBe(400);
+    });
+
+    it('is documented with an example answer', async () => {
+      type Parameter = { name: string; example?: unknown; schema?: { example?: unknown } };
+      type Response = { content?: Record<string, { schema?: { example?: unknown } }> };
+      const docs = (await request(http).get('/docs-json')).body as { paths: Record<string, { get: { parameters: Parameter[]; responses: Record<string, Response> } }> };
+      const operation = docs.paths['/audit/members/{id}/plans']!.get;
+      expect(operation.parameters.map((p) => p.name).sort()).toEqual(['id', 'waitFor']);
+      const id = operation.parameters.find((p) => p.name === 'id')!;
+      expect(id.example ?? id.schema?.example).toBe('semarang');
+      const example = operation.responses['200']!.content!['application/json']!.schema!.example as { data: { plans: ListedPlan[] } };
+      expect(example.data.plans[0]!.commitments[0]).toMatchObject({ ogpId: 'IDSMG0006' });
     });
   });
 });

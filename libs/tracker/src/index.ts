@@ -67,6 +67,7 @@ export * from './queries/get-diff.query';
 export * from './queries/get-progress.query';
 export * from './queries/get-compliance.query';
 export * from './queries/get-claims.query';
+export * from './queries/get-member-plans.query';
 export * from './queries/position-beyond-log.error';
 export * from './queries/get-checksum.query';
 export * from './queries/list-published-plans.query';

@@ -1,4 +1,5 @@
-// The auditors' read API: entity state and history, the global feed, diffs, progress, compliance, claims, checksums, exports.
+// The auditors' read API: entity state and history, the global feed, diffs, progress, compliance, claims, a member's
+// plans, checksums, exports.
 import { Module } from '@nestjs/common';
 import { ReadModelsModule } from '@ogp/tracker';
 import { ChecksumController } from './checksum/checksum.controller';
@@ -9,6 +10,7 @@ import { EntityHistoryController } from './entity-history/entity-history.control
 import { EntityStateController } from './entity-state/entity-state.controller';
 import { EventFeedController } from './event-feed/event-feed.controller';
 import { ExportController } from './export/export.controller';
+import { MemberPlansController } from './member-plans/member-plans.controller';
 import { ProgressController } from './progress/progress.controller';
 import { ReadScope } from './read-scope';
 
@@ -24,6 +26,7 @@ import { ReadScope } from './read-scope';
     ProgressController,
     ComplianceController,
     ClaimsController,
+    MemberPlansController,
     EntityHistoryController,
     EntityStateController,
   ],

@@ -9,7 +9,7 @@ import { toyStateModel } from '../testing/toy-state-model';
 import { toyEvent } from '../testing/workload';
 import { entityHistory, eventsOfStreams, globalFeed } from './audit-trail.queries';
 import { AUDIT_TABLE, setupAuditTrail } from './audit-trail.projection';
-import { diffBetween } from './diff.queries';
+import { diffBetween, diffWindow, DiffWindowError } from './diff.queries';
 
 const T = (minute: number): string => new Date(Date.UTC(2022, 2, 1) + minute * 60_000).toISOString();
 
@@ -84,6 +84,26 @@ describe('audit trail', () => {
     expect(diffBetween(db, '2022-03-01', '2022-03-01')).toMatchObject({ from: '2022-02-28T23:59:59.999Z', to: '2022-03-01T23:59:59.999Z', eventCount: 4 });
     expect(diffBetween(db, '2022-02-28', '2022-02-28').eventCount).toBe(0);
     expect(diffBetween(db, '2022-03-01', T(2)).eventCount).toBe(2);
+  });
+
+  it("takes a member's bare dates as days in its time zone, and gives the window's instants back", () => {
+    // T(0)..T(5) are 07:00-07:05 on 1 March in Jakarta (UTC+7), 19:00-19:05 on 28 February in New York (UTC-5).
+    expect(diffWindow('2026-12-04', '2026-12-04', 'Asia/Jakarta')).toEqual({ from: '2026-12-03T16:59:59.999Z', to: '2026-12-04T16:59:59.999Z' });
+    expect(diffBetween(db, '2022-03-01', '2022-03-01', { timeZone: 'Asia/Jakarta' })).toMatchObject({ from: '2022-02-28T16:59:59.999Z', to: '2022-03-01T16:59:59.999Z', eventCount: 4 });
+    expect(diffBetween(db, '2022-02-28', '2022-02-28', { timeZone: 'Asia/Jakarta' }).eventCount).toBe(0);
+    expect(diffBetween(db, '2022-02-28', '2022-02-28', { timeZone: 'America/New_York' }).eventCount).toBe(4);
+    expect(diffBetween(db, '2022-03-01', '2022-03-01', { timeZone: 'America/New_York' }).eventCount).toBe(0);
+    // An instant is the instant it names, in any zone.
+    expect(diffWindow(T(2), T(5), 'Asia/Jakarta')).toEqual({ from: T(2), to: T(5) });
+    // The ends of the calendar, where no zone's day is worked out, are UTC's days.
+    expect(diffWindow('0001-01-01', '9999-12-31', 'Asia/Jakarta')).toEqual({ from: '0000-12-31T23:59:59.999Z', to: '9999-12-31T23:59:59.999Z' });
+  });
+
+  it('orders the window once bare dates are instants: a date as `to` ends with its day', () => {
+    // 00:02 UTC is before the end of 1 March, though after the date's midnight.
+    expect(diffBetween(db, T(2), '2022-03-01').eventCount).toBe(2);
+    expect(() => diffBetween(db, '2022-03-01', T(-1))).toThrow(DiffWindowError);
+    expect(() => diffBetween(db, '2022-03-01', '2022-02-28', { timeZone: 'Asia/Jakarta' })).toThrow(DiffWindowError);
   });
 
   it('limits the events of the streams asked for, and says when it left some out', () => {

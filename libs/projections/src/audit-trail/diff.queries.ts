@@ -1,4 +1,5 @@
 // What changed between two instants of recording: which entities, by which events, who changed them and why.
+import { addDays, DEFAULT_TIME_ZONE, endOfDay, isIsoDate, type TimeZone } from '@ogp/domain';
 import { normalizeAsOf } from '../as-of';
 import type { ReadModelDb } from '../projection';
 import { parseStream, type EntityKind } from '../streams';
@@ -34,22 +35,54 @@ export interface DiffOptions {
   readonly limit?: number;
   /** Restrict to these streams (e.g. a member's streams). */
   readonly streams?: readonly string[];
+  /** Whose days bare dates are (a member's diff: the member's zone); UTC by default. */
+  readonly timeZone?: TimeZone;
+}
+
+/** A window whose start is after its end: the request's fault (a 400), not the server's. */
+export class DiffWindowError extends RangeError {
+  constructor(
+    readonly from: string,
+    readonly to: string,
+  ) {
+    super(`A diff's window must not start after it ends: from ${from}, to ${to}`);
+    this.name = 'DiffWindowError';
+  }
 }
 
 /**
- * The window's exclusive lower bound: an instant as given, a bare date the start of that day (UTC), as one reads "from
- * 4 December" (as an as-of, a date is the end of its day, which would leave the whole day out of the window).
+ * The window (from, to] as instants. A bare date as `to` is the end of that day; as `from`, the end of the day before,
+ * so that the window takes in the whole day, as one reads "from 4 December" (as an as-of, a date is the end of its
+ * day, which would leave the whole day out). Days are the zone's.
  */
-function windowStart(fromAsOf: string): string {
-  const endOfDay = normalizeAsOf(fromAsOf);
-  return /^\d{4}-\d{2}-\d{2}$/.test(fromAsOf) ? new Date(Date.parse(`${fromAsOf}T00:00:00.000Z`) - 1).toISOString() : endOfDay;
+export function diffWindow(fromAsOf: string, toAsOf: string, timeZone: TimeZone = DEFAULT_TIME_ZONE): { readonly from: string; readonly to: string } {
+  // normalizeAsOf first: it refuses what is neither an instant with its zone nor a date of the calendar (and gives
+  // an instant, or a date's end in UTC).
+  const [from, to] = [normalizeAsOf(fromAsOf), normalizeAsOf(toAsOf)];
+  const zone = (date: string): TimeZone => (date >= FIRST_ZONED_DAY && date <= LAST_ZONED_DAY ? timeZone : DEFAULT_TIME_ZONE);
+  return {
+    from: isIsoDate(fromAsOf) ? endOfDayBefore(fromAsOf, zone(fromAsOf)) : from,
+    to: isIsoDate(toAsOf) && zone(toAsOf) !== DEFAULT_TIME_ZONE ? endOfDay(toAsOf, timeZone) : to,
+  };
 }
 
-/** Events recorded in (from, to], grouped by entity in order of first change; `from` a bare date takes in its day. */
+/**
+ * The days a zone's day is worked out for (addDays reads the years 0-99 as 1900-1999, and the day after 9999-12-31
+ * has no ISO form); nothing is recorded at either end of the calendar, so UTC's days do there.
+ */
+const FIRST_ZONED_DAY = '0100-01-02';
+const LAST_ZONED_DAY = '9999-12-30';
+
+function endOfDayBefore(date: string, timeZone: TimeZone): string {
+  if (timeZone === DEFAULT_TIME_ZONE) return new Date(Date.parse(`${date}T00:00:00.000Z`) - 1).toISOString();
+  return endOfDay(addDays(date, -1), timeZone);
+}
+
+/** Events recorded in (from, to] (diffWindow: a bare date as `from` takes in its day), grouped by entity in order of first change. */
 export function diffBetween(db: ReadModelDb, fromAsOf: string, toAsOf: string, options: DiffOptions = {}): ReadModelDiff {
-  const from = windowStart(fromAsOf);
-  const to = normalizeAsOf(toAsOf);
-  if (!(from <= to)) throw new RangeError(`diff: from (${from}) must not be after to (${to})`);
+  const { from, to } = diffWindow(fromAsOf, toAsOf, options.timeZone);
+  // from=2022-03-01&to=2022-02-28 is an empty window as instants (each the end of 28 February), and a slip as dates.
+  if (!(from <= to) || (isIsoDate(fromAsOf) && isIsoDate(toAsOf) && fromAsOf > toAsOf)) throw new DiffWindowError(from, to);
   // The stream filter is part of the query, so that the limit counts only the events asked for.
   const where = `recorded_at > ? AND recorded_at <= ?${options.streams ? ' AND stream IN (SELECT value FROM json_each(?))' : ''}`;
   const params: unknown[] = options.streams ? [from, to, JSON.stringify(options.streams)] : [from, to];

@@ -97,6 +97,17 @@ export function listEntities(db: ReadModelDb, query: EntityListQuery = {}): Enti
   return db.transaction(() => (db.prepare(sql).all(...w.args) as EntityRow[]).map((row) => toEntity(db, row)))();
 }
 
+/**
+ * The entities a list query matches, each with its state as its row stores it: a commitment's without its claims
+ * (an empty list in their place). For listings that name entities by a few of their terms (a member's plans and
+ * commitments), which need not read every claim the commitments collected.
+ */
+export function listEntitiesWithoutClaims(db: ReadModelDb, query: EntityListQuery = {}): EntityState[] {
+  const w = entityWhere(query);
+  const sql = `SELECT ${ENTITY_COLUMNS} FROM ${ENTITY_TABLE}${w.sql} ORDER BY stream`;
+  return (db.prepare(sql).all(...w.args) as EntityRow[]).map((row) => toEntity(db, { ...row, claims_in: null }));
+}
+
 /** The streams of the entities a list query matches, in stream order, without reading their states. */
 export function entityStreams(db: ReadModelDb, query: EntityListQuery = {}): string[] {
   const w = entityWhere(query);

@@ -12,7 +12,7 @@ import { rebuild } from '../replay/rebuild';
 import { type ToyState, toyStateModel } from '../testing/toy-state-model';
 import { claimRows, type EntityStateModel } from './state-model';
 import { appendToyWorkload, toyEvent } from '../testing/workload';
-import { type ClaimCursor, type ClaimQuery, type ClaimView, claimsAsOf, currentState, listClaims, listEntities, listMilestones, memberStreams, stateAsOf } from './entity-state.queries';
+import { type ClaimCursor, type ClaimQuery, type ClaimView, claimsAsOf, currentState, listClaims, listEntities, listEntitiesWithoutClaims, listMilestones, memberStreams, stateAsOf } from './entity-state.queries';
 import { entityStateProjection } from './entity-state.projection';
 import { SNAPSHOT_EVERY, snapshotDue } from './entity-state.tables';
 
@@ -144,6 +144,10 @@ describe('a commitment\'s claims', () => {
     expect(state.claims.map((c) => [c.id, c.completion])).toEqual([['K1', 'Substantial'], ['K2', 'Limited'], ['K3', 'Limited']]);
     expect(state).toEqual(expected);
     expect(listEntities(db, { kind: 'commitment' })[0]!.state).toEqual(expected);
+    // A listing that names entities reads none of their claims: the rest of the state is the same.
+    const listed = listEntitiesWithoutClaims(db, { kind: 'commitment' })[0]!;
+    expect(listed).toMatchObject({ stream: 'commitment-C1', revision: 3 });
+    expect(listed.state).toEqual({ ...expected, claims: [] });
     db.close();
   });
 });

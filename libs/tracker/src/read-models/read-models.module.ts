@@ -8,6 +8,7 @@ import { GetDiffHandler } from '../queries/get-diff.query';
 import { GetEntityHistoryHandler } from '../queries/get-entity-history.query';
 import { GetEntityHandler } from '../queries/get-entity.query';
 import { GetEventFeedHandler } from '../queries/get-event-feed.query';
+import { GetMemberPlansHandler } from '../queries/get-member-plans.query';
 import { GetCommitmentProgressHandler, GetPlanProgressHandler } from '../queries/get-progress.query';
 import { ListPublishedPlansHandler } from '../queries/list-published-plans.query';
 import { ReadModels } from './read-models.service';
@@ -24,6 +25,7 @@ import { ReadModels } from './read-models.service';
     GetCommitmentProgressHandler,
     GetComplianceHandler,
     GetClaimsHandler,
+    GetMemberPlansHandler,
     GetReadModelChecksumHandler,
     ListPublishedPlansHandler,
   ],

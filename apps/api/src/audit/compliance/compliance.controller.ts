@@ -2,9 +2,9 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { dateOf, ENTITY_ID_PATTERN, isIsoDate } from '@ogp/domain';
+import { dateOf, DEFAULT_TIME_ZONE, ENTITY_ID_PATTERN, isIsoDate, type MemberState, type TimeZone } from '@ogp/domain';
 import { type ComplianceView, normalizeAsOf } from '@ogp/projections';
-import { CLOCK, GetCompliance, type Clock, type Principal, type ReadResult } from '@ogp/tracker';
+import { CLOCK, EntityNotFoundError, GetCompliance, GetEntity, type Clock, type Principal, type ReadResult } from '@ogp/tracker';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { Roles } from '../../platform/access.decorators';
 import { ProblemException } from '../../platform/problem.exception';
@@ -49,16 +49,40 @@ export class ComplianceController {
     const now = this.clock.now().toISOString();
     // What is known now, judged on a later day, would read as a verdict of that day: refused. A date is refused here
     // once it has begun nowhere yet, and below once it has not begun in the member's zone.
-    if (query.asOf !== undefined && (isIsoDate(query.asOf) ? query.asOf > dateOf(now, EARLIEST_ZONE) : normalizeAsOf(query.asOf) > now)) throw inFuture(query.asOf, now);
+    if (query.asOf !== undefined && (isIsoDate(query.asOf) ? query.asOf > dateOf(now, EARLIEST_ZONE) : normalizeAsOf(query.asOf) > now)) {
+      throw inFuture(query.asOf, now, await this.timeZoneOf(params.id));
+    }
     const answer = await this.queries.execute(new GetCompliance(params.id, query, now));
-    if (query.asOf !== undefined && answer.data.asOfDate > dateOf(now, answer.data.timeZone)) throw inFuture(query.asOf, now);
+    if (query.asOf !== undefined && answer.data.asOfDate > dateOf(now, answer.data.timeZone)) throw inFuture(query.asOf, now, answer.data.timeZone);
     return answer;
+  }
+
+  /** The member's time zone now, to tell a refused client what time it is there (UTC for a member not known). */
+  private async timeZoneOf(memberId: string): Promise<TimeZone> {
+    try {
+      const member = (await this.queries.execute(new GetEntity('member', memberId))).data.state as MemberState;
+      return member?.timeZone ?? DEFAULT_TIME_ZONE;
+    } catch (error) {
+      if (error instanceof EntityNotFoundError) return DEFAULT_TIME_ZONE;
+      throw error;
+    }
   }
 }
 
 /** The zone whose day begins first (UTC+14): a date that has not begun there has begun nowhere. */
 const EARLIEST_ZONE = 'Pacific/Kiritimati';
 
-function inFuture(asOf: string, now: string): ProblemException {
-  return new ProblemException('bad-request', `asOf ${asOf} is later than now (${now}) in the member's time zone: compliance is known up to now`);
+function inFuture(asOf: string, now: string, timeZone: TimeZone): ProblemException {
+  return new ProblemException('bad-request', `asOf ${asOf} is later than now (${wallClockTime(now, timeZone)} ${timeZone}, the member's time zone): compliance is known up to now`);
+}
+
+/** An instant as the zone's wall clock shows it, `2026-12-04 18:43:05`: the time a member's admin reads there. */
+function wallClockTime(instant: string, timeZone: TimeZone): string {
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  const clock = new Intl.DateTimeFormat('en-US', {
+    timeZone, calendar: 'gregory', numberingSystem: 'latn', hourCycle: 'h23',
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  });
+  for (const p of clock.formatToParts(Date.parse(instant))) parts[p.type] = p.value;
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }

@@ -3,7 +3,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { MEMBER_ID_PATTERN } from '@ogp/domain';
-import { AS_OF_PATTERN } from '@ogp/projections';
+import { AS_OF_PATTERN, DiffWindowError } from '@ogp/projections';
 import { GetDiff, type Principal } from '@ogp/tracker';
 import { IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
 import { Roles } from '../../platform/access.decorators';
@@ -13,17 +13,20 @@ import { CurrentPrincipal } from '../../platform/request.decorators';
 import { ReadScope } from '../read-scope';
 
 export class DiffQuery {
-  @ApiProperty({ example: '2022-01-01T00:00:00Z', description: 'events recorded after this instant; a bare date (2022-01-01) takes in that whole UTC day' })
+  @ApiProperty({
+    example: '2022-01-01T00:00:00Z',
+    description: "events recorded after this instant; a bare date (2022-01-01) takes in that whole day (the member's day with memberId or a member's key, else UTC's)",
+  })
   @IsISO8601({ strict: true })
   @Matches(AS_OF_PATTERN, { message: AS_OF_MESSAGE })
   from!: string;
 
-  @ApiProperty({ example: '2022-07-01T00:00:00Z', description: 'up to this instant included; a bare date means the end of that UTC day' })
+  @ApiProperty({ example: '2022-07-01T00:00:00Z', description: "up to this instant included; a bare date means the end of that day (the member's, as for from)" })
   @IsISO8601({ strict: true })
   @Matches(AS_OF_PATTERN, { message: AS_OF_MESSAGE })
   to!: string;
 
-  @ApiPropertyOptional({ example: 'semarang', description: "only this member's member, plan and commitment streams" })
+  @ApiPropertyOptional({ example: 'semarang', description: "only this member's member, plan and commitment streams; bare dates are then days in its time zone" })
   @IsOptional()
   @MaxLength(40)
   @Matches(MEMBER_ID_PATTERN)
@@ -42,9 +45,14 @@ export class DiffController {
 
   @Get('diff')
   @ApiOperation({ summary: 'Entities changed between two instants of recording, with the events, actors and reasons' })
-  @ApiOkResponse({ description: '{ position, data: { from, to, entities: [...], actors: [...], eventCount, truncated } }' })
-  diff(@Query() query: DiffQuery, @CurrentPrincipal() principal: Principal) {
-    if (Date.parse(query.from) > Date.parse(query.to)) throw new ProblemException('validation-failed', '`from` must not be after `to`');
-    return this.queries.execute(new GetDiff(query.from, query.to, { memberId: this.scope.member(principal, query.memberId) }));
+  @ApiOkResponse({ description: '{ position, data: { from, to (the window (from, to] as UTC instants), entities: [...], actors: [...], eventCount, truncated } }' })
+  async diff(@Query() query: DiffQuery, @CurrentPrincipal() principal: Principal) {
+    try {
+      return await this.queries.execute(new GetDiff(query.from, query.to, { memberId: this.scope.member(principal, query.memberId) }));
+    } catch (error) {
+      // Whether from is after to is known once bare dates are instants, in the member's zone: the query says so.
+      if (error instanceof DiffWindowError) throw new ProblemException('validation-failed', `\`from\` (${query.from}) must not be after \`to\` (${query.to})`);
+      throw error;
+    }
   }
 }
