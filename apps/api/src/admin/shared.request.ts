@@ -1,58 +1,77 @@
 // Request DTO pieces shared by several command routes: evidence links, dates, participants.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SHA256_PATTERN } from '@ogp/domain';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength, ValidateIf, type ValidationOptions } from 'class-validator';
+import { MultiLineText, SingleLineText } from '../platform/text.decorators';
 
 export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export const ISO_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const URL_OPTIONS: Parameters<typeof IsUrl>[0] = { protocols: ['http', 'https'], require_protocol: true };
-/** Texts are bounded so that one request cannot bloat the ledger. */
+/** Texts are bounded so that one request cannot bloat the ledger (README, "Limits of a body"; the OpenAPI schema states them too). */
 export const MAX_TEXT = 4000;
 export const MAX_NAME = 300;
+export const MAX_URL = 2000;
 export const MAX_LIST = 50;
+/** class-validator's own words for @ArrayMinSize(1) are "must contain at least 1 elements". */
+export const AT_LEAST_ONE_ITEM: ValidationOptions = { message: '$property must contain at least one item' };
+
+/** The OpenAPI schema of one name in a list of names (institutions, partners, endorsers). */
+export const NAME_ITEMS = { type: 'string', minLength: 1, maxLength: MAX_NAME } as const;
 
 export class EvidenceRequest {
-  @ApiProperty({ example: 'https://ppid.semarangkota.go.id/laporan-2022' })
+  @ApiProperty({ example: 'https://ppid.semarangkota.go.id/laporan-2022', maxLength: MAX_URL })
   @IsUrl(URL_OPTIONS)
-  @MaxLength(2000)
+  @MaxLength(MAX_URL)
+  @SingleLineText()
   url!: string;
 
-  @ApiProperty({ example: 'PPID annual report 2022' })
+  @ApiProperty({ example: 'PPID annual report 2022', minLength: 1, maxLength: MAX_NAME })
   @IsString()
   @MinLength(1)
   @MaxLength(MAX_NAME)
+  @SingleLineText()
   title!: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: null, description: 'Lowercase hex SHA-256 of the document' })
+  @ApiPropertyOptional({
+    nullable: true, type: String, example: null, pattern: '^[0-9a-fA-F]{64}$',
+    description: 'Hex SHA-256 of the document; upper case (as PowerShell\'s Get-FileHash prints it) is stored in lower case',
+  })
   @IsOptional()
+  // Case says nothing about the hash, and the domain keeps one spelling of it.
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value))
   @ValidateIf((_o, v) => v !== null)
-  @Matches(SHA256_PATTERN, { message: 'sha256 must be 64 lowercase hex characters' })
+  @Matches(SHA256_PATTERN, { message: 'sha256 must be 64 hex characters' })
+  @SingleLineText()
   sha256?: string | null;
 }
 
 export class InstitutionsRequest {
-  @ApiProperty({ example: ['Bappeda Kota Semarang'] })
+  @ApiProperty({ example: ['Bappeda Kota Semarang'], maxItems: MAX_LIST, items: NAME_ITEMS })
   @IsArray()
   @ArrayMaxSize(MAX_LIST)
   @IsString({ each: true })
   @MinLength(1, { each: true })
   @MaxLength(MAX_NAME, { each: true })
+  @SingleLineText({ each: true })
   government!: string[];
 
-  @ApiProperty({ example: ['PATTIRO Semarang'] })
+  @ApiProperty({ example: ['PATTIRO Semarang'], maxItems: MAX_LIST, items: NAME_ITEMS })
   @IsArray()
   @ArrayMaxSize(MAX_LIST)
   @IsString({ each: true })
   @MinLength(1, { each: true })
   @MaxLength(MAX_NAME, { each: true })
+  @SingleLineText({ each: true })
   civilSociety!: string[];
 }
 
 export class ReasonRequest {
-  @ApiProperty({ example: 'Budget reallocated after the 2022 revision' })
+  @ApiProperty({ example: 'Budget reallocated after the 2022 revision', minLength: 1, maxLength: MAX_TEXT })
   @IsString()
   @MinLength(1)
   @MaxLength(MAX_TEXT)
+  @MultiLineText()
   reason!: string;
 }
 

@@ -3,14 +3,11 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { type ApiKeyRecord, isRole, KEY_STORE, type KeyStore, type Role, ROLES } from '@ogp/tracker';
 import { parseMemberIdOption, refuseUnexpectedArguments } from './command-input';
+// In a name, a control character could recolour the terminal or start a row of its own in `keys list`.
+import { CONTROL_CHARACTERS } from '../../../api/src/platform/text.decorators';
 
 /** Longest key name, in characters: a name says who holds the key, not why. */
 const MAX_NAME_LENGTH = 100;
-/**
- * Control characters (C0, DEL and C1: Unicode's Cc) and the line and paragraph separators: in a name they could move
- * the cursor, recolour a terminal or start a line of their own, forging rows of `keys list`.
- */
-const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029]/gu;
 
 /** Text with its control characters written as escapes (\x0a, \u2028): for names stored before they were refused. */
 export function printable(text: string): string {

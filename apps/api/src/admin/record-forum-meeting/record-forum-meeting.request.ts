@@ -2,11 +2,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsOptional, IsUrl, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
-import { InstitutionsRequest, ISO_DATE, URL_OPTIONS } from '../shared.request';
+import { SingleLineText } from '../../platform/text.decorators';
+import { InstitutionsRequest, ISO_DATE, MAX_URL, URL_OPTIONS } from '../shared.request';
 
 export class RecordForumMeetingRequest {
   @ApiProperty({ example: '2021-04-20' })
   @Matches(ISO_DATE, { message: 'heldOn must be a date YYYY-MM-DD' })
+  @SingleLineText()
   heldOn!: string;
 
   @ApiProperty({ type: InstitutionsRequest, example: { government: ['Bappeda Kota Semarang', 'Diskominfo Kota Semarang'], civilSociety: ['PATTIRO Semarang', 'Transparency International Indonesia'] } })
@@ -15,10 +17,11 @@ export class RecordForumMeetingRequest {
   @Type(() => InstitutionsRequest)
   participants!: InstitutionsRequest;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: null })
+  @ApiPropertyOptional({ nullable: true, type: String, example: null, maxLength: MAX_URL })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
   @IsUrl(URL_OPTIONS)
-  @MaxLength(2000)
+  @MaxLength(MAX_URL)
+  @SingleLineText()
   minutesUrl?: string | null;
 }

@@ -4,6 +4,7 @@ import { OGP_VALUES, POTENTIAL_FOR_RESULTS, RELEVANCE, VERIFIABILITY, type OgpVa
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, Matches, ValidateNested } from 'class-validator';
 import { ISO_DATE } from '../../admin/shared.request';
+import { SingleLineText } from '../../platform/text.decorators';
 
 export class RelevanceRequest {
   @ApiProperty({ enum: RELEVANCE, example: 'Relevant' }) @IsIn(RELEVANCE) 'Access to Information'!: Relevance;
@@ -15,6 +16,7 @@ export class RelevanceRequest {
 export class AssessDesignRequest {
   @ApiProperty({ example: '2021-10-05' })
   @Matches(ISO_DATE, { message: 'assessedOn must be a date YYYY-MM-DD' })
+  @SingleLineText()
   assessedOn!: string;
 
   @ApiProperty({ enum: VERIFIABILITY, example: 'Verifiable' })

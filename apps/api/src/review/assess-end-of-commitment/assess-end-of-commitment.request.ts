@@ -4,6 +4,7 @@ import { COMPLETION_LEVELS, DID_IT_OPEN_GOVERNMENT, NOT_APPLICABLE, OGP_VALUES, 
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { EvidenceRequest, ISO_DATE } from '../../admin/shared.request';
+import { SingleLineText } from '../../platform/text.decorators';
 
 const OUTCOMES = [...DID_IT_OPEN_GOVERNMENT, NOT_APPLICABLE] as const;
 
@@ -17,6 +18,7 @@ export class OutcomesRequest {
 export class AssessEndOfCommitmentRequest {
   @ApiProperty({ example: '2024-02-15' })
   @Matches(ISO_DATE, { message: 'assessedOn must be a date YYYY-MM-DD' })
+  @SingleLineText()
   assessedOn!: string;
 
   @ApiProperty({ enum: COMPLETION_LEVELS, example: 'Substantial' })
@@ -29,7 +31,7 @@ export class AssessEndOfCommitmentRequest {
   @Type(() => OutcomesRequest)
   didItOpenGovernment!: OutcomesRequest;
 
-  @ApiPropertyOptional({ type: [EvidenceRequest], description: 'At most 3 items; absent means none' })
+  @ApiPropertyOptional({ type: [EvidenceRequest], description: 'At most 3 items; absent means none', maxItems: 3 })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(3)

@@ -2,9 +2,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { MAX_TEXT, ReasonRequest } from '../../admin/shared.request';
+import { MultiLineText } from '../../platform/text.decorators';
 
 export class ClaimVersionRequest extends ReasonRequest {
-  @ApiProperty({ example: 1, description: 'The claim version reviewed; a review of an outdated version is refused' })
+  @ApiProperty({ example: 1, description: 'The claim version reviewed; a review of an outdated version is refused', minimum: 1, maximum: 1_000_000 })
   @IsInt()
   @Min(1)
   @Max(1_000_000)
@@ -12,15 +13,16 @@ export class ClaimVersionRequest extends ReasonRequest {
 }
 
 export class RequestEvidenceRequest {
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ example: 1, minimum: 1, maximum: 1_000_000 })
   @IsInt()
   @Min(1)
   @Max(1_000_000)
   version!: number;
 
-  @ApiProperty({ example: 'Please link the signed decree on the PPID standard' })
+  @ApiProperty({ example: 'Please link the signed decree on the PPID standard', minLength: 1, maxLength: MAX_TEXT })
   @IsString()
   @MinLength(1)
   @MaxLength(MAX_TEXT)
+  @MultiLineText()
   request!: string;
 }
