@@ -344,7 +344,9 @@ describe('audit and public API (e2e, Semarang)', () => {
 
     it('reads the entity it has just created, waiting for its own write before its scope is checked', async () => {
       for (let i = 0; i < 10; i++) {
-        const created = await request(http).post('/admin/members/semarang/plans').set(as(own)).send({ title: `Plan ${i}`, periodStart: '2024-08', periodEnd: '2026-12' });
+        // One plan at a time: each gets a month of its own, after the demo plan's period.
+        const month = `2024-${String(i + 1).padStart(2, '0')}`;
+        const created = await request(http).post('/admin/members/semarang/plans').set(as(own)).send({ title: `Plan ${i}`, periodStart: month, periodEnd: month });
         expect(created.status).toBe(201);
         const planId = (created.body.stream as string).slice('plan-'.length);
         for (const path of [`/audit/plans/${planId}`, `/audit/plans/${planId}/history`, `/audit/plans/${planId}/progress`]) {
@@ -356,7 +358,8 @@ describe('audit and public API (e2e, Semarang)', () => {
 
     it('exports its member’s events with an entity it has just created', async () => {
       for (let i = 0; i < 5; i++) {
-        const created = await request(http).post('/admin/members/semarang/plans').set(as(own)).send({ title: `Export plan ${i}`, periodStart: '2024-08', periodEnd: '2026-12' });
+        const month = `2025-${String(i + 1).padStart(2, '0')}`;
+        const created = await request(http).post('/admin/members/semarang/plans').set(as(own)).send({ title: `Export plan ${i}`, periodStart: month, periodEnd: month });
         expect(created.status).toBe(201);
         const exported = await request(http).get('/audit/export?kind=events').set(as(own));
         expect(exported.status).toBe(200);
@@ -609,15 +612,15 @@ describe('audit and public API (e2e, Semarang)', () => {
 
     it('lists a plan its key has just drafted when read with waitFor, and answers 404 for a member that does not exist', async () => {
       const own = (await app.get<KeyStore>(KEY_STORE).create({ role: 'admin', name: 'Semarang plans', member: 'semarang' })).key;
-      const drafted = await request(http).post('/admin/members/semarang/plans').set(as(own)).send({ title: 'Rencana Aksi 2028–2030', periodStart: '2028-12', periodEnd: '2030-11' });
+      const drafted = await request(http).post('/admin/members/semarang/plans').set(as(own)).send({ title: 'Rencana Aksi 2026–2027', periodStart: '2026-01', periodEnd: '2027-12' });
       expect(drafted.status).toBe(201);
       const res = await get('semarang', as(own), `?waitFor=${drafted.body.position}`);
       expect(res.status).toBe(200);
       expect((res.body.data.plans as ListedPlan[]).at(-1)).toEqual({
         planId: drafted.body.ids.planId,
-        title: 'Rencana Aksi 2028–2030',
-        periodStart: '2028-12',
-        periodEnd: '2030-11',
+        title: 'Rencana Aksi 2026–2027',
+        periodStart: '2026-01',
+        periodEnd: '2027-12',
         status: 'Draft',
         commitments: [],
       });

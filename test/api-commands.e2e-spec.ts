@@ -137,6 +137,30 @@ describe('command API edges (e2e)', () => {
     });
   });
 
+  describe('claims: draft plans and versions that change nothing', () => {
+    it('refuses a claim while the plan is a draft (409 plan.invalid-transition)', async () => {
+      await post('/admin/members', ops, { ...SEMARANG.member, memberId: 'surakarta' }).expect(201);
+      const draft = idOf((await post('/admin/members/surakarta/plans', ops, SEMARANG.plan).expect(201)).body.stream);
+      const commitment = idOf((await post(`/admin/plans/${draft}/commitments`, ops, SEMARANG.commitment(1)).expect(201)).body.stream);
+      await post(`/admin/commitments/${commitment}/milestones`, ops, SEMARANG.milestone).expect(201);
+      const milestone = ((await api.events(`commitment-${commitment}`))[1]!.data as { milestoneId: string }).milestoneId;
+      const before = await api.head();
+      const res = await post(`/admin/commitments/${commitment}/claims`, ops, claimBody({ milestoneId: milestone }));
+      expect([res.status, res.body.code]).toEqual([409, 'plan.invalid-transition']);
+      expect(await api.head()).toBe(before);
+    });
+    it('refuses a resent claim version (422 claim.no-change) and takes one that only adds evidence', async () => {
+      const first = await post(`/admin/commitments/${commitmentId}/claims`, ops, claimBody({ narrative: 'Sent twice' })).expect(201);
+      const claimId = first.body.ids.claimId as string;
+      const before = await api.head();
+      const again = await post(`/admin/commitments/${commitmentId}/claims`, ops, claimBody({ narrative: 'Sent twice', claimId }));
+      expect([again.status, again.body.code]).toEqual([422, 'claim.no-change']);
+      expect(await api.head()).toBe(before);
+      const more = [SEMARANG.evidence, { url: 'https://ppid.semarangkota.go.id/standar-layanan.pdf', title: 'Signed standard' }];
+      await post(`/admin/commitments/${commitmentId}/claims`, ops, claimBody({ narrative: 'Sent twice', claimId, evidence: more })).expect(201);
+    });
+  });
+
   describe('optional evidence', () => {
     it('takes a Limited claim with no evidence field as a claim with none', async () => {
       const res = await post(`/admin/commitments/${commitmentId}/claims`, ops, claimBody({ completion: 'Limited', evidence: undefined }));

@@ -35,7 +35,7 @@ describe('commitment progress claims', () => {
     });
     it('refuses to amend a claim that does not exist, rather than take a mistyped id for a new claim', () => {
       spec.given(given).when(report('Limited', [], { claimId: 'p-9', amends: true }), ctx()).thenFails('claim.not-found');
-      spec.given([...given, progressReported]).when(report('Complete', evidence, { amends: true }), ctx()).thenAccepted();
+      spec.given([...given, progressReported]).when(report('Complete', evidence, { amends: true, narrative: 'Signed copy' }), ctx()).thenAccepted();
     });
     it('refuses an as-of date before the commitment starts', () => {
       spec.given(given).when(report('Limited', [], { asOf: '2021-07-31' }), ctx()).thenFails('claim.as-of-before-commitment');
@@ -71,6 +71,41 @@ describe('commitment progress claims', () => {
     });
     it('refuses a new version about another milestone', () => {
       spec.given([...given, progressReported]).when(report('Complete', evidence, { milestoneId: 'm-2' }), ctx()).thenFails('claim.milestone-mismatch');
+    });
+  });
+
+  describe('when a claim version repeats the current one', () => {
+    const asked: CommitmentEvent = { type: 'EvidenceRequested', data: { commitmentId: 'c-1', claimId: 'p-1', version: 1, reviewerId: 'reviewer-1', request: 'Add the signed copy', effectiveAt: NOW } };
+    it('refuses it as a change that changes nothing (a resent body without Idempotency-Key)', () => {
+      // Given version 1 of claim p-1; when the same body is reported again; then nothing is recorded
+      spec.given([...given, progressReported]).when(report('Complete'), ctx()).thenFails('claim.no-change');
+      spec.given([...given, progressReported]).when(report('Complete', evidence, { amends: true }), ctx()).thenFails('claim.no-change');
+      expect(() => commitmentDecider.decide(report('Complete'), [...given, progressReported].reduce(commitmentDecider.evolve, null), ctx()))
+        .toThrow('Version 1 of claim p-1 already says this');
+    });
+    it('compares with the current version, not the first', () => {
+      // Given v1 Complete and v2 Limited; when v1's body is sent again; then it is a new version (v3), taking Complete back up
+      const v2: CommitmentEvent = { ...progressReported, data: { ...progressReported.data, version: 2, completion: 'Limited', evidence: [] } };
+      const [event] = spec.given([...given, progressReported, v2]).when(report('Complete'), ctx()).thenAccepted();
+      expect(event).toMatchObject({ data: { version: 3, completion: 'Complete' } });
+      spec.given([...given, progressReported, v2]).when(report('Limited', []), ctx()).thenFails('claim.no-change');
+    });
+    it('accepts a version that changes only one of completion, asOf, narrative or evidence', () => {
+      const claimed = [...given, progressReported];
+      spec.given(claimed).when(report('Substantial'), ctx()).thenAccepted();
+      spec.given(claimed).when(report('Complete', evidence, { asOf: '2022-01-06' }), ctx()).thenAccepted();
+      spec.given(claimed).when(report('Complete', evidence, { narrative: 'Issued and signed' }), ctx()).thenAccepted();
+      spec.given(claimed).when(report('Complete', [{ ...evidence[0]!, sha256: 'a'.repeat(64) }]), ctx()).thenAccepted();
+      spec.given(claimed).when(report('Complete', [...evidence, { url: 'https://x.org/signed.pdf', title: 'Signed copy', sha256: null }]), ctx()).thenAccepted();
+    });
+    it('accepts an answer to an evidence request that changes only the evidence, and refuses one that resends the same', () => {
+      // Given v1 and a reviewer asking for evidence
+      const claimed = [...given, progressReported, asked];
+      // When the city answers with the same completion, date and narrative and a new document: then it is v2
+      const [event] = spec.given(claimed).when(report('Complete', [{ url: 'https://x.org/signed.pdf', title: 'Signed copy', sha256: null }]), ctx()).thenAccepted();
+      expect(event).toMatchObject({ data: { version: 2 } });
+      // When it resends v1 unchanged: then it is refused (the reviewer still has v1 to look at again)
+      spec.given(claimed).when(report('Complete'), ctx()).thenFails('claim.no-change');
     });
   });
 

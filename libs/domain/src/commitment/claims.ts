@@ -2,6 +2,7 @@
 import type { DecisionContext } from '../shared/context';
 import { firstDayOf, lastDayOf, type IsoDate } from '../shared/dates';
 import { fail } from '../shared/errors';
+import type { Evidence } from '../shared/evidence';
 import { CLAIMABLE_COMPLETION, COMPLETION_LEVELS, DID_IT_OPEN_GOVERNMENT, EVIDENCE_REQUIRED_FOR, NOT_APPLICABLE, OGP_VALUES, POTENTIAL_FOR_RESULTS, RELEVANCE, VERIFIABILITY } from '../shared/scales';
 import { requireDate, requirePastDate, todayOf, requireEvidence, requireId, requireOneOf, requireOrder, requireReason, requireRole, requireText } from '../shared/validate';
 import type { PlanState } from '../plan/state';
@@ -36,11 +37,23 @@ export function decideReportProgress(command: ReportProgress, state: CommitmentS
   const previous = claimById(commitment.claims, claimId);
   if (d.amends === true && previous === undefined) fail('claim.not-found', `Claim ${claimId} not found in ${commitment.commitmentId}: leave claimId out to report a new claim`, { claimId });
   if (previous !== undefined && previous.milestoneId !== d.milestoneId) fail('claim.milestone-mismatch', `Claim ${claimId} speaks about milestone ${previous.milestoneId}`);
+  // A resent body (a retry without Idempotency-Key) would add a version that says nothing new and make a reviewer's
+  // pending review of the current one stale.
+  if (previous !== undefined && restates(previous, { completion, asOf, narrative, evidence })) {
+    fail('claim.no-change', `Version ${previous.version} of claim ${claimId} already says this: change the completion, asOf, narrative or evidence (to answer an evidence request, add or replace evidence)`, { claimId, current: previous.version });
+  }
   const late = plan !== null && plan.status === 'Ended';
   return [{
     type: 'ProgressReported',
     data: { commitmentId: commitment.commitmentId, milestoneId: d.milestoneId, claimId, version: (previous?.version ?? 0) + 1, completion, narrative, evidence, claimedBy: context.actor.id, late, effectiveAt: asOf },
   }];
+}
+
+/** A new version that repeats the current one (same milestone is checked before): completion, as-of, narrative and evidence, in order. */
+function restates(current: ProgressClaim, next: Pick<ProgressClaim, 'completion' | 'asOf' | 'narrative' | 'evidence'>): boolean {
+  const sameEvidence = (a: Evidence, b: Evidence): boolean => a.url === b.url && a.title === b.title && (a.sha256 ?? null) === (b.sha256 ?? null);
+  return current.completion === next.completion && current.asOf === next.asOf && current.narrative === next.narrative
+    && current.evidence.length === next.evidence.length && current.evidence.every((e, i) => sameEvidence(e, next.evidence[i]!));
 }
 
 /** The claim version under review: the current one, not yet verified or disputed, and not the reviewer's own. */

@@ -40,6 +40,15 @@ describe('member', () => {
     it('refuses a country that is not ISO 3166 alpha-2', () => {
       spec.given([]).when({ ...register, data: { ...register.data, country: 'IDN' } }, as(ADMIN)).thenFails('value.invalid');
     });
+    it('refuses a cohort before OGP Local or more than a year after today’s (a slip: 2031 for 2021)', () => {
+      const cohort = (year: number) => ({ ...register, data: { ...register.data, cohort: year } });
+      // NOW is 2022-03-01: the 2023 cohort may be registered ahead, the 2024 one not yet.
+      spec.given([]).when(cohort(2023), as(ADMIN)).thenAccepted();
+      const error = spec.given([]).when(cohort(2024), as(ADMIN)).thenFails('value.invalid');
+      expect(error.message).toBe('cohort must be a year from 2016 to 2023: 2024');
+      spec.given([]).when(cohort(2015), as(ADMIN)).thenFails('value.invalid');
+      spec.given([]).when(cohort(2020.5), as(ADMIN)).thenFails('value.invalid');
+    });
     it('refuses a reviewer', () => {
       spec.given([]).when(register, as(REVIEWER)).thenFails('actor.forbidden-role');
     });
@@ -99,10 +108,46 @@ describe('member', () => {
       const first = memberDecider.decide(meeting(), memberDecider.evolve(null, memberRegistered), as(ADMIN));
       spec.given([memberRegistered, ...first]).when(meeting(), as(ADMIN)).thenFails('forum.meeting-already-recorded');
     });
+    it('refuses the same meeting sent again under a new id (same day, same minutes), naming the meeting recorded', () => {
+      const first = memberDecider.decide(meeting(), memberState, as(ADMIN));
+      const error = spec.given([memberRegistered, ...first]).when(meeting({ meetingId: 'forum-2', participants: { government: ['Bappeda', 'Diskominfo'], civilSociety: ['TII'] } }), as(ADMIN)).thenFails('forum.meeting-already-recorded');
+      expect(error.message).toBe('The forum meeting of 2021-04-20 with the same minutes (https://example.org/minutes) is already recorded as meeting forum-1');
+      expect(error.details).toEqual({ meetingId: 'forum-1' });
+    });
+    it('refuses a meeting without minutes that repeats the day and the participants of one recorded (in any order)', () => {
+      const people = { government: ['Bappeda', 'Diskominfo'], civilSociety: ['PATTIRO Semarang'] };
+      const first = memberDecider.decide(meeting({ minutesUrl: null, participants: people }), memberState, as(ADMIN));
+      const again = meeting({ meetingId: 'forum-2', minutesUrl: null, participants: { government: ['Diskominfo', 'Bappeda'], civilSociety: ['PATTIRO Semarang'] } });
+      const error = spec.given([memberRegistered, ...first]).when(again, as(ADMIN)).thenFails('forum.meeting-already-recorded');
+      expect(error.message).toBe('The forum meeting of 2021-04-20 with the same participants is already recorded as meeting forum-1');
+    });
+    it('records another meeting on the same day when its minutes or its people differ, or on another day', () => {
+      const first = memberDecider.decide(meeting(), memberState, as(ADMIN));
+      const given = spec.given([memberRegistered, ...first]);
+      given.when(meeting({ meetingId: 'forum-2', minutesUrl: 'https://example.org/minutes-2' }), as(ADMIN)).thenAccepted();
+      given.when(meeting({ meetingId: 'forum-2', minutesUrl: null }), as(ADMIN)).thenAccepted();
+      given.when(meeting({ meetingId: 'forum-2', heldOn: '2021-04-21' }), as(ADMIN)).thenAccepted();
+      const bare = spec.given([memberRegistered, ...memberDecider.decide(meeting({ minutesUrl: null }), memberState, as(ADMIN))]);
+      bare.when(meeting({ meetingId: 'forum-2', minutesUrl: null, participants: { government: ['Bappeda'], civilSociety: ['TII'] } }), as(ADMIN)).thenAccepted();
+    });
+    it('keeps each meeting’s day, minutes and participants in its state', () => {
+      const [event] = memberDecider.decide(meeting(), memberState, as(ADMIN));
+      expect(memberDecider.evolve(memberState, event!)).toMatchObject({
+        forumMeetings: [{ meetingId: 'forum-1', heldOn: '2021-04-20', minutesUrl: 'https://example.org/minutes', participants: { government: ['Bappeda'], civilSociety: ['PATTIRO Semarang'] } }],
+      });
+    });
     it('records a public information update effective on its date', () => {
       spec.given([memberRegistered]).when(update(), as(ADMIN)).then([
         { type: 'PublicInformationUpdated', data: { memberId: 'semarang', url: 'https://www.opengovpartnership.org/members/semarang-indonesia/', summary: 'Forum published', effectiveAt: '2021-05-01' } },
       ]);
+    });
+    it('refuses the same update again (same url, same date), and records another date or url', () => {
+      const first = memberDecider.decide(update(), memberState, as(ADMIN));
+      const given = spec.given([memberRegistered, ...first]);
+      const error = given.when(update({ summary: 'Sent twice' }), as(ADMIN)).thenFails('public-information.already-recorded');
+      expect(error.message).toBe('The update of https://www.opengovpartnership.org/members/semarang-indonesia/ on 2021-05-01 is already recorded');
+      given.when(update({ updatedOn: '2021-05-02' }), as(ADMIN)).thenAccepted();
+      given.when(update({ url: 'https://semarangkota.go.id/ogp' }), as(ADMIN)).thenAccepted();
     });
     it('refuses an update without an http(s) url or with a bad date', () => {
       spec.given([memberRegistered]).when(update({ url: 'ftp://x' }), as(ADMIN)).thenFails('evidence.invalid');

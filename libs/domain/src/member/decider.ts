@@ -3,10 +3,38 @@ import type { Decider, DecisionContext } from '../shared/context';
 import { fail } from '../shared/errors';
 import { ignoreEvent, unknownCommand } from '../shared/exhaustive';
 import { DEFAULT_TIME_ZONE } from '../shared/dates';
-import { isHttpUrl, requirePastDate, requireId, requireReason, requireRole, requireText, requireTextList, requireTimeZone } from '../shared/validate';
+import { isHttpUrl, requirePastDate, requireId, requireReason, requireRole, requireText, requireTextList, requireTimeZone, todayOf } from '../shared/validate';
 import type { MemberCommand } from './commands';
 import type { MemberEvent } from './events';
-import type { Member, MemberState } from './state';
+import type { ForumMeeting, Member, MemberState } from './state';
+
+/** OGP Local's first cohort. */
+const FIRST_COHORT = 2016;
+
+/**
+ * A cohort is announced before its members start, but not years ahead: a year after today's at most, so that a
+ * slip (2031 for 2021) is refused rather than kept for good.
+ */
+function requireCohort(cohort: unknown, context: MemberDecisionContext): number {
+  const latest = Number(todayOf(context).date.slice(0, 4)) + 1;
+  if (typeof cohort === 'number' && Number.isInteger(cohort) && cohort >= FIRST_COHORT && cohort <= latest) return cohort;
+  return fail('value.invalid', `cohort must be a year from ${FIRST_COHORT} to ${latest}: ${String(cohort)}`, { field: 'cohort' });
+}
+
+const sortedNames = (names: readonly string[]): string => JSON.stringify(names.map((n) => n.trim()).sort());
+
+/**
+ * The recorded meeting a new one repeats (a resent form, a double click): the same day and the same minutes or,
+ * when neither has minutes, the same day and the same participants. Two meetings on one day with different
+ * minutes or people are two meetings.
+ */
+function earlierRecordOf(meetings: readonly ForumMeeting[], meeting: Omit<ForumMeeting, 'meetingId'>): ForumMeeting | undefined {
+  return meetings.find((m) => {
+    if (m.heldOn !== meeting.heldOn) return false;
+    if (m.minutesUrl !== null || meeting.minutesUrl !== null) return m.minutesUrl === meeting.minutesUrl;
+    return sortedNames(m.participants.government) === sortedNames(meeting.participants.government) && sortedNames(m.participants.civilSociety) === sortedNames(meeting.participants.civilSociety);
+  });
+}
 
 /** Member commands need nothing beyond time, actor and the member's time zone (decideWith takes it from the state). */
 export type MemberDecisionContext = DecisionContext;
@@ -25,7 +53,7 @@ export function decideMember(command: MemberCommand, state: MemberState, context
       if (state !== null) fail('member.already-registered', `Member ${d.memberId} is already registered`, { memberId: d.memberId });
       requireText(d.name, 'name');
       if (typeof d.country !== 'string' || !/^[A-Z]{2}$/.test(d.country)) fail('value.invalid', 'country must be an ISO 3166-1 alpha-2 code', { field: 'country' });
-      if (!Number.isInteger(d.cohort) || d.cohort < 2016 || d.cohort > 2100) fail('value.invalid', 'cohort must be a year from 2016 on', { field: 'cohort' });
+      requireCohort(d.cohort, context);
       const partners = requireTextList(d.partners, 'partners');
       const timeZone = d.timeZone === undefined ? DEFAULT_TIME_ZONE : requireTimeZone(d.timeZone, 'timeZone');
       return [{ type: 'MemberRegistered', data: { memberId: d.memberId, name: d.name, country: d.country, cohort: d.cohort, partners, status: 'Active', timeZone, effectiveAt: context.now } }];
@@ -40,14 +68,22 @@ export function decideMember(command: MemberCommand, state: MemberState, context
       if (government.length === 0 || civilSociety.length === 0) fail('forum.participants-required', 'A multi-stakeholder forum meeting needs at least one government and one civil society participant');
       if (d.minutesUrl !== null && !isHttpUrl(d.minutesUrl)) fail('evidence.invalid', 'minutesUrl must be an http(s) url or null', { field: 'minutesUrl' });
       if (member.forumMeetings.some((m) => m.meetingId === d.meetingId)) fail('forum.meeting-already-recorded', `Forum meeting ${d.meetingId} is already recorded`);
+      const earlier = earlierRecordOf(member.forumMeetings, { heldOn, minutesUrl: d.minutesUrl, participants: { government, civilSociety } });
+      if (earlier !== undefined) {
+        const same = earlier.minutesUrl === null ? 'the same participants' : `the same minutes (${earlier.minutesUrl})`;
+        fail('forum.meeting-already-recorded', `The forum meeting of ${heldOn} with ${same} is already recorded as meeting ${earlier.meetingId}`, { meetingId: earlier.meetingId });
+      }
       return [{ type: 'ForumMeetingRecorded', data: { memberId: d.memberId, meetingId: d.meetingId, participants: { government, civilSociety }, minutesUrl: d.minutesUrl, effectiveAt: heldOn } }];
     }
     case 'UpdatePublicInformation': {
       const d = command.data;
-      requireMember(state, d.memberId);
+      const member = requireMember(state, d.memberId);
       if (!isHttpUrl(d.url)) fail('evidence.invalid', 'url must be an http(s) url', { field: 'url' });
       const updatedOn = requirePastDate(d.updatedOn, 'updatedOn', context);
       requireText(d.summary, 'summary');
+      if (member.publicInformationUpdates.some((u) => u.url === d.url && u.updatedOn === updatedOn)) {
+        fail('public-information.already-recorded', `The update of ${d.url} on ${updatedOn} is already recorded`, { url: d.url, updatedOn });
+      }
       return [{ type: 'PublicInformationUpdated', data: { memberId: d.memberId, url: d.url, summary: d.summary, effectiveAt: updatedOn } }];
     }
     case 'ChangeMemberTimeZone': {
@@ -69,17 +105,20 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
       // Misplaced on a registered member (the decider never writes it twice), it changes nothing.
       if (state !== null) return state;
       const d = event.data;
-      return { memberId: d.memberId, name: d.name, country: d.country, cohort: d.cohort, partners: d.partners, status: d.status, registeredAt: d.effectiveAt, timeZone: d.timeZone ?? DEFAULT_TIME_ZONE, forumMeetings: [], publicInformationUpdatedOn: null };
+      return { memberId: d.memberId, name: d.name, country: d.country, cohort: d.cohort, partners: d.partners, status: d.status, registeredAt: d.effectiveAt, timeZone: d.timeZone ?? DEFAULT_TIME_ZONE, forumMeetings: [], publicInformationUpdatedOn: null, publicInformationUpdates: [] };
     }
-    case 'ForumMeetingRecorded':
+    case 'ForumMeetingRecorded': {
       if (state === null) return state;
-      return { ...state, forumMeetings: [...state.forumMeetings, { meetingId: event.data.meetingId, heldOn: event.data.effectiveAt }] };
+      const { meetingId, minutesUrl, participants, effectiveAt } = event.data;
+      return { ...state, forumMeetings: [...state.forumMeetings, { meetingId, heldOn: effectiveAt, minutesUrl, participants }] };
+    }
     case 'MemberTimeZoneChanged':
       return state === null ? state : { ...state, timeZone: event.data.timeZone };
     case 'PublicInformationUpdated': {
       if (state === null) return state;
       const latest = state.publicInformationUpdatedOn;
-      return { ...state, publicInformationUpdatedOn: latest !== null && latest > event.data.effectiveAt ? latest : event.data.effectiveAt };
+      const updates = [...state.publicInformationUpdates, { url: event.data.url, updatedOn: event.data.effectiveAt }];
+      return { ...state, publicInformationUpdatedOn: latest !== null && latest > event.data.effectiveAt ? latest : event.data.effectiveAt, publicInformationUpdates: updates };
     }
     default:
       return ignoreEvent(event, state);

@@ -12,8 +12,18 @@ export interface Member {
   readonly registeredAt: IsoInstant;
   /** Its dates ("today", the day something was recorded) are days in this IANA time zone. */
   readonly timeZone: string;
-  readonly forumMeetings: readonly { readonly meetingId: string; readonly heldOn: IsoDate }[];
+  /** Date, minutes and participants: enough to tell the same meeting sent twice from another one. */
+  readonly forumMeetings: readonly ForumMeeting[];
   readonly publicInformationUpdatedOn: IsoDate | null;
+  /** Every update recorded, so that the same update sent twice is recognised. */
+  readonly publicInformationUpdates: readonly { readonly url: string; readonly updatedOn: IsoDate }[];
+}
+
+export interface ForumMeeting {
+  readonly meetingId: string;
+  readonly heldOn: IsoDate;
+  readonly minutesUrl: string | null;
+  readonly participants: { readonly government: readonly string[]; readonly civilSociety: readonly string[] };
 }
 
 export type MemberState = Member | null;

@@ -13,6 +13,9 @@ export function cadenceItems(facts: MemberFacts, dated: readonly Dated[], maxGap
   const registration = facts.registration;
   // Only what happened from registration on counts: a meeting back-filled from before it neither opens nor closes a gap.
   const points = [...dated].filter((d) => d.on <= asOf && d.on >= registration.on).sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  // ...but say that they were left out, or a member onboarded late reads "first meeting due" over its own records.
+  const uncounted = dated.filter((d) => d.on < registration.on).length;
+  const note = uncounted === 0 ? '' : ` (${uncounted} ${what}${uncounted === 1 ? '' : 's'} before registration on ${registration.on} ${uncounted === 1 ? 'is' : 'are'} not counted)`;
   const items: Item[] = [];
   let previous: Dated = registration;
   for (const point of points) {
@@ -22,11 +25,11 @@ export function cadenceItems(facts: MemberFacts, dated: readonly Dated[], maxGap
   }
   const next = addMonths(previous.on, maxGapMonths);
   if (next < asOf) {
-    items.push({ status: 'overdue', eventIds: [previous.eventId], detail: `no ${what} since ${previous.on}; one was due by ${next}` });
+    items.push({ status: 'overdue', eventIds: [previous.eventId], detail: `no ${what} since ${previous.on}; one was due by ${next}${note}` });
   } else if (points.length === 0) {
-    items.push({ status: 'due', eventIds: [registration.eventId], detail: `first ${what} due by ${next}` });
+    items.push({ status: 'due', eventIds: [registration.eventId], detail: `first ${what} due by ${next}${note}` });
   } else {
-    items.push({ status: 'met', eventIds: points.map((p) => p.eventId), detail: `latest ${what} on ${previous.on}; next due by ${next}` });
+    items.push({ status: 'met', eventIds: points.map((p) => p.eventId), detail: `latest ${what} on ${previous.on}; next due by ${next}${note}` });
   }
   return items;
 }

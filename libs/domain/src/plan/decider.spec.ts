@@ -28,6 +28,17 @@ describe('action plan', () => {
       spec.given([]).when({ ...draft, data: { ...draft.data, periodEnd: '2021-07' } }, ctx()).thenFails('date.out-of-order');
       spec.given([]).when({ ...draft, data: { ...draft.data, periodStart: '2021-13' } }, ctx()).thenFails('date.invalid');
     });
+    it('refuses a period of more than 5 years, starting before OGP Local, or more than 2 years ahead', () => {
+      const period = (periodStart: string, periodEnd: string) => ({ ...draft, data: { ...draft.data, periodStart, periodEnd } });
+      spec.given([]).when(period('2021-01', '2025-12'), ctx()).thenAccepted();
+      const long = spec.given([]).when(period('1999-01', '2099-12'), ctx()).thenFails('plan.period-implausible');
+      expect(long.message).toBe('The plan period 1999-01 to 2099-12 runs 1212 months; an OGP Local action plan runs at most 60');
+      spec.given([]).when(period('2021-01', '2026-01'), ctx()).thenFails('plan.period-implausible');
+      spec.given([]).when(period('2015-12', '2017-12'), ctx()).thenFails('plan.period-implausible');
+      // NOW is 2022-03-01: a plan may start up to December 2024.
+      spec.given([]).when(period('2024-12', '2026-12'), ctx()).thenAccepted();
+      spec.given([]).when(period('2025-01', '2026-12'), ctx()).thenFails('plan.period-implausible');
+    });
     it('refuses an invalid plan id', () => {
       spec.given([]).when({ ...draft, data: { ...draft.data, planId: 'Plan 1' } }, ctx()).thenFails('id.invalid');
     });
@@ -122,4 +133,5 @@ describe('action plan', () => {
       spec.given(given).when(inception(), ctx(REVIEWER)).thenAccepted();
     });
   });
+
 });

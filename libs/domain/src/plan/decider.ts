@@ -5,6 +5,7 @@ import { fail } from '../shared/errors';
 import { ignoreEvent, unknownCommand } from '../shared/exhaustive';
 import type { PlanStatus } from '../shared/scales';
 import { isHttpUrl, requirePastDate, requireId, requireMonth, requireOrder, requireRole, requireText, requireTextList } from '../shared/validate';
+import { requirePlausiblePeriod } from './period';
 import type { MemberState } from '../member/state';
 import type { PlanCommand } from './commands';
 import type { PlanEvent } from './events';
@@ -38,6 +39,7 @@ export function decidePlan(command: PlanCommand, state: PlanState, context: Plan
       const periodStart = requireMonth(d.periodStart, 'periodStart');
       const periodEnd = requireMonth(d.periodEnd, 'periodEnd');
       requireOrder(periodStart, periodEnd, 'The plan period ends before it starts');
+      requirePlausiblePeriod(periodStart, periodEnd, context);
       return [{ type: 'ActionPlanDrafted', data: { planId, memberId: d.memberId, title: d.title, periodStart, periodEnd, effectiveAt: context.now } }];
     }
     case 'EndorseActionPlan': {

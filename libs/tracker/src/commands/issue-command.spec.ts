@@ -12,9 +12,10 @@ import { IssueCommand, IssueCommandHandler } from './issue-command';
 const principal: Principal = { keyId: 'key-ops', role: 'admin', name: 'ops', member: null };
 const ids = new IdGenerator();
 const register: DomainCommand = { type: 'RegisterMember', data: { memberId: 'semarang', name: 'Kota Semarang', country: 'ID', cohort: 2020, partners: ['PATTIRO Semarang'] } };
-const forum = (): DomainCommand => ({
+// Each call a meeting of its own (its own minutes): the same meeting twice is refused.
+const forum = (meetingId = ids.uuid()): DomainCommand => ({
   type: 'RecordForumMeeting',
-  data: { memberId: 'semarang', meetingId: ids.uuid(), heldOn: '2021-04-20', participants: { government: ['Bappeda Kota Semarang'], civilSociety: ['PATTIRO Semarang'] }, minutesUrl: null },
+  data: { memberId: 'semarang', meetingId, heldOn: '2021-04-20', participants: { government: ['Bappeda Kota Semarang'], civilSociety: ['PATTIRO Semarang'] }, minutesUrl: `https://example.org/minutes/${meetingId}` },
 });
 const issue = (command: DomainCommand, expectedRevision?: bigint) =>
   new IssueCommand(command, { principal, commandId: ids.uuid(), correlationId: 'c-1', expectedRevision });
