@@ -1,6 +1,6 @@
 // `npm start` (apps/api/src/main.ts) refused by what the operator can fix (a port in use, DATA_DIR, a damaged store,
 // the signing key, HOST): one line saying what is wrong and what to do, exit code 1, no stack, JSON logs only, and
-// nothing written before a damaged store is refused.
+// nothing written before a damaged store is refused (nor a first start's admin key before a taken port is found).
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SqliteEventStore } from '@ogp/event-store';
 import { generateNoteKey } from '@ogp/ledger';
-import { seedDemo } from '@ogp/tracker';
+import { seedDemo, SqliteKeyStore, SystemClock } from '@ogp/tracker';
 
 const ROOT_DIR = resolve(__dirname, '..');
 
@@ -54,21 +54,20 @@ describe('npm start on a port already taken', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('ends with exit code 1 and a message naming the address and what to do, without a stack', async () => {
+  it('ends with exit code 1 and a message naming the address and what to do, without a stack, making no admin key', async () => {
     blocker = createServer();
     const port = await new Promise<number>((done) => blocker.listen(0, '127.0.0.1', () => done((blocker.address() as { port: number }).port)));
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
-      cwd: ROOT_DIR,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout!.resume();
-    const code = await new Promise<number | null>((done) => child.once('exit', done));
-    expect(code).toBe(1);
-    expect(stderr).toContain(`ogp-ledger failed to start: listen EADDRINUSE: address already in use 127.0.0.1:${port}. Another process serves that port: stop it, or set PORT (and HOST).`);
-    expect(stderr).not.toMatch(/\n\s+at /);
+    // A first start (no key yet): the admin key it would print must not be made for a server that never serves.
+    const run = await start({ PORT: String(port), DATA_DIR: dataDir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`ogp-ledger failed to start: listen EADDRINUSE: address already in use 127.0.0.1:${port}. Another process serves that port: stop it, or set PORT (and HOST).\n`);
+    expect(run.stdout).not.toMatch(/ADMIN API KEY|ogp_[0-9a-f]{16}_/);
+    const keys = new SqliteKeyStore(join(dataDir, 'access.sqlite'), new SystemClock());
+    try {
+      expect(await keys.list()).toEqual([]);
+    } finally {
+      await keys.close();
+    }
   }, 60_000);
 });
 
