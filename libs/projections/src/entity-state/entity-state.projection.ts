@@ -146,7 +146,9 @@ export function entityStateProjection(model: EntityStateModel): Projection {
     name: 'entity-state',
     // 2: a commitment's claims are no longer in its entity row (storedState); claim rows carry their ordinal.
     // 3: snapshots of a large state are spaced by its size (snapshotDue), no longer every SNAPSHOT_EVERY events.
-    version: 3,
+    // 4: a member's state keeps its meetings' minutes and participants and its public information updates; rows
+    //    and snapshots evolved before lack them, and evolving them further would fail.
+    version: 4,
     tables: [ENTITY_TABLE, SNAPSHOT_TABLE, MILESTONE_TABLE, CLAIM_TABLE],
     setup(db) {
       setupEntityTables(db);
