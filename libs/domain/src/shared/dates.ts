@@ -109,6 +109,13 @@ function wallClock(ms: number, timeZone: TimeZone): [number, number, number, num
   return [parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!];
 }
 
+/** An instant as a zone's wall clock shows it, `2026-12-04 18:43:05`: the time a member's people read there. */
+export function wallClockTime(instant: IsoInstant, timeZone: TimeZone): string {
+  const [y, m, d, h, min, s] = wallClock(Date.parse(instant), timeZone);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${format(y, m, d)} ${two(h)}:${two(min)}:${two(s)}`;
+}
+
 /** The canonical name of a time zone the runtime knows (`asia/jakarta` gives `Asia/Jakarta`), or null. */
 export function canonicalTimeZone(value: unknown): TimeZone | null {
   if (typeof value !== 'string' || value.trim() === '') return null;

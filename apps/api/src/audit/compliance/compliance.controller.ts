@@ -2,7 +2,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { dateOf, DEFAULT_TIME_ZONE, ENTITY_ID_PATTERN, isIsoDate, type MemberState, type TimeZone } from '@ogp/domain';
+import { dateOf, DEFAULT_TIME_ZONE, ENTITY_ID_PATTERN, isIsoDate, type MemberState, type TimeZone, wallClockTime } from '@ogp/domain';
 import { type ComplianceView, normalizeAsOf } from '@ogp/projections';
 import { CLOCK, EntityNotFoundError, GetCompliance, GetEntity, type Clock, type Principal, type ReadResult } from '@ogp/tracker';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
@@ -74,15 +74,4 @@ const EARLIEST_ZONE = 'Pacific/Kiritimati';
 
 function inFuture(asOf: string, now: string, timeZone: TimeZone): ProblemException {
   return new ProblemException('bad-request', `asOf ${asOf} is later than now (${wallClockTime(now, timeZone)} ${timeZone}, the member's time zone): compliance is known up to now`);
-}
-
-/** An instant as the zone's wall clock shows it, `2026-12-04 18:43:05`: the time a member's admin reads there. */
-function wallClockTime(instant: string, timeZone: TimeZone): string {
-  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-  const clock = new Intl.DateTimeFormat('en-US', {
-    timeZone, calendar: 'gregory', numberingSystem: 'latn', hourCycle: 'h23',
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-  });
-  for (const p of clock.formatToParts(Date.parse(instant))) parts[p.type] = p.value;
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
