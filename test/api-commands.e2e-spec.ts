@@ -161,6 +161,38 @@ describe('command API edges (e2e)', () => {
     });
   });
 
+  describe('abandoning a draft plan', () => {
+    it('gives up a draft with a reason: it stays in history, its commitments freeze, and its obligations no longer apply', async () => {
+      await post('/admin/members', ops, { ...SEMARANG.member, memberId: 'salatiga' }).expect(201);
+      const draft = idOf((await post('/admin/members/salatiga/plans', ops, SEMARANG.plan).expect(201)).body.stream);
+      const commitment = idOf((await post(`/admin/plans/${draft}/commitments`, ops, SEMARANG.commitment(1)).expect(201)).body.stream);
+      const refused = async (path: string, body: object, status: number, code?: string) => {
+        const before = await api.head();
+        const res = await post(path, ops, body);
+        expect([res.status, res.body.code ?? null]).toEqual([status, code ?? res.body.code ?? null]);
+        expect(await api.head()).toBe(before);
+      };
+      await refused(`/admin/plans/${draft}/abandonment`, {}, 400);
+      await refused(`/admin/plans/${draft}/abandonment`, { reason: '  ' }, 422, 'reason.required');
+      const abandoned = await post(`/admin/plans/${draft}/abandonment`, ops, { reason: 'Drafted twice by mistake' }).expect(201);
+      expect(abandoned.body.eventTypes).toEqual(['ActionPlanAbandoned']);
+      await refused(`/admin/plans/${draft}/abandonment`, { reason: 'Again' }, 409, 'plan.invalid-transition');
+      await refused(`/admin/plans/${draft}/submission`, { submittedOn: '2021-07-30' }, 409, 'plan.invalid-transition');
+      await refused(`/admin/plans/${draft}/commitments`, SEMARANG.commitment(2), 409, 'plan.abandoned');
+      await refused(`/admin/commitments/${commitment}/milestones`, SEMARANG.milestone, 409, 'plan.abandoned');
+      // A submitted plan is OGP's: it cannot be abandoned.
+      await refused(`/admin/plans/${planId}/abandonment`, { reason: 'Changed our minds' }, 409, 'plan.invalid-transition');
+
+      const compliance = await request(api.http).get(`/audit/members/salatiga/compliance?planId=${draft}&waitFor=${abandoned.body.position}`).set('Authorization', `Bearer ${ops}`).expect(200);
+      const endorsement = (compliance.body.data.results as { obligation: string; status: string; eventIds: string[]; detail: string }[]).find((r) => r.obligation === 'endorsement');
+      const [event] = (await api.events(`plan-${draft}`)).slice(-1);
+      expect(endorsement).toMatchObject({ status: 'not applicable', eventIds: [event!.id] });
+      expect(endorsement!.detail).toMatch(/^plan abandoned as a draft on \d{4}-\d{2}-\d{2}$/);
+      const state = await request(api.http).get(`/audit/plans/${draft}?waitFor=${abandoned.body.position}`).set('Authorization', `Bearer ${ops}`).expect(200);
+      expect(state.body.data).toMatchObject({ status: 'Abandoned', state: { status: 'Abandoned', abandonment: { reason: 'Drafted twice by mistake' } } });
+    });
+  });
+
   describe('optional evidence', () => {
     it('takes a Limited claim with no evidence field as a claim with none', async () => {
       const res = await post(`/admin/commitments/${commitmentId}/claims`, ops, claimBody({ completion: 'Limited', evidence: undefined }));

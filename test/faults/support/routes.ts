@@ -13,6 +13,7 @@ export const COMMAND_BODIES: Readonly<Record<string, (ids: RouteIds) => Record<s
   'POST /admin/plans/{planId}/submission': () => ({ submittedOn: '2021-07-30' }),
   'POST /admin/plans/{planId}/implementation': () => ({ startedOn: '2021-08-01' }),
   'POST /admin/plans/{planId}/end': () => ({ endedOn: '2023-12-31' }),
+  'POST /admin/plans/{planId}/abandonment': () => ({ reason: 'Drafted twice by mistake' }),
   'POST /admin/plans/{planId}/commitments': (ids) => BODIES.commitment(100 + (Number.parseInt(ids.unique, 36) % 9000), 'Added after the forum'),
   'POST /admin/commitments/{commitmentId}/revisions': (ids) => BODIES.revision(`Revised ${ids.unique}`),
   'POST /admin/commitments/{commitmentId}/withdrawal': () => ({ reason: 'Merged into another commitment' }),

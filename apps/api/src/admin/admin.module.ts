@@ -1,6 +1,7 @@
 // The admin routes (a member's government point of contact): members, action plans, commitments, milestones, progress.
 import { Module } from '@nestjs/common';
 import { TrackerCommandsModule } from '@ogp/tracker';
+import { AbandonActionPlanController } from './abandon-action-plan/abandon-action-plan.controller';
 import { AddCommitmentController } from './add-commitment/add-commitment.controller';
 import { AddMilestoneController } from './add-milestone/add-milestone.controller';
 import { ChangeMemberTimeZoneController } from './change-member-time-zone/change-member-time-zone.controller';
@@ -30,6 +31,7 @@ import { WithdrawMilestoneController } from './withdraw-milestone/withdraw-miles
     SubmitActionPlanController,
     StartImplementationController,
     EndActionPlanController,
+    AbandonActionPlanController,
     AddCommitmentController,
     ReviseCommitmentController,
     WithdrawCommitmentController,

@@ -1,6 +1,6 @@
 // Specification of progress claims and reviews on a commitment: evidence, versions, who may review, assessments.
 import { deciderSpec } from '../testing/given-when-then';
-import { ADMIN, commitmentAdded, draftPlan, endedPlan, evidence, implementingPlan, milestone2Added, milestoneAdded, NOW, progressReported, REVIEWER, submittedPlan, withPlan } from '../testing/fixtures';
+import { abandonedPlan, ADMIN, commitmentAdded, draftPlan, endedPlan, evidence, implementingPlan, milestone2Added, milestoneAdded, NOW, progressReported, REVIEWER, submittedPlan, withPlan } from '../testing/fixtures';
 import type { Actor } from '../shared/context';
 import type { Evidence } from '../shared/evidence';
 import type { ClaimedCompletion, OgpValue } from '../shared/scales';
@@ -122,6 +122,20 @@ describe('commitment progress claims', () => {
     it('accepts a late claim, marked late', () => {
       const [event] = spec.given(given).when(report('Complete'), withPlan(endedPlan, ADMIN, '2024-01-20T03:00:00Z')).thenAccepted();
       expect(event).toMatchObject({ data: { late: true } });
+    });
+    it('does not mark late a claim recorded on the day the plan ended (in the member\'s zone)', () => {
+      // The plan ended on 2023-12-31; 16:59 UTC is 23:59 that day in Asia/Jakarta, 17:00 UTC the next day there.
+      const jakarta = (now: string) => ({ ...withPlan(endedPlan, ADMIN, now), timeZone: 'Asia/Jakarta' });
+      const [onTheDay] = spec.given(given).when(report('Complete'), jakarta('2023-12-31T16:59:00Z')).thenAccepted();
+      expect(onTheDay).toMatchObject({ data: { late: false } });
+      const [dayAfter] = spec.given(given).when(report('Complete'), jakarta('2023-12-31T17:00:00Z')).thenAccepted();
+      expect(dayAfter).toMatchObject({ data: { late: true } });
+    });
+  });
+
+  describe('when the plan was abandoned as a draft', () => {
+    it('refuses a claim', () => {
+      spec.given(given).when(report('Complete'), withPlan(abandonedPlan)).thenFails('plan.abandoned');
     });
   });
 });

@@ -10,7 +10,7 @@ import { currentClaim } from '../progress/progress';
 import { claimById } from './claim-index';
 import type { AssessDesign, AssessEndOfCommitment, DisputeClaim, ReportProgress, RequestEvidence, VerifyClaim } from './commands';
 import type { CommitmentEvent } from './events';
-import { findClaim, requireActiveCommitment, requireActiveMilestone, requireCommitment } from './guards';
+import { findClaim, requireActiveCommitment, requireActiveMilestone, requireCommitment, requireNotAbandoned } from './guards';
 import type { Commitment, CommitmentState, ProgressClaim } from './state';
 
 export function decideReportProgress(command: ReportProgress, state: CommitmentState, plan: PlanState, context: DecisionContext): CommitmentEvent[] {
@@ -21,6 +21,7 @@ export function decideReportProgress(command: ReportProgress, state: CommitmentS
   requireActiveMilestone(commitment, d.milestoneId);
   // Progress is reported on a plan being carried out: a draft's milestones may still change or go, and a claim made
   // then would count as the milestone's first report once the plan is submitted.
+  requireNotAbandoned(plan);
   if (plan !== null && plan.status === 'Draft') {
     fail('plan.invalid-transition', `Cannot report progress on commitment ${commitment.commitmentId}: plan ${plan.planId} is Draft, and progress is reported once the plan is submitted`, { status: plan.status });
   }
@@ -42,7 +43,8 @@ export function decideReportProgress(command: ReportProgress, state: CommitmentS
   if (previous !== undefined && restates(previous, { completion, asOf, narrative, evidence })) {
     fail('claim.no-change', `Version ${previous.version} of claim ${claimId} already says this: change the completion, asOf, narrative or evidence (to answer an evidence request, add or replace evidence)`, { claimId, current: previous.version });
   }
-  const late = plan !== null && plan.status === 'Ended';
+  // Reported on the day the plan ended is still in time; the day after is late.
+  const late = plan !== null && plan.status === 'Ended' && plan.endedOn !== null && today.date > plan.endedOn;
   return [{
     type: 'ProgressReported',
     data: { commitmentId: commitment.commitmentId, milestoneId: d.milestoneId, claimId, version: (previous?.version ?? 0) + 1, completion, narrative, evidence, claimedBy: context.actor.id, late, effectiveAt: asOf },

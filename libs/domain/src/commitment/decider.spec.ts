@@ -1,6 +1,6 @@
 // Specification of the commitment decider for terms and milestones: adding, revising, withdrawing, rescheduling, freezing.
 import { deciderSpec } from '../testing/given-when-then';
-import { ADMIN, commitment, commitmentAdded, draftPlan, endedPlan, implementingPlan, milestone2Added, milestoneAdded, NOW, progressReported, REVIEWER, submittedPlan, terms, withPlan } from '../testing/fixtures';
+import { abandonedPlan, ADMIN, commitment, commitmentAdded, draftPlan, endedPlan, implementingPlan, milestone2Added, milestoneAdded, NOW, progressReported, REVIEWER, submittedPlan, terms, withPlan } from '../testing/fixtures';
 import type { CommitmentCommand } from './commands';
 import { commitmentDecider } from './decider';
 import type { CommitmentEvent } from './events';
@@ -85,7 +85,8 @@ describe('commitment', () => {
       ]);
     });
     it('refuses a milestone starting before the commitment', () => {
-      spec.given(given).when(addMilestone('2021-07-31', '2021-12-31'), withPlan(implementingPlan)).thenFails('milestone.outside-commitment');
+      const outside = spec.given(given).when(addMilestone('2021-07-31', '2021-12-31'), withPlan(implementingPlan)).thenFails('milestone.outside-commitment');
+      expect(outside.message).toMatch(/^Milestone "Datasets published" \(2021-07-31 to 2021-12-31\) lies outside/);
     });
     it('refuses a milestone due after the commitment ends', () => {
       spec.given(given).when(addMilestone('2022-01-01', '2023-01-01'), withPlan(implementingPlan)).thenFails('milestone.outside-commitment');
@@ -103,7 +104,8 @@ describe('commitment', () => {
     it('refuses a reschedule without a reason, outside the period, or to the same dates', () => {
       spec.given(given).when(reschedule('2021-08-01', '2022-03-31', ' '), withPlan(implementingPlan)).thenFails('reason.required');
       spec.given(given).when(reschedule('2021-08-01', '2023-03-31'), withPlan(implementingPlan)).thenFails('milestone.outside-commitment');
-      spec.given(given).when(reschedule('2021-08-01', '2021-12-31'), withPlan(implementingPlan)).thenFails('commitment.no-change');
+      const same = spec.given(given).when(reschedule('2021-08-01', '2021-12-31'), withPlan(implementingPlan)).thenFails('milestone.no-change');
+      expect(same.message).toBe('Milestone "Regulation issued" already runs 2021-08-01 to 2021-12-31');
     });
     it('refuses a reschedule of an unknown milestone', () => {
       spec.given([commitmentAdded]).when(reschedule('2021-08-01', '2022-03-31'), withPlan(implementingPlan)).thenFails('milestone.not-found');
@@ -138,6 +140,17 @@ describe('commitment', () => {
       spec.given(given).when(reschedule('2021-08-01', '2022-03-31'), withPlan(endedPlan)).thenFails('plan.ended');
       spec.given(given).when({ type: 'WithdrawMilestone', data: { commitmentId: 'c-1', milestoneId: 'm-1', reason: 'x' } }, withPlan(endedPlan)).thenFails('plan.ended');
       spec.given(given).when({ type: 'WithdrawCommitment', data: { commitmentId: 'c-1', reason: 'x' } }, withPlan(endedPlan)).thenFails('plan.ended');
+    });
+  });
+
+  describe('when the plan was abandoned as a draft', () => {
+    const given = [commitmentAdded, milestoneAdded, milestone2Added];
+    it('refuses every change to its commitments and milestones', () => {
+      spec.given([]).when({ type: 'AddCommitment', data: terms }, withPlan(abandonedPlan)).thenFails('plan.abandoned');
+      spec.given(given).when(revise({ action: 'Other' }), withPlan(abandonedPlan)).thenFails('plan.abandoned');
+      spec.given(given).when(addMilestone('2022-01-01', '2022-05-30'), withPlan(abandonedPlan)).thenFails('plan.abandoned');
+      spec.given(given).when(reschedule('2021-08-01', '2022-03-31'), withPlan(abandonedPlan)).thenFails('plan.abandoned');
+      spec.given(given).when({ type: 'WithdrawCommitment', data: { commitmentId: 'c-1', reason: 'x' } }, withPlan(abandonedPlan)).thenFails('plan.abandoned');
     });
   });
 

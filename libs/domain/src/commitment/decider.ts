@@ -49,7 +49,7 @@ function decideRevise(command: ReviseCommitment, commitment: Commitment, plan: P
   const terms = validateTerms({ ...commitment.terms, ...command.data.changes });
   requirePeriodInsidePlan(terms, plan);
   for (const m of commitment.milestones) {
-    if (m.status === 'Active') requireInsidePeriod(m.startDate, m.dueDate, terms.startMonth, terms.endMonth, m.milestoneId);
+    if (m.status === 'Active') requireInsidePeriod(m.startDate, m.dueDate, terms.startMonth, terms.endMonth, m);
   }
   const { before, after } = diffTerms(commitment.terms, terms);
   if (Object.keys(after).length === 0) fail('commitment.no-change', 'The revision changes nothing');
@@ -73,7 +73,7 @@ function decideChange(command: Exclude<CommitmentCommand, { type: 'AddCommitment
       const title = requireText(d.title, 'title');
       const [startDate, dueDate] = [requireDate(d.startDate, 'startDate'), requireDate(d.dueDate, 'dueDate')];
       requireOrder(startDate, dueDate, 'The milestone is due before it starts');
-      requireInsidePeriod(startDate, dueDate, commitment.terms.startMonth, commitment.terms.endMonth, milestoneId);
+      requireInsidePeriod(startDate, dueDate, commitment.terms.startMonth, commitment.terms.endMonth, { milestoneId, title });
       return [{ type: 'MilestoneAdded', data: { commitmentId, milestoneId, title, startDate, dueDate, effectiveAt: context.now } }];
     }
     case 'RescheduleMilestone': {
@@ -82,8 +82,8 @@ function decideChange(command: Exclude<CommitmentCommand, { type: 'AddCommitment
       const reason = requireReason(d.reason, 'Rescheduling a milestone');
       const [startDate, dueDate] = [requireDate(d.startDate, 'startDate'), requireDate(d.dueDate, 'dueDate')];
       requireOrder(startDate, dueDate, 'The milestone is due before it starts');
-      requireInsidePeriod(startDate, dueDate, commitment.terms.startMonth, commitment.terms.endMonth, milestone.milestoneId);
-      if (startDate === milestone.startDate && dueDate === milestone.dueDate) fail('commitment.no-change', 'The new dates are the current dates');
+      requireInsidePeriod(startDate, dueDate, commitment.terms.startMonth, commitment.terms.endMonth, milestone);
+      if (startDate === milestone.startDate && dueDate === milestone.dueDate) fail('milestone.no-change', `Milestone "${milestone.title}" already runs ${startDate} to ${dueDate}`);
       return [{ type: 'MilestoneRescheduled', data: { commitmentId, milestoneId: milestone.milestoneId, previous: { startDate: milestone.startDate, dueDate: milestone.dueDate }, startDate, dueDate, reason, effectiveAt: context.now } }];
     }
     case 'WithdrawMilestone': {

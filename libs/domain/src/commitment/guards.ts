@@ -17,8 +17,14 @@ export function requireActiveCommitment(state: CommitmentState, commitmentId: st
 }
 
 /** Once its plan has ended, a commitment's terms and milestones are frozen. */
+/** An ended plan's commitments are frozen, and so are those of a draft given up. */
 export function requireNotFrozen(plan: PlanState): void {
   if (plan !== null && plan.status === 'Ended') fail('plan.ended', `Action plan ${plan.planId} ended on ${plan.endedOn}: its commitments and milestones no longer change`);
+  requireNotAbandoned(plan);
+}
+
+export function requireNotAbandoned(plan: PlanState): void {
+  if (plan?.abandonment) fail('plan.abandoned', `Action plan ${plan.planId} was abandoned as a draft (${plan.abandonment.reason}): its commitments and milestones no longer change`);
 }
 
 export function findMilestone(commitment: Commitment, milestoneId: string): Milestone {
@@ -38,8 +44,9 @@ export function findClaim(commitment: Commitment, claimId: string): ProgressClai
 }
 
 /** A milestone lies inside its commitment's period: from the first day of its start month to the last day of its end month. */
-export function requireInsidePeriod(startDate: string, dueDate: string, startMonth: string, endMonth: string, milestoneId: string): void {
+/** Named by its title: that is what the admin typed, and a milestone being added has no id they have seen. */
+export function requireInsidePeriod(startDate: string, dueDate: string, startMonth: string, endMonth: string, milestone: { readonly milestoneId: string; readonly title: string }): void {
   if (startDate < firstDayOf(startMonth) || dueDate > lastDayOf(endMonth)) {
-    fail('milestone.outside-commitment', `Milestone ${milestoneId} (${startDate} to ${dueDate}) lies outside its commitment's period ${startMonth} to ${endMonth}`, { milestoneId });
+    fail('milestone.outside-commitment', `Milestone "${milestone.title}" (${startDate} to ${dueDate}) lies outside its commitment's period ${startMonth} to ${endMonth}`, { milestoneId: milestone.milestoneId });
   }
 }

@@ -21,6 +21,7 @@ function history() {
     website: (on: string) => add('member-m', 'PublicInformationUpdated', { memberId: 'm', effectiveAt: on }, on),
     draft: (on = '2021-06-01') => add('plan-p', 'ActionPlanDrafted', { planId: 'p', memberId: 'm', periodStart: '2021-08', periodEnd: '2023-12', effectiveAt: `${on}T03:00:00Z` }, on),
     endorse: (on: string) => add('plan-p', 'ActionPlanEndorsed', { planId: 'p', effectiveAt: on }, on),
+    abandon: (on: string) => add('plan-p', 'ActionPlanAbandoned', { planId: 'p', reason: 'Drafted twice by mistake', effectiveAt: `${on}T03:00:00Z` }, on),
     submit: (on = '2021-07-30') => add('plan-p', 'ActionPlanSubmitted', { planId: 'p', effectiveAt: on }, on),
     inception: (on: string, recordedOn = on) => add('plan-p', 'InceptionAssessmentRecorded', { planId: 'p', effectiveAt: on }, recordedOn),
     commitment: (endMonth = '2023-12') => add('commitment-c', 'CommitmentAdded', { commitmentId: 'c', planId: 'p', ogpId: 'IDSMG0001', title: 'Open budget', startMonth: '2021-08', endMonth }, '2021-06-02'),
@@ -161,6 +162,22 @@ describe('obligations', () => {
       const h = history();
       h.register();
       expect(result(h.events, '2021-08-01', 'endorsement').status).toBe('not applicable');
+    });
+  });
+
+  describe('a draft abandoned', () => {
+    it('owes nothing from the day it was abandoned, each plan obligation citing the abandonment', () => {
+      const h = history();
+      h.register();
+      const d = h.draft();
+      h.commitment();
+      h.milestone('m1', '2021-09-30');
+      const a = h.abandon('2021-09-01');
+      for (const id of ['endorsement', 'inception', 'milestone-reporting', 'evidence', 'verification', 'end-of-commitment'] as const) {
+        expect(result(h.events, '2022-06-01', id)).toMatchObject({ status: 'not applicable', eventIds: [a], planId: 'p', detail: 'plan abandoned as a draft on 2021-09-01' });
+      }
+      // Judged as of a day before it was abandoned, it owed what any draft did.
+      expect(result(h.events, '2021-08-31', 'endorsement')).toMatchObject({ status: 'overdue', eventIds: [d] });
     });
   });
 

@@ -5,7 +5,7 @@ import { evidenceItems, endOfCommitmentItems, milestoneReportingItems, verificat
 import { factsOf, type HistoryEvent } from './history';
 import { cadenceItems } from './member-rules';
 import { summarise } from './outcome';
-import { endorsementItems, inceptionItems } from './plan-rules';
+import { abandonedPlanResult, endorsementItems, inceptionItems } from './plan-rules';
 import { DEFAULT_RULE_SET, type ObligationId, type ObligationResult, type ObligationRuleSet } from './rule-set';
 
 /**
@@ -38,7 +38,7 @@ export function evaluation(history: Iterable<HistoryEvent>, asOf: string, ruleSe
   const results: ObligationResult[] = [];
   const perPlan = (id: ObligationId, items: (plan: (typeof facts.plans)[number]) => ReturnType<typeof inceptionItems>, none: string) => {
     if (facts.plans.length === 0) results.push(summarise(id, null, [], ruleSet, 'no action plan yet'));
-    for (const plan of facts.plans) results.push(summarise(id, plan.planId, items(plan), ruleSet, none));
+    for (const plan of facts.plans) results.push(plan.abandonment !== null ? abandonedPlanResult(id, plan.planId, plan.abandonment, ruleSet) : summarise(id, plan.planId, items(plan), ruleSet, none));
   };
   for (const id of ruleSet.obligations) {
     switch (id) {

@@ -72,6 +72,8 @@ export interface PlanFact {
   endorsement: Dated | null;
   submission: Dated | null;
   inception: Dated | null;
+  /** A draft given up: no obligation applies to the plan from then on. */
+  abandonment: Dated | null;
   readonly commitments: CommitmentFact[];
 }
 
@@ -131,7 +133,7 @@ function apply(facts: MemberFacts, commitments: Map<string, CommitmentFact>, id:
       facts.publicUpdates.push({ eventId: id, on: dayOf(event.data.effectiveAt) });
       return;
     case 'ActionPlanDrafted':
-      facts.plans.push({ planId: event.data.planId, eventId: id, periodStart: event.data.periodStart, endorsement: null, submission: null, inception: null, commitments: [] });
+      facts.plans.push({ planId: event.data.planId, eventId: id, periodStart: event.data.periodStart, endorsement: null, submission: null, inception: null, abandonment: null, commitments: [] });
       return;
     case 'ActionPlanEndorsed': {
       // Recorded after the submission, an endorsement counts from the day it was recorded, whatever date it gives:
@@ -150,6 +152,9 @@ function apply(facts: MemberFacts, commitments: Map<string, CommitmentFact>, id:
       setOn(plan(event.data.planId), 'inception', { eventId: id, on: assessedOn > recordedOn ? assessedOn : recordedOn });
       return;
     }
+    case 'ActionPlanAbandoned':
+      setOn(plan(event.data.planId), 'abandonment', { eventId: id, on: recordedOn });
+      return;
     case 'MemberTimeZoneChanged':
     case 'ImplementationStarted':
     case 'ActionPlanEnded':

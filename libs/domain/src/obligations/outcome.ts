@@ -28,8 +28,8 @@ const SHOWN_PER_STATUS = 3;
  * open violation the member can still fix is named beside one that is final; otherwise it cites the items of its status.
  */
 export function summarise(obligation: ObligationId, planId: string | null, items: readonly Item[], ruleSet: ObligationRuleSet, none: string): ObligationResult {
-  const rules = `${ruleSet.id}@${ruleSet.version}`;
-  if (items.length === 0) return { obligation, status: 'not applicable', eventIds: [], detail: none, planId, ruleSet: rules };
+  if (items.length === 0) return notApplicable(obligation, planId, [], none, ruleSet);
+  const rules = ruleSetName(ruleSet);
   const byStatus = SEVERITY.map((s) => [s, items.filter((i) => i.status === s)] as const).filter(([, of]) => of.length > 0);
   const status = byStatus[0]![0];
   const cited = byStatus.filter(([s]) => (FAILING.includes(status) ? FAILING.includes(s) : s === status));
@@ -38,6 +38,13 @@ export function summarise(obligation: ObligationId, planId: string | null, items
   const detail = items.length === 1 ? described : `${counts}. ${described}`;
   return { obligation, status, eventIds: [...new Set(cited.flatMap(([, of]) => of.flatMap((i) => i.eventIds)))], detail, planId, ruleSet: rules };
 }
+
+/** A verdict that nothing is owed; `eventIds` name what made it so, if any event did. */
+export function notApplicable(obligation: ObligationId, planId: string | null, eventIds: readonly string[], detail: string, ruleSet: ObligationRuleSet): ObligationResult {
+  return { obligation, status: 'not applicable', eventIds, detail, planId, ruleSet: ruleSetName(ruleSet) };
+}
+
+const ruleSetName = (ruleSet: ObligationRuleSet): string => `${ruleSet.id}@${ruleSet.version}`;
 
 function describe(items: readonly Item[]): string {
   const more = items.length - SHOWN_PER_STATUS;

@@ -1,8 +1,8 @@
 // Plan obligations: civil society endorsed the plan before submission; inception assessment soon after submission.
 import { addMonths, firstDayOf, type IsoDate } from '../shared/dates';
-import type { PlanFact } from './history';
-import { byDeadline, type Item } from './outcome';
-import type { ObligationRuleSet } from './rule-set';
+import type { Dated, PlanFact } from './history';
+import { byDeadline, notApplicable, type Item } from './outcome';
+import type { ObligationId, ObligationResult, ObligationRuleSet } from './rule-set';
 
 /** Endorsed on or before submission: met. Submitted without: not met. Neither yet: due until the plan period starts. */
 export function endorsementItems(plan: PlanFact, asOf: IsoDate): Item[] {
@@ -27,4 +27,12 @@ export function inceptionItems(plan: PlanFact, asOf: IsoDate, ruleSet: Obligatio
   const eventIds = plan.inception !== null ? [plan.inception.eventId] : [plan.submission.eventId];
   const detail = plan.inception !== null ? `inception assessment on ${plan.inception.on}; due by ${deadline}` : `no inception assessment; due by ${deadline}`;
   return [{ status, eventIds, detail }];
+}
+
+/**
+ * A draft given up owes nothing from the day it was abandoned (judged as of an earlier day, it owed what any draft
+ * did): each plan obligation is not applicable, citing the abandonment, so that the verdict still says why.
+ */
+export function abandonedPlanResult(obligation: ObligationId, planId: string, abandonment: Dated, ruleSet: ObligationRuleSet): ObligationResult {
+  return notApplicable(obligation, planId, [abandonment.eventId], `plan abandoned as a draft on ${abandonment.on}`, ruleSet);
 }

@@ -1,4 +1,5 @@
-// Commands to an action plan's stream (plan-<planId>): its lifecycle Draft -> Submitted -> Implementing -> Ended.
+// Commands to an action plan's stream (plan-<planId>): its lifecycle Draft -> Submitted -> Implementing -> Ended,
+// or Draft -> Abandoned.
 import type { IsoDate, IsoMonth } from '../shared/dates';
 
 export interface DraftActionPlan {
@@ -33,4 +34,13 @@ export interface EndActionPlan {
   readonly data: { readonly planId: string; readonly endedOn: IsoDate };
 }
 
-export type PlanCommand = DraftActionPlan | EndorseActionPlan | SubmitActionPlan | RecordInceptionAssessment | StartImplementation | EndActionPlan;
+/**
+ * Gives up a draft (drafted by mistake, or replaced by another draft): it stays in history, but no OGP Local
+ * obligation applies to it any more and its commitments no longer change. A submitted plan is not abandoned: OGP has it.
+ */
+export interface AbandonActionPlan {
+  readonly type: 'AbandonActionPlan';
+  readonly data: { readonly planId: string; readonly reason: string };
+}
+
+export type PlanCommand = DraftActionPlan | EndorseActionPlan | SubmitActionPlan | RecordInceptionAssessment | StartImplementation | EndActionPlan | AbandonActionPlan;

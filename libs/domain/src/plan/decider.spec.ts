@@ -1,6 +1,6 @@
 // Specification of the action plan decider: Draft -> Submitted -> Implementing -> Ended, endorsement and inception.
 import { deciderSpec } from '../testing/given-when-then';
-import { ADMIN, as, implementationStarted, memberState, NOW, planDrafted, planEndorsed, planSubmitted, REVIEWER } from '../testing/fixtures';
+import { ADMIN, as, implementationStarted, memberState, NOW, planAbandoned, planDrafted, planEndorsed, planSubmitted, REVIEWER } from '../testing/fixtures';
 import type { Actor } from '../shared/context';
 import type { MemberState } from '../member/state';
 import type { PlanCommand } from './commands';
@@ -15,6 +15,7 @@ const submit: PlanCommand = { type: 'SubmitActionPlan', data: { planId: 'plan-1'
 const inception = (assessedOn = '2021-09-20'): PlanCommand => ({ type: 'RecordInceptionAssessment', data: { planId: 'plan-1', assessedOn, reportUrl: 'https://example.org/inception', summary: 'Relevant' } });
 const start = (startedOn = '2021-08-01'): PlanCommand => ({ type: 'StartImplementation', data: { planId: 'plan-1', startedOn } });
 const end: PlanCommand = { type: 'EndActionPlan', data: { planId: 'plan-1', endedOn: '2023-12-31' } };
+const abandon = (reason = 'Drafted twice by mistake'): PlanCommand => ({ type: 'AbandonActionPlan', data: { planId: 'plan-1', reason } });
 
 describe('action plan', () => {
   describe('when nothing exists yet', () => {
@@ -80,6 +81,22 @@ describe('action plan', () => {
     it('refuses a reviewer drafting or submitting', () => {
       spec.given([planDrafted]).when(submit, ctx(REVIEWER)).thenFails('actor.forbidden-role');
     });
+    it('abandons the draft, with a reason, when it is recorded', () => {
+      spec.given([planDrafted]).when(abandon(), ctx(ADMIN, memberState, '2021-06-03T03:00:00Z')).then([planAbandoned]);
+      expect([planDrafted, planAbandoned].reduce(planDecider.evolve, null)).toMatchObject({ status: 'Abandoned', abandonment: { at: '2021-06-03T03:00:00Z', reason: 'Drafted twice by mistake' } });
+    });
+    it('refuses abandoning without a reason, or by a reviewer', () => {
+      spec.given([planDrafted]).when(abandon('  '), ctx()).thenFails('reason.required');
+      spec.given([planDrafted]).when(abandon(), ctx(REVIEWER)).thenFails('actor.forbidden-role');
+    });
+  });
+
+  describe('when Abandoned', () => {
+    const given = [planDrafted, planAbandoned];
+    it('refuses every further step, and abandoning it again', () => {
+      for (const command of [endorse, submit, abandon()]) spec.given(given).when(command, ctx()).thenFails('plan.invalid-transition');
+      spec.given(given).when(inception(), ctx(REVIEWER)).thenFails('plan.invalid-transition');
+    });
   });
 
   describe('when Submitted', () => {
@@ -114,6 +131,9 @@ describe('action plan', () => {
     });
     it('refuses ending a plan that is not implementing', () => {
       spec.given(given).when(end, ctx()).thenFails('plan.invalid-transition');
+    });
+    it('refuses abandoning it: OGP has the submitted plan', () => {
+      spec.given(given).when(abandon(), ctx()).thenFails('plan.invalid-transition');
     });
   });
 

@@ -4,7 +4,7 @@ import { dateOf, isBefore } from '../shared/dates';
 import { fail } from '../shared/errors';
 import { ignoreEvent, unknownCommand } from '../shared/exhaustive';
 import type { PlanStatus } from '../shared/scales';
-import { isHttpUrl, requirePastDate, requireId, requireMonth, requireOrder, requireRole, requireText, requireTextList } from '../shared/validate';
+import { isHttpUrl, requirePastDate, requireId, requireMonth, requireOrder, requireReason, requireRole, requireText, requireTextList } from '../shared/validate';
 import { requirePlausiblePeriod } from './period';
 import type { MemberState } from '../member/state';
 import type { PlanCommand } from './commands';
@@ -82,6 +82,10 @@ export function decidePlan(command: PlanCommand, state: PlanState, context: Plan
       requireOrder(plan.startedOn ?? endedOn, endedOn, 'The plan ends before implementation started');
       return [{ type: 'ActionPlanEnded', data: { planId, effectiveAt: endedOn } }];
     }
+    case 'AbandonActionPlan': {
+      requirePlan(state, planId, ['Draft'], 'abandon the plan');
+      return [{ type: 'ActionPlanAbandoned', data: { planId, reason: requireReason(command.data.reason, 'Abandoning an action plan'), effectiveAt: context.now } }];
+    }
     default:
       return unknownCommand(command);
   }
@@ -92,7 +96,7 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
     // Misplaced on a drafted plan (the decider never writes it twice), it changes nothing.
     if (state !== null) return state;
     const d = event.data;
-    return { planId: d.planId, memberId: d.memberId, title: d.title, periodStart: d.periodStart, periodEnd: d.periodEnd, status: 'Draft', endorsement: null, submittedOn: null, inceptionAssessedOn: null, startedOn: null, endedOn: null };
+    return { planId: d.planId, memberId: d.memberId, title: d.title, periodStart: d.periodStart, periodEnd: d.periodEnd, status: 'Draft', endorsement: null, submittedOn: null, inceptionAssessedOn: null, startedOn: null, endedOn: null, abandonment: null };
   }
   if (state === null) return state;
   switch (event.type) {
@@ -106,6 +110,8 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
       return { ...state, status: 'Implementing', startedOn: event.data.effectiveAt };
     case 'ActionPlanEnded':
       return { ...state, status: 'Ended', endedOn: event.data.effectiveAt };
+    case 'ActionPlanAbandoned':
+      return { ...state, status: 'Abandoned', abandonment: { at: event.data.effectiveAt, reason: event.data.reason } };
     default:
       return ignoreEvent(event, state);
   }

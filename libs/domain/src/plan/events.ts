@@ -32,4 +32,10 @@ export interface ActionPlanEnded {
   readonly data: { readonly planId: string; readonly effectiveAt: IsoDate };
 }
 
-export type PlanEvent = ActionPlanDrafted | ActionPlanEndorsed | ActionPlanSubmitted | InceptionAssessmentRecorded | ImplementationStarted | ActionPlanEnded;
+/** A draft given up before submission (drafted by mistake, or replaced by another draft); `effectiveAt` is when it was recorded. */
+export interface ActionPlanAbandoned {
+  readonly type: 'ActionPlanAbandoned';
+  readonly data: { readonly planId: string; readonly reason: string; readonly effectiveAt: IsoInstant };
+}
+
+export type PlanEvent = ActionPlanDrafted | ActionPlanEndorsed | ActionPlanSubmitted | InceptionAssessmentRecorded | ImplementationStarted | ActionPlanEnded | ActionPlanAbandoned;

@@ -1,5 +1,5 @@
 // An action plan's state as its events build it (plain JSON; null until drafted).
-import type { IsoDate, IsoMonth } from '../shared/dates';
+import type { IsoDate, IsoInstant, IsoMonth } from '../shared/dates';
 import type { PlanStatus } from '../shared/scales';
 
 export interface ActionPlan {
@@ -14,6 +14,8 @@ export interface ActionPlan {
   readonly inceptionAssessedOn: IsoDate | null;
   readonly startedOn: IsoDate | null;
   readonly endedOn: IsoDate | null;
+  /** When the draft was abandoned, and why; null unless Abandoned. */
+  readonly abandonment: { readonly at: IsoInstant; readonly reason: string } | null;
 }
 
 export type PlanState = ActionPlan | null;

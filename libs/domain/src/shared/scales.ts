@@ -3,7 +3,8 @@
 export const MEMBER_STATUSES = ['Active', 'Under Procedural Review', 'Inactive', 'Suspended'] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
-export const PLAN_STATUSES = ['Draft', 'Submitted', 'Implementing', 'Ended'] as const;
+/** `Abandoned`: a draft given up before submission (ours; OGP names no status for it). */
+export const PLAN_STATUSES = ['Draft', 'Submitted', 'Implementing', 'Ended', 'Abandoned'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
 export const OGP_VALUES = [

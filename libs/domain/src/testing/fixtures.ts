@@ -30,12 +30,14 @@ export const planEndorsed: PlanEvent = { type: 'ActionPlanEndorsed', data: { pla
 export const planSubmitted: PlanEvent = { type: 'ActionPlanSubmitted', data: { planId: 'plan-1', endorsed: true, effectiveAt: '2021-07-30' } };
 export const implementationStarted: PlanEvent = { type: 'ImplementationStarted', data: { planId: 'plan-1', effectiveAt: '2021-08-01' } };
 export const planEnded: PlanEvent = { type: 'ActionPlanEnded', data: { planId: 'plan-1', effectiveAt: '2023-12-31' } };
+export const planAbandoned: PlanEvent = { type: 'ActionPlanAbandoned', data: { planId: 'plan-1', reason: 'Drafted twice by mistake', effectiveAt: '2021-06-03T03:00:00Z' } };
 
 export const plan = (...events: PlanEvent[]): PlanState => events.reduce(evolvePlan, null as PlanState);
 export const draftPlan = plan(planDrafted);
 export const submittedPlan = plan(planDrafted, planEndorsed, planSubmitted);
 export const implementingPlan = plan(planDrafted, planEndorsed, planSubmitted, implementationStarted);
 export const endedPlan = plan(planDrafted, planEndorsed, planSubmitted, implementationStarted, planEnded);
+export const abandonedPlan = plan(planDrafted, planAbandoned);
 
 export const terms: AddCommitment['data'] = {
   commitmentId: 'c-1', planId: 'plan-1', ogpId: 'IDSMG0001', title: 'Semarang Satu Data',

@@ -33,6 +33,8 @@ const SETUP: DomainCommand[] = [
 
 const ZONES = ['Asia/Jakarta', 'UTC', 'America/New_York'];
 
+const requestEvidence = (commitmentId: string, claimId: string): DomainCommand => ({ type: 'RequestEvidence', data: { commitmentId, claimId, version: 1, request: 'More' } });
+
 function commandOf([kind, a, b, c, d]: Choice): DomainCommand {
   const commitmentId = kind % 20 === 7 ? `c${a % 3}` : `c${a % 2}`;
   const milestoneId = kind % 20 === 10 ? `m${b % 3}` : `m${a % 2}`;
@@ -59,7 +61,9 @@ function commandOf([kind, a, b, c, d]: Choice): DomainCommand {
     case 17: return { type: 'AssessDesign', data: { commitmentId, assessedOn: date, verifiability: 'Verifiable', potentialForResults: 'Modest', relevance: { 'Access to Information': 'Relevant', 'Civic Participation': 'Not Relevant', 'Public Accountability': 'Relevant', 'Technology and Innovation for Transparency and Accountability': 'Not Relevant' } } };
     case 18: return { type: 'AssessEndOfCommitment', data: { commitmentId, assessedOn: date, completion: 'Complete', evidence: [], didItOpenGovernment: { 'Access to Information': 'Major', 'Civic Participation': 'Not Applicable', 'Public Accountability': 'Marginal', 'Technology and Innovation for Transparency and Accountability': 'Not Applicable' } } };
     case 19: return { type: 'ChangeMemberTimeZone', data: { memberId: 'mm', timeZone: ZONES[a % ZONES.length]!, reason: 'Registered with the wrong zone' } };
-    default: return { type: 'RequestEvidence', data: { commitmentId, claimId, version: 1, request: 'More' } };
+    // Rarely: an abandoned draft freezes the rest of a sequence.
+    case 16: return a % 4 === 0 ? { type: 'AbandonActionPlan', data: { ...plan(), reason: 'Drafted by mistake' } } : requestEvidence(commitmentId, claimId);
+    default: return requestEvidence(commitmentId, claimId);
   }
 }
 

@@ -148,7 +148,8 @@ export function entityStateProjection(model: EntityStateModel): Projection {
     // 3: snapshots of a large state are spaced by its size (snapshotDue), no longer every SNAPSHOT_EVERY events.
     // 4: a member's state keeps its meetings' minutes and participants and its public information updates; rows
     //    and snapshots evolved before lack them, and evolving them further would fail.
-    version: 4,
+    // 5: a plan's state says whether and why it was abandoned (`abandonment`); stored plans lack the field.
+    version: 5,
     tables: [ENTITY_TABLE, SNAPSHOT_TABLE, MILESTONE_TABLE, CLAIM_TABLE],
     setup(db) {
       setupEntityTables(db);
