@@ -270,12 +270,22 @@ describe('audit and public API (e2e, Semarang)', () => {
   });
 
   it('exports commitments as CSV with OGP’s field names', async () => {
-    const res = await request(http).get('/audit/export?kind=commitments&format=csv&member=semarang').set(auth());
+    const res = await request(http).get('/audit/export?kind=commitments&format=csv&member=semarang').set(auth()).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
     expect(res.status).toBe(200);
-    const [header, ...rows] = res.text.trim().split(/\r?\n/);
-    expect(header).toContain('Commitment ID');
-    expect(header).toContain('Primary Policy Area');
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const bytes = res.body as Buffer;
+    // The UTF-8 byte order mark first, or Excel on Windows reads the en dash of "2021-08 – 2023-12" as "â€“".
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = bytes.subarray(3).toString('utf8').trim().split('\r\n');
+    expect(header).toMatch(/^Commitment ID,Title,.*,Primary Policy Area,.*,Completion,Reported Progress,Ledger ID$/);
     expect(rows).toHaveLength(Object.keys(expected.states.commitments).length);
+    // IDSMG0001: every milestone claimed Complete, not assessed. IDSMG0002: progress Limited, assessed Substantial.
+    expect(rows.find((row) => row.startsWith('IDSMG0001,'))).toMatch(/,,Complete,semarang-2021-c1$/);
+    expect(rows.find((row) => row.startsWith('IDSMG0002,'))).toMatch(/,Substantial,Limited,semarang-2021-c2$/);
   });
 
   it('serves published plans to anyone, and the audit API only with a key', async () => {

@@ -117,6 +117,8 @@ describe('the CLI on a store the user may only read', () => {
       const run = await cli(dataDir, ...args);
       expect({ args, code: run.code }).toEqual({ args, code: 0 });
       expect(run.stdout.length).toBeGreaterThan(100);
+      // The same lines as the API's: the CSV begins with the UTF-8 byte order mark, NDJSON does not.
+      expect({ args, bom: run.stdout.startsWith('\uFEFFCommitment ID,') }).toEqual({ args, bom: args.includes('csv') });
       expect(snapshot(dataDir)).toEqual(before);
     }
   }, 120_000);

@@ -31,7 +31,7 @@ describe('domainStateModel', () => {
       },
     };
 
-    it('gives every OGP field of a commitment, its terms, plan and completion', () => {
+    it('gives every OGP field of a commitment, its terms, plan and completion (its progress before any claim), then its ledger id', () => {
       const record = commitmentRecord(commitmentDecider.evolve(null, added), planDecider.evolve(null, drafted));
       expect(Object.keys(record)).toEqual([...COMMITMENT_FIELDS]);
       expect(record).toEqual({
@@ -48,6 +48,8 @@ describe('domainStateModel', () => {
         Action: 'Build a portal',
         Objective: 'One place for data',
         Completion: '',
+        'Reported Progress': 'No Evidence Available',
+        'Ledger ID': 'c-1',
       });
     });
   });

@@ -5,6 +5,7 @@ import {
   type CommitmentEvent,
   type CommitmentState,
   commitmentDecider,
+  commitmentProgress,
   evolveCommitmentInPlace,
   EVENT_SCHEMA_VERSIONS,
   type MemberEvent,
@@ -117,13 +118,19 @@ function list(values: readonly string[]): string {
   return values.join('; ');
 }
 
-/** A commitment in OGP's spreadsheet fields; Completion is the end-of-commitment assessment (Withdrawn, or empty before one). */
+/**
+ * A commitment in OGP's spreadsheet fields. Completion is OGP's verdict (the end-of-commitment assessment, empty
+ * before one, or Withdrawn); Reported Progress is what the city's claims say (the roll-up the progress read shows),
+ * kept apart so that a reader never takes a self-report for a verdict. Commitment ID is OGP's id only (empty until
+ * OGP assigns one): a generated id there would look like one of OGP's to whoever matches rows with OGP's
+ * spreadsheets. Ledger ID is ours, always set.
+ */
 export function commitmentRecord(commitment: unknown, plan: unknown): CommitmentRecord {
   const c = commitment as Commitment;
   const p = plan as PlanState;
   const t = c.terms;
   return {
-    'Commitment ID': t.ogpId ?? c.commitmentId,
+    'Commitment ID': t.ogpId ?? '',
     Title: t.title,
     'Action Plan': p === null ? c.planId : `${p.title} (${p.periodStart} – ${p.periodEnd})`,
     'Commitment Start': t.startMonth,
@@ -136,5 +143,7 @@ export function commitmentRecord(commitment: unknown, plan: unknown): Commitment
     Action: t.action,
     Objective: t.objective,
     Completion: c.status === 'Withdrawn' ? 'Withdrawn' : (c.endOfCommitment?.completion ?? ''),
+    'Reported Progress': c.status === 'Withdrawn' ? 'Withdrawn' : commitmentProgress(c).level,
+    'Ledger ID': c.commitmentId,
   };
 }

@@ -81,7 +81,10 @@ export function claimRows(model: EntityStateModel, state: unknown): ClaimRow[] {
   return model.childLists(state).claims.map((k) => model.claimRow(k));
 }
 
-/** OGP's field names for a commitment, as in OGP's own commitment spreadsheets. */
+/**
+ * OGP's field names for a commitment, as in OGP's own commitment spreadsheets, then the city's reported progress and
+ * the ledger's own id (last, so that the columns before them keep their places for those who read them by position).
+ */
 export const COMMITMENT_FIELDS = [
   'Commitment ID',
   'Title',
@@ -96,6 +99,8 @@ export const COMMITMENT_FIELDS = [
   'Action',
   'Objective',
   'Completion',
+  'Reported Progress',
+  'Ledger ID',
 ] as const;
 
 export type CommitmentField = (typeof COMMITMENT_FIELDS)[number];

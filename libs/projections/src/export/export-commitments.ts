@@ -4,7 +4,7 @@ import { ENTITY_TABLE } from '../entity-state/entity-state.tables';
 import { parseStoredState } from '../entity-state/stored-state';
 import { COMMITMENT_FIELDS, type CommitmentRecord, type CommitmentRecordMapper } from '../entity-state/state-model';
 import type { ReadModelDb } from '../projection';
-import { csvLine } from './csv';
+import { csvLine, UTF8_BOM } from './csv';
 
 export type CommitmentExportFormat = 'csv' | 'ndjson';
 
@@ -57,9 +57,12 @@ export function* commitmentRecords(db: ReadModelDb, toRecord: CommitmentRecordMa
   }
 }
 
-/** Lines of the export (CSV with a header row and CRLF, or NDJSON objects keyed by OGP's field names). */
+/**
+ * Lines of the export: CSV with a header row (after the UTF-8 byte order mark) and CRLF, or NDJSON objects keyed by
+ * OGP's field names. The API and the CLI both send these lines as they are, so both give the same bytes.
+ */
 export function* exportCommitments(db: ReadModelDb, toRecord: CommitmentRecordMapper, options: ExportCommitmentsOptions): Iterable<string> {
-  if (options.format === 'csv') yield csvLine(COMMITMENT_FIELDS);
+  if (options.format === 'csv') yield UTF8_BOM + csvLine(COMMITMENT_FIELDS);
   for (const record of commitmentRecords(db, toRecord, options.memberId, options.pageSize)) {
     yield options.format === 'csv' ? csvLine(COMMITMENT_FIELDS.map((f) => record[f])) : JSON.stringify(record) + '\n';
   }
