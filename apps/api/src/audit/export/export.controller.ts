@@ -51,8 +51,8 @@ export class ExportController {
       'kind=events: the ledger export (NDJSON: a header, then every stored event with its canonical texts and hashes), ' +
       'which `npm run cli -- verify --export FILE --public-key FILE` checks offline. kind=commitments: one record per ' +
       "commitment with OGP's field names (Commitment ID: OGP's id, empty until assigned; Title; Action Plan; ...; " +
-      'Completion), then Ledger ID (the commitmentId), as CSV (UTF-8 beginning with a byte order mark, which Excel ' +
-      'needs) or NDJSON.',
+      "Completion: OGP's end-of-commitment verdict), then Reported Progress (the claims' roll-up) and Ledger ID (the " +
+      'commitmentId), as CSV (UTF-8 beginning with a byte order mark, which Excel needs) or NDJSON.',
   })
   @ApiOkResponse({ description: 'application/x-ndjson or text/csv, streamed' })
   async export(@Query() query: ExportQuery, @Res() reply: FastifyReply, @CurrentPrincipal() principal: Principal): Promise<void> {
