@@ -161,9 +161,9 @@ describe('audit and public API (e2e, Semarang)', () => {
     const commitments = Object.values(expected.states.commitments).filter((c): c is Commitment => c !== null);
     expect(res.body.data.progress.ratio).toBeCloseTo(planProgress(commitments).ratio, 10);
     expect(res.body.data.progress.level).toBe(planProgress(commitments).level);
-    // As of a date, the answer names the instant it reflects, as compliance does.
+    // As of a date, the answer names the instant it reflects, as compliance does: the end of Semarang's day (UTC+7).
     const then = await request(http).get('/audit/plans/semarang-2021/progress?asOf=2022-06-30').set(auth());
-    expect(then.body.data.asOf).toBe('2022-06-30T23:59:59.999Z');
+    expect(then.body.data.asOf).toBe('2022-06-30T16:59:59.999Z');
     const commitment = await request(http).get('/audit/commitments/semarang-2021-c1/progress?asOf=2022-06-30T12:00:00%2B07:00').set(auth());
     expect(commitment.body.data).toMatchObject({ commitmentId: 'semarang-2021-c1', asOf: '2022-06-30T05:00:00.000Z' });
     expect((await request(http).get('/audit/commitments/semarang-2021-c1/progress').set(auth())).body.data.asOf).toBeNull();

@@ -1,5 +1,6 @@
 // Normalising an "as of" argument to the form recordedAt is stored in (UTC, milliseconds, `Z`), so that comparing
-// texts in SQL compares instants. A bare date means the end of that UTC day.
+// texts in SQL compares instants. A bare date means the end of that UTC day here; an entity's reads make it a day of
+// its member first (entityAsOf).
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 export class InvalidAsOfError extends RangeError {

@@ -1,4 +1,5 @@
 // Entity-state queries: current state, state as of an instant of recording (nearest snapshot + fold), lists.
+import { endOfDay, isIsoDate } from '@ogp/domain';
 import type { JsonObject } from '@ogp/event-store';
 import { normalizeAsOf } from '../as-of';
 import { AUDIT_TABLE } from '../audit-trail/audit-trail.projection';
@@ -170,6 +171,20 @@ export function stateAsOf(db: ReadModelDb, model: EntityStateModel, stream: stri
     recordedAt,
     state,
   };
+}
+
+/**
+ * The instant an as-of names for one entity's reads (its state, history and progress): a bare date is the end of
+ * that day in its member's time zone (the member's current zone, as the diff reads it; UTC for a member not known),
+ * so that "as of 4 December" for Semarang is Semarang's 4 December, as its compliance is. An instant is itself.
+ */
+export function entityAsOf(db: ReadModelDb, stream: string, asOf: string): string {
+  const instant = normalizeAsOf(asOf);
+  if (!isIsoDate(asOf)) return instant;
+  const row = cachedStatement(db, `SELECT member_id FROM ${ENTITY_TABLE} WHERE stream = ?`).get(stream) as { member_id: string | null } | undefined;
+  const member = row?.member_id == null ? null : currentState(db, `member-${row.member_id}`);
+  const zone = (member?.state as { timeZone?: unknown } | undefined)?.timeZone;
+  return typeof zone === 'string' ? endOfDay(asOf, zone) : instant;
 }
 
 /** Current state, or as of an instant when `asOf` is given. */

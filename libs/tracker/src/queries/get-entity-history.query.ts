@@ -1,6 +1,6 @@
 // GetEntityHistory: every event of one entity's stream, with who, when, why and its hash (the audit trail).
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { entityHistory, entityStream, streamRevisionAsOf, type AuditEntry, type EntityKind } from '@ogp/projections';
+import { entityAsOf, entityHistory, entityStream, streamRevisionAsOf, type AuditEntry, type EntityKind } from '@ogp/projections';
 import { ReadModels } from '../read-models/read-models.service';
 import { EntityNotFoundError } from './entity-not-found.error';
 import { readAfter, type ReadOptions, type ReadResult } from './read-result';
@@ -38,9 +38,10 @@ export class GetEntityHistoryHandler implements IQueryHandler<GetEntityHistory, 
       // One read transaction, as for an entity's state: the revision and the page agree, whatever another
       // connection to the file commits between the two statements.
       db.transaction(() => {
-        revision = streamRevisionAsOf(db, stream, options.asOf);
+        const asOf = options.asOf === undefined ? undefined : entityAsOf(db, stream, options.asOf);
+        revision = streamRevisionAsOf(db, stream, asOf);
         if (revision === null) throw new EntityNotFoundError(stream, options.asOf);
-        return entityHistory(db, stream, options);
+        return entityHistory(db, stream, { ...options, asOf });
       })(),
     );
     return { result, revision: revision! };

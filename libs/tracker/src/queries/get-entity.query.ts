@@ -1,6 +1,6 @@
 // GetEntity: one member, plan or commitment as it stands now or as the system knew it at an instant.
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { entityStream, type EntityKind, type EntityState, stateAsOf } from '@ogp/projections';
+import { entityAsOf, entityStream, type EntityKind, type EntityState, stateAsOf } from '@ogp/projections';
 import { ReadModels } from '../read-models/read-models.service';
 import { entityNotFound } from './entity-not-found.error';
 import { readAfter, type ReadOptions, type ReadResult, waitForOwnWrite } from './read-result';
@@ -29,7 +29,7 @@ export class GetEntityHandler implements IQueryHandler<GetEntity, ReadResult<Ent
     return readAfter(
       this.readModels,
       waitFor,
-      () => stateAsOf(this.readModels.db, this.readModels.model, stream, asOf) ?? entityNotFound(stream, asOf),
+      () => stateAsOf(this.readModels.db, this.readModels.model, stream, entityAsOf(this.readModels.db, stream, asOf)) ?? entityNotFound(stream, asOf),
     );
   }
 }

@@ -1,6 +1,6 @@
 // GetPlanProgress / GetCommitmentProgress: the domain's roll-up (milestones -> commitment -> plan), now or as of.
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { type CommitmentProgressView, commitmentProgressOf, planProgressOf, type PlanProgressView } from '@ogp/projections';
+import { type CommitmentProgressView, commitmentProgressOf, entityAsOf, planProgressOf, type PlanProgressView, type ReadModelDb } from '@ogp/projections';
 import { ReadModels } from '../read-models/read-models.service';
 import { PositionCache } from '../read-models/position-cache';
 import { entityNotFound } from './entity-not-found.error';
@@ -8,6 +8,9 @@ import { readAfterCached, type ReadOptions, type ReadResult } from './read-resul
 
 /** The cache key of a roll-up: the entity and the instant it is read as of (the roll-up reads no clock). */
 const keyOf = (id: string, asOf: string | undefined): string => JSON.stringify([id, asOf ?? null]);
+
+/** A bare date is a day of the entity's member (see entityAsOf). */
+const asOfFor = (db: ReadModelDb, stream: string, asOf: string | undefined): string | undefined => (asOf === undefined ? undefined : entityAsOf(db, stream, asOf));
 
 export class GetPlanProgress extends Query<ReadResult<PlanProgressView>> {
   constructor(
@@ -25,7 +28,8 @@ export class GetPlanProgressHandler implements IQueryHandler<GetPlanProgress, Re
   constructor(private readonly readModels: ReadModels) {}
 
   async execute({ planId, options }: GetPlanProgress): Promise<ReadResult<PlanProgressView>> {
-    const read = () => planProgressOf(this.readModels.db, planId, options.asOf);
+    const db = this.readModels.db;
+    const read = () => planProgressOf(db, planId, asOfFor(db, `plan-${planId}`, options.asOf));
     return (
       (await readAfterCached(this.readModels, options.waitFor, this.answers, keyOf(planId, options.asOf), read)) ??
       entityNotFound(`plan-${planId}`, options.asOf)
@@ -49,7 +53,8 @@ export class GetCommitmentProgressHandler implements IQueryHandler<GetCommitment
   constructor(private readonly readModels: ReadModels) {}
 
   async execute({ commitmentId, options }: GetCommitmentProgress): Promise<ReadResult<CommitmentProgressView>> {
-    const read = () => commitmentProgressOf(this.readModels.db, commitmentId, options.asOf);
+    const db = this.readModels.db;
+    const read = () => commitmentProgressOf(db, commitmentId, asOfFor(db, `commitment-${commitmentId}`, options.asOf));
     return (
       (await readAfterCached(this.readModels, options.waitFor, this.answers, keyOf(commitmentId, options.asOf), read)) ??
       entityNotFound(`commitment-${commitmentId}`, options.asOf)
