@@ -161,6 +161,21 @@ describe('command API edges (e2e)', () => {
     });
   });
 
+  describe('onboarding: a submission entered before its endorsement', () => {
+    it('answers the submission with a notice, and counts an earlier endorsement entered the same day by its date', async () => {
+      await post('/admin/members', ops, { ...SEMARANG.member, memberId: 'demak' }).expect(201);
+      const plan = idOf((await post('/admin/members/demak/plans', ops, SEMARANG.plan).expect(201)).body.stream);
+      const submitted = await post(`/admin/plans/${plan}/submission`, ops, { submittedOn: '2021-07-30' }).expect(201);
+      expect(submitted.body.notices).toHaveLength(1);
+      expect(submitted.body.notices[0]).toMatch(/^Recorded as submitted on 2021-07-30 without civil society's endorsement on or before that day/);
+      const endorsed = await post(`/admin/plans/${plan}/endorsement`, ops, { endorsedOn: '2021-07-26', endorsedBy: ['PATTIRO Semarang'] }).expect(201);
+      expect(endorsed.body.notices).toEqual([]);
+      const compliance = await request(api.http).get(`/audit/members/demak/compliance?planId=${plan}&waitFor=${endorsed.body.position}`).set('Authorization', `Bearer ${ops}`).expect(200);
+      const endorsement = (compliance.body.data.results as { obligation: string; status: string; detail: string }[]).find((r) => r.obligation === 'endorsement');
+      expect(endorsement).toMatchObject({ status: 'met', detail: 'endorsed on 2021-07-26, submitted on 2021-07-30' });
+    });
+  });
+
   describe('abandoning a draft plan', () => {
     it('gives up a draft with a reason: it stays in history, its commitments freeze, and its obligations no longer apply', async () => {
       await post('/admin/members', ops, { ...SEMARANG.member, memberId: 'salatiga' }).expect(201);

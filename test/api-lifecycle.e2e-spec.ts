@@ -69,7 +69,8 @@ describe('command API lifecycle (e2e, Semarang)', () => {
     // The public list (kept per read-model position) has no draft, and shows the plan once it is submitted.
     const published = async () => (await request(api.http).get('/public/plans').expect(200)).body.data as { plan: { entityId: string; status: string } }[];
     expect((await published()).map((p) => p.plan.entityId)).not.toContain(planId);
-    await post(`/admin/plans/${planId}/submission`, admin, { submittedOn: '2021-07-30' }).expect(201);
+    const submitted = await post(`/admin/plans/${planId}/submission`, admin, { submittedOn: '2021-07-30' }).expect(201);
+    expect(submitted.body.notices).toEqual([]);
     for (let tries = 0; !(await published()).some((p) => p.plan.entityId === planId); tries++) {
       expect(tries).toBeLessThan(100);
       await new Promise((r) => setTimeout(r, 50));

@@ -26,6 +26,7 @@ export { evolveCommitment, evolveCommitmentInPlace } from './commitment/evolve';
 export * from './domain-commands';
 export * from './domain-events';
 export { memberIdOfCommand, memberIdOfState } from './ownership';
+export { noticesOf } from './notices';
 
 export { evaluate, evaluation, type Evaluation } from './obligations/evaluate';
 export type { HistoryEvent } from './obligations/history';

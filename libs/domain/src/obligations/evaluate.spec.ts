@@ -158,6 +158,14 @@ describe('obligations', () => {
       const r = result(h.events, '2021-10-01', 'endorsement');
       expect(r).toMatchObject({ status: 'not met', detail: 'submitted on 2021-07-30 without prior civil society endorsement (endorsement recorded 2021-09-01)' });
     });
+    it('judges an endorsement entered on the day the submission was entered by its date: one sitting of past facts, in either order', () => {
+      const h = history();
+      h.register();
+      h.draft();
+      const s = h.at(h.submit('2021-07-30'), '2021-09-01T03:00:00Z').id;
+      const e = h.at(h.endorse('2021-07-26'), '2021-09-01T03:05:00Z').id;
+      expect(result(h.events, '2021-10-01', 'endorsement')).toMatchObject({ status: 'met', eventIds: [e, s], detail: 'endorsed on 2021-07-26, submitted on 2021-07-30' });
+    });
     it('is not applicable without a plan', () => {
       const h = history();
       h.register();

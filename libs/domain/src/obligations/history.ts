@@ -70,7 +70,8 @@ export interface PlanFact {
   readonly eventId: string;
   readonly periodStart: string;
   endorsement: Dated | null;
-  submission: Dated | null;
+  /** `recordedOn`: the day the submission was entered, which an endorsement entered later is measured against. */
+  submission: (Dated & { readonly recordedOn: IsoDate }) | null;
   inception: Dated | null;
   /** A draft given up: no obligation applies to the plan from then on. */
   abandonment: Dated | null;
@@ -136,15 +137,18 @@ function apply(facts: MemberFacts, commitments: Map<string, CommitmentFact>, id:
       facts.plans.push({ planId: event.data.planId, eventId: id, periodStart: event.data.periodStart, endorsement: null, submission: null, inception: null, abandonment: null, commitments: [] });
       return;
     case 'ActionPlanEndorsed': {
-      // Recorded after the submission, an endorsement counts from the day it was recorded, whatever date it gives:
-      // the obligation is that civil society endorsed before submission, and a late entry cannot show that.
+      // Entered on a later day than the submission, an endorsement counts from the day it was entered, whatever date
+      // it gives: the obligation is that civil society endorsed before submission, and a late entry cannot show that.
+      // Entered on the day the submission was, both are one sitting's record of past facts (a member's onboarding),
+      // and the order they were typed in says nothing: the endorsement counts by its date.
       const p = plan(event.data.planId);
       const endorsedOn = dayOf(event.data.effectiveAt);
-      setOn(p, 'endorsement', { eventId: id, on: p?.submission != null && recordedOn > endorsedOn ? recordedOn : endorsedOn });
+      const late = p?.submission != null && recordedOn > p.submission.recordedOn && recordedOn > endorsedOn;
+      setOn(p, 'endorsement', { eventId: id, on: late ? recordedOn : endorsedOn });
       return;
     }
     case 'ActionPlanSubmitted':
-      setOn(plan(event.data.planId), 'submission', { eventId: id, on: dayOf(event.data.effectiveAt) });
+      setOn(plan(event.data.planId), 'submission', { eventId: id, on: dayOf(event.data.effectiveAt), recordedOn });
       return;
     case 'InceptionAssessmentRecorded': {
       // The obligation is that the assessment is recorded in time: a backdated assessment counts from its recording.

@@ -45,7 +45,8 @@ export function decidePlan(command: PlanCommand, state: PlanState, context: Plan
     case 'EndorseActionPlan': {
       const d = command.data;
       // Also after submission: an endorsement entered late is still a fact of the record. The 'endorsement' obligation
-      // judges one recorded after the submission by its recording day, so a late entry cannot backdate compliance.
+      // judges one entered on a later day than the submission by the day it was entered, so a late entry cannot
+      // backdate compliance (see factsOf).
       const plan = requirePlan(state, planId, ['Draft', 'Submitted', 'Implementing', 'Ended'], 'endorse');
       if (plan.endorsement !== null) fail('plan.already-endorsed', `Action plan ${planId} was endorsed on ${plan.endorsement.endorsedOn}`);
       const endorsedOn = requirePastDate(d.endorsedOn, 'endorsedOn', context);

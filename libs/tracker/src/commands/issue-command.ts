@@ -3,6 +3,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   EVENT_SCHEMA_VERSIONS,
+  noticesOf,
   decideWith,
   reasonOf,
   streamOf,
@@ -49,6 +50,8 @@ export interface CommandResult {
   readonly position: string | null;
   readonly eventIds: readonly string[];
   readonly eventTypes: readonly string[];
+  /** What the caller should know about the events written beyond "done" (the domain's noticesOf). */
+  readonly notices: readonly string[];
 }
 
 export class IssueCommand extends Command<CommandResult> {
@@ -124,6 +127,7 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
       position: positionText(last.position),
       eventIds: found.map((e) => e.id),
       eventTypes: found.map((e) => e.type),
+      notices: noticesOf(found),
     };
   }
 
@@ -187,7 +191,7 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
           });
     if (events.length === 0) {
       // Nothing to write: answer once the state decided on has committed (it may include appends in flight).
-      const committed = afterPredecessor((): CommandResult => ({ stream, revision: String(own.revision ?? -1n), position: null, eventIds: [], eventTypes: [] }));
+      const committed = afterPredecessor((): CommandResult => ({ stream, revision: String(own.revision ?? -1n), position: null, eventIds: [], eventTypes: [], notices: [] }));
       committed.catch(() => undefined);
       return { committed };
     }
@@ -221,6 +225,7 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
         position: positionText(result.position),
         eventIds: toAppend.map((e) => e.id),
         eventTypes: toAppend.map((e) => e.type),
+        notices: noticesOf(events),
       }),
       (error: unknown) => {
         this.states.forget(stream);
