@@ -123,6 +123,8 @@ describe('command API edges (e2e)', () => {
       ['verifying an unknown claim', 404, 'claim.not-found', () => [`/review/commitments/${commitmentId}/claims/no-claim/verification`, 'reviewer', { version: 1, reason: 'x' }]],
       ['amending a claim that does not exist (a mistyped claimId)', 404, 'claim.not-found', () => [`/admin/commitments/${commitmentId}/claims`, 'ops', claimBody({ claimId: 'my-claim-1' })]],
       ['adding to a plan after submission without a reason', 422, 'reason.required', () => [`/admin/plans/${planId}/commitments`, 'ops', SEMARANG.commitment(3)]],
+      ['drafting a second plan for the same years', 409, 'plan.period-overlaps', () => ['/admin/members/semarang/plans', 'ops', SEMARANG.plan]],
+      ['adding a commitment with an OGP id the plan has', 409, 'commitment.ogp-id-taken', () => [`/admin/plans/${planId}/commitments`, 'ops', { ...SEMARANG.commitment(1), reason: 'Added again' }]],
     ];
 
     it.each(cases)('%s -> %d %s', async (_name, status, code, make) => {
@@ -195,6 +197,8 @@ describe('command API edges (e2e)', () => {
       await refused(`/admin/plans/${draft}/submission`, { submittedOn: '2021-07-30' }, 409, 'plan.invalid-transition');
       await refused(`/admin/plans/${draft}/commitments`, SEMARANG.commitment(2), 409, 'plan.abandoned');
       await refused(`/admin/commitments/${commitment}/milestones`, SEMARANG.milestone, 409, 'plan.abandoned');
+      // Out of the way: the same years can be drafted again.
+      await post('/admin/members/salatiga/plans', ops, SEMARANG.plan).expect(201);
       // A submitted plan is OGP's: it cannot be abandoned.
       await refused(`/admin/plans/${planId}/abandonment`, { reason: 'Changed our minds' }, 409, 'plan.invalid-transition');
 

@@ -25,7 +25,8 @@ export function emptyStates(): DomainStates {
 /**
  * Decides one command against the states it needs (the stream's own, plus the member for plan commands, and the
  * plan and its member for commitment commands), as the application layer does; returns the events without applying
- * them.
+ * them. The other plans of the member and the other commitments of the plan found in `states` are the siblings some
+ * rules compare with (one plan at a time, one commitment per OGP id): the application puts there those it read.
  */
 export function decideWith(command: DomainCommand, states: DomainStates, context: DecisionContext): DomainEvent[] {
   // "Today" is a day in the member's time zone: the member's state, for commitments through their plan, says which.
@@ -38,13 +39,15 @@ export function decideWith(command: DomainCommand, states: DomainStates, context
     const plan = states.plans[command.data.planId] ?? null;
     const memberId = command.type === 'DraftActionPlan' ? command.data.memberId : plan?.memberId;
     const member = memberId === undefined ? null : (states.members[memberId] ?? null);
-    return planDecider.decide(command, plan, { ...inZoneOf(member ?? undefined), member });
+    const memberPlans = Object.values(states.plans).filter((p): p is NonNullable<PlanState> => p !== null && p.memberId === memberId && p.planId !== command.data.planId);
+    return planDecider.decide(command, plan, { ...inZoneOf(member ?? undefined), member, memberPlans });
   }
   const c = command as CommitmentCommand;
   const commitment = states.commitments[c.data.commitmentId] ?? null;
   const planId = c.type === 'AddCommitment' ? c.data.planId : commitment?.planId;
   const plan = planId === undefined ? null : (states.plans[planId] ?? null);
-  return commitmentDecider.decide(c, commitment, { ...inZoneOf(plan ? (states.members[plan.memberId] ?? undefined) : undefined), plan });
+  const planCommitments = Object.values(states.commitments).filter((s): s is NonNullable<CommitmentState> => s !== null && s.planId === planId && s.commitmentId !== c.data.commitmentId);
+  return commitmentDecider.decide(c, commitment, { ...inZoneOf(plan ? (states.members[plan.memberId] ?? undefined) : undefined), plan, planCommitments });
 }
 
 /** Applies events of one stream to the states (returns new states; the old ones are untouched). */

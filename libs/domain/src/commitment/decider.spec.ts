@@ -143,6 +143,23 @@ describe('commitment', () => {
     });
   });
 
+  describe('OGP ids within a plan', () => {
+    const base = commitment(commitmentAdded)!;
+    const sibling = (status: 'Active' | 'Withdrawn') => ({ ...base, commitmentId: 'c-0', status, terms: { ...base.terms, title: 'Portal data' } });
+    const withSiblings = (...planCommitments: ReturnType<typeof sibling>[]) => ({ ...withPlan(draftPlan), planCommitments });
+    it('refuses a second commitment with an OGP id the plan already has, unless that one was withdrawn', () => {
+      const taken = spec.given([]).when({ type: 'AddCommitment', data: terms }, withSiblings(sibling('Active'))).thenFails('commitment.ogp-id-taken');
+      expect(taken.message).toBe('Commitment "Portal data" (c-0) of this plan is IDSMG0001 already');
+      spec.given([]).when({ type: 'AddCommitment', data: terms }, withSiblings(sibling('Withdrawn'))).thenAccepted();
+      spec.given([]).when({ type: 'AddCommitment', data: { ...terms, ogpId: null } }, withSiblings({ ...sibling('Active'), terms: { ...base.terms, ogpId: null } })).thenAccepted();
+    });
+    it('refuses a revision to an OGP id another commitment of the plan has', () => {
+      const other = { ...sibling('Active'), terms: { ...base.terms, ogpId: 'IDSMG0002' } };
+      spec.given([commitmentAdded]).when(revise({ ogpId: 'IDSMG0002' }), { ...withPlan(implementingPlan), planCommitments: [other] }).thenFails('commitment.ogp-id-taken');
+      spec.given([commitmentAdded]).when(revise({ ogpId: 'IDSMG0003' }), { ...withPlan(implementingPlan), planCommitments: [other] }).thenAccepted();
+    });
+  });
+
   describe('when the plan was abandoned as a draft', () => {
     const given = [commitmentAdded, milestoneAdded, milestone2Added];
     it('refuses every change to its commitments and milestones', () => {

@@ -21,6 +21,19 @@ import { diffTerms, validateTerms, type CommitmentTerms } from './terms';
  */
 export interface CommitmentDecisionContext extends DecisionContext {
   readonly plan: PlanState;
+  /**
+   * The plan's other commitments, for AddCommitment and a ReviseCommitment of the OGP id (an OGP id names one
+   * commitment). Read from the read models, so two commitments sent at the same moment can both pass; absent: not checked.
+   */
+  readonly planCommitments?: readonly Commitment[];
+}
+
+function requireOgpIdFree(commitmentId: string, ogpId: string | null, siblings: readonly Commitment[]): void {
+  if (ogpId === null) return;
+  const taken = siblings.find((c) => c.commitmentId !== commitmentId && c.status !== 'Withdrawn' && c.terms.ogpId === ogpId);
+  if (taken !== undefined) {
+    fail('commitment.ogp-id-taken', `Commitment "${taken.terms.title}" (${taken.commitmentId}) of this plan is ${ogpId} already`, { commitmentId: taken.commitmentId });
+  }
 }
 
 function requirePeriodInsidePlan(terms: CommitmentTerms, plan: PlanState): void {
@@ -29,7 +42,7 @@ function requirePeriodInsidePlan(terms: CommitmentTerms, plan: PlanState): void 
   }
 }
 
-function decideAdd(command: AddCommitment, state: CommitmentState, plan: PlanState, context: DecisionContext): CommitmentEvent[] {
+function decideAdd(command: AddCommitment, state: CommitmentState, plan: PlanState, context: CommitmentDecisionContext): CommitmentEvent[] {
   const d = command.data;
   const commitmentId = requireId('commitment', d.commitmentId, 'commitmentId');
   const planId = requireId('plan', d.planId, 'planId');
@@ -41,10 +54,11 @@ function decideAdd(command: AddCommitment, state: CommitmentState, plan: PlanSta
   const reason = planRevision ? requireReason(d.reason, `Adding a commitment to ${/^[AEIOU]/.test(plan.status) ? 'an' : 'a'} ${plan.status} plan`) : (d.reason ?? null);
   const terms = validateTerms(d);
   requirePeriodInsidePlan(terms, plan);
+  requireOgpIdFree(commitmentId, terms.ogpId, context.planCommitments ?? []);
   return [{ type: 'CommitmentAdded', data: { ...terms, commitmentId, planId, memberId: plan.memberId, planRevision, reason, effectiveAt: context.now } }];
 }
 
-function decideRevise(command: ReviseCommitment, commitment: Commitment, plan: PlanState, context: DecisionContext): CommitmentEvent[] {
+function decideRevise(command: ReviseCommitment, commitment: Commitment, plan: PlanState, context: CommitmentDecisionContext): CommitmentEvent[] {
   const reason = requireReason(command.data.reason, 'Revising a commitment');
   const terms = validateTerms({ ...commitment.terms, ...command.data.changes });
   requirePeriodInsidePlan(terms, plan);
@@ -53,11 +67,12 @@ function decideRevise(command: ReviseCommitment, commitment: Commitment, plan: P
   }
   const { before, after } = diffTerms(commitment.terms, terms);
   if (Object.keys(after).length === 0) fail('commitment.no-change', 'The revision changes nothing');
+  if (after.ogpId !== undefined) requireOgpIdFree(commitment.commitmentId, terms.ogpId, context.planCommitments ?? []);
   return [{ type: 'CommitmentRevised', data: { commitmentId: commitment.commitmentId, before, after, reason, effectiveAt: context.now } }];
 }
 
 /** Commands that change terms or milestones: issued by an admin, refused once the commitment is withdrawn or frozen. */
-function decideChange(command: Exclude<CommitmentCommand, { type: 'AddCommitment' | 'ReportProgress' | 'VerifyClaim' | 'DisputeClaim' | 'RequestEvidence' | 'AssessDesign' | 'AssessEndOfCommitment' }>, state: CommitmentState, plan: PlanState, context: DecisionContext): CommitmentEvent[] {
+function decideChange(command: Exclude<CommitmentCommand, { type: 'AddCommitment' | 'ReportProgress' | 'VerifyClaim' | 'DisputeClaim' | 'RequestEvidence' | 'AssessDesign' | 'AssessEndOfCommitment' }>, state: CommitmentState, plan: PlanState, context: CommitmentDecisionContext): CommitmentEvent[] {
   const commitment = requireActiveCommitment(state, command.data.commitmentId);
   requireNotFrozen(plan);
   const commitmentId = commitment.commitmentId;

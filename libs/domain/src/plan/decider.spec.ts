@@ -40,6 +40,16 @@ describe('action plan', () => {
       spec.given([]).when(period('2024-12', '2026-12'), ctx()).thenAccepted();
       spec.given([]).when(period('2025-01', '2026-12'), ctx()).thenFails('plan.period-implausible');
     });
+    it('refuses a period overlapping another plan of the member, unless that one was abandoned', () => {
+      const other = (status: 'Implementing' | 'Abandoned', periodStart = '2021-01', periodEnd = '2022-12') =>
+        ({ planId: 'plan-0', memberId: 'semarang', title: 'Rencana Aksi 2021-2022', periodStart, periodEnd, status, endorsement: null, submittedOn: null, inceptionAssessedOn: null, startedOn: null, endedOn: null, abandonment: null });
+      const withOthers = (...memberPlans: ReturnType<typeof other>[]) => ({ ...ctx(), memberPlans });
+      const overlap = spec.given([]).when(draft, withOthers(other('Implementing'))).thenFails('plan.period-overlaps');
+      expect(overlap.message).toBe('The period 2021-08 to 2023-12 overlaps plan "Rencana Aksi 2021-2022" (plan-0, 2021-01 to 2022-12, Implementing): a member carries out one action plan at a time (abandon a mistaken draft first)');
+      spec.given([]).when(draft, withOthers(other('Abandoned'))).thenAccepted();
+      // The next plan starts the month after the last one ends.
+      spec.given([]).when(draft, withOthers(other('Implementing', '2019-08', '2021-07'))).thenAccepted();
+    });
     it('refuses an invalid plan id', () => {
       spec.given([]).when({ ...draft, data: { ...draft.data, planId: 'Plan 1' } }, ctx()).thenFails('id.invalid');
     });

@@ -18,6 +18,23 @@ import type { ActionPlan, PlanState } from './state';
  */
 export interface PlanDecisionContext extends DecisionContext {
   readonly member: MemberState;
+  /**
+   * The member's other plans, for DraftActionPlan (a member carries out one plan at a time). The application reads
+   * them from the read models, so two drafts sent at the same moment can both pass; absent: not checked.
+   */
+  readonly memberPlans?: readonly ActionPlan[];
+}
+
+/** A mistaken second draft for the same years (a double click, a colleague's retry) is refused; an abandoned draft is out of the way. */
+function requireNoOverlap(planId: string, periodStart: string, periodEnd: string, others: readonly ActionPlan[]): void {
+  for (const other of others) {
+    if (other.planId === planId || other.status === 'Abandoned' || periodEnd < other.periodStart || other.periodEnd < periodStart) continue;
+    fail(
+      'plan.period-overlaps',
+      `The period ${periodStart} to ${periodEnd} overlaps plan "${other.title}" (${other.planId}, ${other.periodStart} to ${other.periodEnd}, ${other.status}): a member carries out one action plan at a time (abandon a mistaken draft first)`,
+      { planId: other.planId },
+    );
+  }
 }
 
 function requirePlan(state: PlanState, planId: string, allowed: readonly PlanStatus[], step: string): ActionPlan {
@@ -40,6 +57,7 @@ export function decidePlan(command: PlanCommand, state: PlanState, context: Plan
       const periodEnd = requireMonth(d.periodEnd, 'periodEnd');
       requireOrder(periodStart, periodEnd, 'The plan period ends before it starts');
       requirePlausiblePeriod(periodStart, periodEnd, context);
+      requireNoOverlap(planId, periodStart, periodEnd, context.memberPlans ?? []);
       return [{ type: 'ActionPlanDrafted', data: { planId, memberId: d.memberId, title: d.title, periodStart, periodEnd, effectiveAt: context.now } }];
     }
     case 'EndorseActionPlan': {

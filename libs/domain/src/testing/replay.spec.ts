@@ -26,7 +26,7 @@ const SETUP: DomainCommand[] = [
   { type: 'RegisterMember', data: { memberId: 'mm', name: 'M', country: 'ID', cohort: 2020, partners: [] } },
   { type: 'DraftActionPlan', data: { planId: 'p', memberId: 'mm', title: 'Plan', periodStart: '2021-08', periodEnd: '2023-12' } },
   { type: 'AddCommitment', data: { ...terms, commitmentId: 'c0', planId: 'p', endMonth: '2023-06' } },
-  { type: 'AddCommitment', data: { ...terms, commitmentId: 'c1', planId: 'p', endMonth: '2023-06' } },
+  { type: 'AddCommitment', data: { ...terms, commitmentId: 'c1', planId: 'p', ogpId: 'IDSMG0002', endMonth: '2023-06' } },
   { type: 'AddMilestone', data: { commitmentId: 'c0', milestoneId: 'm0', title: 'M0', startDate: '2021-08-01', dueDate: '2021-12-31' } },
   { type: 'AddMilestone', data: { commitmentId: 'c1', milestoneId: 'm1', title: 'M1', startDate: '2021-09-01', dueDate: '2022-12-31' } },
 ];
@@ -49,7 +49,7 @@ function commandOf([kind, a, b, c, d]: Choice): DomainCommand {
     case 4: return { type: 'StartImplementation', data: { ...plan(), startedOn: date } };
     case 5: return { type: 'RecordInceptionAssessment', data: { ...plan(), assessedOn: date, reportUrl: 'https://x.org/i', summary: 'S' } };
     case 6: return { type: 'EndActionPlan', data: { ...plan(), endedOn: date } };
-    case 7: return { type: 'AddCommitment', data: { ...terms, commitmentId, planId: 'p', reason: b % 2 ? 'Forum asked' : null } };
+    case 7: return { type: 'AddCommitment', data: { ...terms, commitmentId, planId: 'p', ogpId: `IDSMG010${commitmentId.slice(1)}`, reason: b % 2 ? 'Forum asked' : null } };
     case 8: return { type: 'ReviseCommitment', data: { commitmentId, changes: { title: `T${d}`, endMonth: d % 2 ? '2023-06' : '2023-12' }, reason: c % 2 ? 'Because' : '' } };
     case 9: return { type: 'WithdrawCommitment', data: { commitmentId, reason: 'Merged' } };
     case 10: return { type: 'AddMilestone', data: { commitmentId, milestoneId, title: 'M', startDate: '2021-08-01', dueDate: date } };

@@ -1,5 +1,5 @@
 // The one application use case behind every admin and reviewer command: load state, decide, append, retry on conflict.
-import { Inject } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   EVENT_SCHEMA_VERSIONS,
@@ -30,6 +30,7 @@ import type { Principal } from '../access/principal';
 import { CLOCK, type Clock } from '../clock/clock';
 import { IdGenerator } from '../ids/id-generator';
 import { AggregateStates } from './aggregate-states';
+import { SIBLING_STATES, type SiblingStates } from './sibling-states';
 
 /** Who issues the command and how the request identifies it. */
 export interface CommandMeta {
@@ -79,6 +80,8 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly states: AggregateStates,
+    /** Absent (the demo seeding of a fresh store): the rules that compare with siblings are not checked. */
+    @Optional() @Inject(SIBLING_STATES) private readonly siblings: SiblingStates | null = null,
   ) {}
 
   /** Per stream, the end of the last decision queued: commands on one stream are decided one after another. */
@@ -252,6 +255,10 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
       states.plans[id] = plan;
       const memberId = command.type === 'DraftActionPlan' ? command.data.memberId : plan?.memberId;
       if (memberId !== undefined) states.members[memberId] = (await this.states.loadFresh<MemberState>(`member-${memberId}`)).state;
+      if (command.type === 'DraftActionPlan' && this.siblings !== null) {
+        // The command's own stream, read fresh above, wins over the read models' copy of it.
+        for (const other of await this.siblings.plansOf(command.data.memberId)) if (!(other.planId in states.plans)) states.plans[other.planId] = other;
+      }
     } else {
       const commitment = ownState as CommitmentState;
       states.commitments[id] = commitment;
@@ -262,6 +269,9 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
       states.plans[planId] = plan;
       // The member's time zone says which day "today" is for the commitment's dates.
       if (plan !== null) states.members[plan.memberId] = (await this.states.loadFresh<MemberState>(`member-${plan.memberId}`)).state;
+      if (namesOgpId(c) && this.siblings !== null) {
+        for (const other of await this.siblings.commitmentsOf(planId)) if (!(other.commitmentId in states.commitments)) states.commitments[other.commitmentId] = other;
+      }
     }
     return states;
   }
@@ -276,6 +286,12 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
 function preconditionHolds(expected: ExpectedRevision | undefined, actual: bigint | null): boolean {
   if (expected === undefined || expected === 'any') return true;
   return expected === 'exists' ? actual !== null : expected === 'no_stream' ? actual === null : actual !== null && actual === expected;
+}
+
+/** A command that gives a commitment its OGP id, which no other commitment of the plan may have. */
+function namesOgpId(command: CommitmentCommand): boolean {
+  const ogpId = command.type === 'AddCommitment' ? command.data.ogpId : command.type === 'ReviseCommitment' ? command.data.changes.ogpId : undefined;
+  return typeof ogpId === 'string';
 }
 
 /** The member a command acts on, when it can be known (undefined: the target does not exist yet or at all). */

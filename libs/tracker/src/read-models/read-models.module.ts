@@ -11,6 +11,8 @@ import { GetEventFeedHandler } from '../queries/get-event-feed.query';
 import { GetMemberPlansHandler } from '../queries/get-member-plans.query';
 import { GetCommitmentProgressHandler, GetPlanProgressHandler } from '../queries/get-progress.query';
 import { ListPublishedPlansHandler } from '../queries/list-published-plans.query';
+import { SIBLING_STATES } from '../commands/sibling-states';
+import { ReadModelSiblings } from './read-model-siblings';
 import { ReadModels } from './read-models.service';
 
 @Module({
@@ -28,7 +30,8 @@ import { ReadModels } from './read-models.service';
     GetMemberPlansHandler,
     GetReadModelChecksumHandler,
     ListPublishedPlansHandler,
+    { provide: SIBLING_STATES, useClass: ReadModelSiblings },
   ],
-  exports: [ReadModels],
+  exports: [ReadModels, SIBLING_STATES],
 })
 export class ReadModelsModule {}
