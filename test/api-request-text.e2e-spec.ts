@@ -137,6 +137,13 @@ describe('the text of command requests (e2e)', () => {
         values: ['values must contain at least one item'],
       });
     });
+
+    it('says a list that is too long may hold at most so many items', async () => {
+      const values = ['Access to Information', 'Civic Participation', 'Public Accountability', 'Technology and Innovation for Transparency and Accountability', 'Access to Information'];
+      expect(await refused(`/admin/plans/${planId}/commitments`, { ...SEMARANG.commitment(2), values, reason: 'x' })).toEqual({
+        values: ['values must contain at most 4 items'],
+      });
+    });
   });
 
   describe('/docs-json (finding 16)', () => {
@@ -187,6 +194,27 @@ describe('the text of command requests (e2e)', () => {
       }
       expect(unruled).toEqual([]);
       expect([...prose].sort()).toEqual(['action', 'narrative', 'objective', 'problem', 'reason', 'request', 'statusQuo', 'summary']);
+    });
+
+    it('gives each route\'s reason an example of its own (finding 18)', () => {
+      const reasons = requestSchemas().flatMap((name) => {
+        const example = schemas[name]!.properties.reason?.example;
+        return example === undefined ? [] : [[name, example] as const];
+      });
+      expect(reasons.length).toBeGreaterThanOrEqual(7);
+      const repeated = reasons.filter(([, example]) => reasons.filter(([, other]) => other === example).length > 1);
+      expect(repeated).toEqual([]);
+    });
+
+    it('gives generated ids UUID examples, in bodies, paths and path id errors (finding 18)', async () => {
+      const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+      expect(schemas.ReportProgressRequest!.properties.milestoneId!.example).toMatch(uuid);
+      expect(schemas.ReportProgressRequest!.properties.claimId!.example).toMatch(uuid);
+      const docs = (await request(api.http).get('/docs-json')).body as { paths: Record<string, { post: { parameters: { name: string; example?: string }[] } }> };
+      const parameters = docs.paths['/review/commitments/{commitmentId}/claims/{claimId}/verification']!.post.parameters;
+      for (const name of ['commitmentId', 'claimId']) expect(parameters.find((p) => p.name === name)!.example).toMatch(uuid);
+      const errors = await refused('/admin/plans/Plan_1/submission', { submittedOn: '2021-07-30' });
+      expect(errors.planId![0]).toMatch(/e\.g\. [0-9a-f]{8}-[0-9a-f-]{27}\)$/);
     });
   });
 });

@@ -185,6 +185,23 @@ describe('API routing before the controllers (e2e)', () => {
       );
     });
 
+    it.each([
+      ['GET', '/audit/entities/%E0%A4%A'],
+      ['GET', '/audit/plans/%'],
+      ['POST', '/admin/plans/%zz/submission'],
+    ])('answers 400 problem+json with the correlation id to %s %s, a path that cannot be decoded', async (method, path) => {
+      const response = await request(api.http)[method.toLowerCase() as 'get'](path).set(bearer(ops)).set('X-Correlation-Id', 'bad-path');
+      expectProblem(response, 400, 'bad-request');
+      expect(response.body).toMatchObject({ instance: path, detail: expect.stringContaining('%25') });
+      expect([response.headers['x-correlation-id'], response.body.correlationId]).toEqual(['bad-path', 'bad-path']);
+    });
+
+    it('answers 400 problem+json to a path parameter longer than the router takes', async () => {
+      const response = await request(api.http).get(`/audit/plans/${'a'.repeat(101)}`).set(bearer(ops));
+      expectProblem(response, 400, 'bad-request');
+      expect(response.headers['x-correlation-id']).toBe(response.body.correlationId);
+    });
+
     it('still answers HEAD for GET routes, the OpenAPI document included, and HEAD needs a key where GET does', async () => {
       expect((await request(api.http).head('/ledger/public-key')).status).toBe(200);
       expect((await request(api.http).head('/docs-json')).status).toBe(200);

@@ -1,6 +1,6 @@
 // The CLI's root module: infrastructure (config, event store, keys, ...) and the commands, one line each.
-import { type DynamicModule, Module, type Provider, type Type } from '@nestjs/common';
-import type { CommandRunner } from 'nest-commander';
+import { type DynamicModule, Injectable, Module, type OnModuleInit, Optional, type Provider, type Type } from '@nestjs/common';
+import { type CommandRunner, InjectCommander } from 'nest-commander';
 import { type InfrastructureOptions, type StoreAccess, TrackerInfrastructureModule } from '@ogp/tracker';
 import { KeysCommand, KeysCreateCommand, KeysRevokeCommand } from './commands/keys.command';
 import { DemoCommand } from './commands/demo.command';
@@ -51,9 +51,27 @@ export function storeAccessFor(args: readonly string[]): StoreAccess {
   return asksForHelp(rest, declaredOptions(writer)) ? 'read-only' : 'read-write';
 }
 
+/** The name the usage and help lines give the program: commander would take the script's file name (`main`). */
+export const CLI_NAME = 'ogp-ledger';
+
+/** Of commander's program (nest-commander's, a dependency of its own), what naming it needs. */
+interface Program {
+  name(name: string): unknown;
+}
+
+/** Names the program; a module compiled without CommandFactory (a spec's) has no program to name. */
+@Injectable()
+export class ProgramName implements OnModuleInit {
+  constructor(@Optional() @InjectCommander() private readonly program?: Program) {}
+
+  onModuleInit(): void {
+    this.program?.name(CLI_NAME);
+  }
+}
+
 @Module({})
 export class CliModule {
   static forRoot(options: InfrastructureOptions): DynamicModule {
-    return { module: CliModule, imports: [TrackerInfrastructureModule.forRoot(options)], providers: [...COMMANDS] };
+    return { module: CliModule, imports: [TrackerInfrastructureModule.forRoot(options)], providers: [ProgramName, ...COMMANDS] };
   }
 }

@@ -35,7 +35,7 @@ describe('npm run cli', () => {
         const dataDir = join(root, `not-made${line.replaceAll(' ', '_')}`);
         const run = await cli({ DATA_DIR: dataDir }, ...line.split(' '));
         expect(run.code).toBe(0);
-        expect(run.stdout).toMatch(/^Usage: /);
+        expect(run.stdout).toMatch(/^Usage: ogp-ledger /);
         expect(run.stdout).toContain('-h, --help');
         expect(existsSync(dataDir)).toBe(false);
       },

@@ -3,13 +3,13 @@ import 'reflect-metadata';
 import { ConsoleLogger } from '@nestjs/common';
 import { CommandFactory } from 'nest-commander';
 import { explainStartUpFailure, loadConfig, withoutStartUpErrorReports } from '@ogp/tracker';
-import { CliModule, storeAccessFor } from './cli.module';
+import { CLI_NAME, CliModule, storeAccessFor } from './cli.module';
 
 async function main(): Promise<void> {
   const storeAccess = storeAccessFor(process.argv.slice(2));
   const config = loadConfig(process.env, {}, { createDataDir: storeAccess === 'read-write' });
   await CommandFactory.run(CliModule.forRoot({ config, storeAccess }), {
-    cliName: 'ogp-ledger',
+    cliName: CLI_NAME,
     logger: withoutStartUpErrorReports(new ConsoleLogger({ logLevels: ['error', 'warn'] })),
     // A store that cannot be opened at start-up reaches main().catch, to be explained there once.
     abortOnError: false,

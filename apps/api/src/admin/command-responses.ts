@@ -1,16 +1,23 @@
 // OpenAPI documentation shared by every command route: the result body, the If-Match/Idempotency-Key headers, the problems.
 import { applyDecorators } from '@nestjs/common';
+import { ID_EXAMPLES } from '../platform/id-examples';
 import { Idempotent } from '../platform/idempotency.guard';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiProperty, ApiResponse } from '@nestjs/swagger';
 
 export class CommandResultResponse {
-  @ApiProperty({ example: 'commitment-semarang-2021-c1' }) stream!: string;
+  @ApiProperty({ example: `commitment-${ID_EXAMPLES.commitment}` }) stream!: string;
   @ApiProperty({ example: '4', description: 'The stream revision after the command; also the ETag' }) revision!: string;
   @ApiProperty({ example: '120/120', nullable: true, type: String, description: 'Global position of the last event written; null when nothing changed' }) position!: string | null;
   @ApiProperty({ example: ['0b8e2f8c-8f7a-5d53-a3a5-6f1e6d0c4e21'], type: [String] }) eventIds!: string[];
   @ApiProperty({ example: ['ProgressReported'], type: [String] }) eventTypes!: string[];
   @ApiProperty({
-    example: { commitmentId: 'semarang-2021-c1', milestoneId: '3f1c9a52-7b1d-5e0a-9c41-2d8e6f0b7a13', claimId: '8d2b6e4f-1a3c-5b7d-9e0f-4c6a8b2d1e3f' },
+    example: [],
+    type: [String],
+    description: 'What to know about the events written beyond "done", e.g. a plan recorded as submitted without endorsement, or a claim marked late; usually empty',
+  })
+  notices!: string[];
+  @ApiProperty({
+    example: { commitmentId: ID_EXAMPLES.commitment, milestoneId: ID_EXAMPLES.milestone, claimId: ID_EXAMPLES.claim },
     description: 'The ids the command acted on, those the server made for a new entity included (a new plan, commitment, milestone, claim or forum meeting): what the next request needs',
   })
   ids!: Record<string, string>;

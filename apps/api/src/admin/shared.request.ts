@@ -2,7 +2,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SHA256_PATTERN } from '@ogp/domain';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength, ValidateIf, type ValidationOptions } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { MultiLineText, SingleLineText } from '../platform/text.decorators';
 
 export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -13,8 +13,6 @@ export const MAX_TEXT = 4000;
 export const MAX_NAME = 300;
 export const MAX_URL = 2000;
 export const MAX_LIST = 50;
-/** class-validator's own words for @ArrayMinSize(1) are "must contain at least 1 elements". */
-export const AT_LEAST_ONE_ITEM: ValidationOptions = { message: '$property must contain at least one item' };
 
 /** The OpenAPI schema of one name in a list of names (institutions, partners, endorsers). */
 export const NAME_ITEMS = { type: 'string', minLength: 1, maxLength: MAX_NAME } as const;
@@ -66,8 +64,9 @@ export class InstitutionsRequest {
   civilSociety!: string[];
 }
 
+/** A command's `reason`; each route's request names a fitting example (`@ApiProperty({ example }) declare reason`). */
 export class ReasonRequest {
-  @ApiProperty({ example: 'Budget reallocated after the 2022 revision', minLength: 1, maxLength: MAX_TEXT })
+  @ApiProperty({ example: 'Agreed at the Semarang multi-stakeholder forum', minLength: 1, maxLength: MAX_TEXT })
   @IsString()
   @MinLength(1)
   @MaxLength(MAX_TEXT)

@@ -1,13 +1,13 @@
 // What a key scoped to one member may read: that member's entities, their history, progress and exports, no more.
 import { Injectable } from '@nestjs/common';
 import type { EntityKind } from '@ogp/projections';
-import { type Principal, ReadModels, waitForOwnWrite } from '@ogp/tracker';
+import { assertMemberScope, type Principal, ReadModels, waitForOwnWrite } from '@ogp/tracker';
 import { ProblemException } from '../platform/problem.exception';
 
 /**
  * Keys without a member scope read everything. A scoped key gets 404 for another member's entity (as for one that
- * does not exist: it learns nothing of it), 403 for asking another member's slice, and 403 for reads that span
- * every member (the global feed).
+ * does not exist: it learns nothing of it), 403 `access.outside-member-scope` for asking another member's slice (as
+ * commands on another member get), and 403 `forbidden` for reads that span every member (the global feed).
  */
 @Injectable()
 export class ReadScope {
@@ -24,12 +24,13 @@ export class ReadScope {
     if (memberId !== principal.member) throw new ProblemException('not-found', `No ${kind} ${id}`);
   }
 
-  /** The member a read is confined to: the scoped key's own (403 if it asked for another), else what was asked. */
+  /**
+   * The member a read is confined to: the scoped key's own, else what was asked. Asking for another member is 403
+   * `access.outside-member-scope`, the code a command on another member gets.
+   */
   member(principal: Principal, requested: string | undefined): string | undefined {
     if (principal.member === null) return requested;
-    if (requested !== undefined && requested !== principal.member) {
-      throw new ProblemException('forbidden', `This key is scoped to member ${principal.member}`);
-    }
+    if (requested !== undefined) assertMemberScope(principal, requested);
     return principal.member;
   }
 

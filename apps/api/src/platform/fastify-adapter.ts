@@ -9,6 +9,7 @@ import { recordIdempotentAnswers } from './idempotency.guard';
 import type { ReadCache } from './read-cache';
 import { installJsonBodyParser } from './json-body-parser';
 import { answerMethodNotAllowed } from './method-not-allowed';
+import { answerFrameworkError } from './problem.filter';
 import { lazyChildLogger } from './request-logger';
 import { serializeJson } from './json-serialization';
 import { CORRELATION_ID_HEADER } from './request-context';
@@ -26,6 +27,8 @@ export function createFastifyAdapter(config: ResolvedConfig): FastifyAdapter {
     forceCloseConnections: 'idle',
     // No reply before the handler's own (recordIdempotentAnswers records the reply that is sent as the answer).
     handlerTimeout: 0,
+    // Else the router answers a path it cannot decode with its own JSON, not a problem.
+    frameworkErrors: answerFrameworkError,
   });
 }
 

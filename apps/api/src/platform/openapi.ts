@@ -2,6 +2,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { PUBLIC_OPERATION } from './access.decorators';
+import { ID_EXAMPLES } from './id-examples';
 
 /** Public routes (@Public()) need no key: their operations say so, overriding the document's global requirement. */
 function liftKeyRequirementOfPublicRoutes(document: OpenAPIObject): void {
@@ -15,13 +16,13 @@ function liftKeyRequirementOfPublicRoutes(document: OpenAPIObject): void {
   }
 }
 
-/** What the command routes' path ids are, with an id of the Semarang demo (@Param ids carry no OpenAPI metadata). */
+/** What the command routes' path ids are, with an example of each (@Param ids carry no OpenAPI metadata). */
 const PATH_IDS: Readonly<Record<string, { readonly description: string; readonly example: string }>> = {
-  memberId: { description: 'The OGP Local member', example: 'semarang' },
-  planId: { description: 'The action plan', example: 'semarang-2021' },
-  commitmentId: { description: 'The commitment', example: 'semarang-2021-c1' },
-  milestoneId: { description: 'The milestone, within its commitment', example: 'semarang-2021-c1-m1' },
-  claimId: { description: 'The progress claim, within its commitment', example: 'semarang-2021-c1-m1-p1' },
+  memberId: { description: 'The OGP Local member', example: ID_EXAMPLES.member },
+  planId: { description: 'The action plan', example: ID_EXAMPLES.plan },
+  commitmentId: { description: 'The commitment', example: ID_EXAMPLES.commitment },
+  milestoneId: { description: 'The milestone, within its commitment', example: ID_EXAMPLES.milestone },
+  claimId: { description: 'The progress claim, within its commitment', example: ID_EXAMPLES.claim },
 };
 
 /** Describes the path ids that no DTO describes (the command routes' @Param ids), with an example each. */

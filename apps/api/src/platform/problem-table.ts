@@ -103,6 +103,18 @@ function fromHttpException(error: HttpException): Problem {
   return status >= 500 ? platform('internal-error') : { status, code: `http-${status}`, title: detail ?? 'Request failed', detail };
 }
 
+/** What Fastify's router refuses before any route runs (see answerFrameworkError); else undefined. */
+function fromRouterError(error: Error): Problem | undefined {
+  switch ((error as Error & { code?: unknown }).code) {
+    case 'FST_ERR_BAD_URL':
+      return platform('bad-request', 'The path is not valid percent-encoding: a % must start an encoded UTF-8 character (%C3%A9); write a % itself as %25');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return platform('bad-request', 'A path parameter is longer than any id (ids have at most 64 characters)');
+    default:
+      return undefined;
+  }
+}
+
 /** Maps anything thrown while handling a request to the problem to answer. Unknown errors become 500. */
 export function problemFor(error: unknown, context: ProblemContext): Problem {
   if (error instanceof ProblemException) return platform(error.code, error.detail, error.extensions);
@@ -128,5 +140,5 @@ export function problemFor(error: unknown, context: ProblemContext): Problem {
   }
   if (error instanceof ThrottlerException) return platform('too-many-requests', 'This API key has used its writes for the current minute: retry after the seconds Retry-After gives');
   if (error instanceof HttpException) return fromHttpException(error);
-  return platform('internal-error');
+  return (error instanceof Error ? fromRouterError(error) : undefined) ?? platform('internal-error');
 }

@@ -3,6 +3,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common'
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_TYPE_PREFIX, type Problem, problemFor } from './problem-table';
 import { RecordedAnswerReplay } from './recorded-answer';
+import { CORRELATION_ID_HEADER } from './request-context';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -37,11 +38,24 @@ export class ProblemFilter implements ExceptionFilter {
       return;
     }
 
-    const problem = problemForRequest(error, request);
-    request.problemCode = problem.code;
-    if (problem.status >= 500 && problem.status !== 503) request.log.error({ err: error }, 'request failed');
-    if (problem.status === 503) reply.header('retry-after', '1');
-    if (problem.status === 401) reply.header('www-authenticate', 'Bearer');
-    void reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(problemDocument(problem, request));
+    answerProblem(error, request, reply);
   }
+}
+
+function answerProblem(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
+  const problem = problemForRequest(error, request);
+  request.problemCode = problem.code;
+  if (problem.status >= 500 && problem.status !== 503) request.log.error({ err: error }, 'request failed');
+  if (problem.status === 503) reply.header('retry-after', '1');
+  if (problem.status === 401) reply.header('www-authenticate', 'Bearer');
+  void reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(problemDocument(problem, request));
+}
+
+/**
+ * Fastify's `frameworkErrors`: what its router refuses before any hook or route runs (a path it cannot decode, a
+ * too long path parameter) is answered like every other error, with the correlation id the onRequest hook would echo.
+ */
+export function answerFrameworkError(error: Error, request: FastifyRequest, reply: FastifyReply): void {
+  void reply.header(CORRELATION_ID_HEADER, request.id);
+  answerProblem(error, request, reply);
 }

@@ -1,6 +1,6 @@
 import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy, ValidateIf, ValidateNested, validateSync } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy, ValidateIf, ValidateNested, validateSync } from 'class-validator';
 import fc from 'fast-check';
 import fastify from 'fastify';
 import { EntityParams, ReadQuery } from '../audit/read.request';
@@ -224,5 +224,33 @@ describe('the messages of an invalid body', () => {
 
   it('still names an unknown property as not allowed', async () => {
     expect(await errorsOf({ title: 'x', cohort: 2020, code: 'abc', status: 'Active' })).toEqual({ status: ['property status should not exist'] });
+  });
+});
+
+describe('the messages of a list of the wrong size', () => {
+  class Endorsement {
+    @IsArray() @ArrayMinSize(1) @ArrayMaxSize(3) endorsedBy!: string[];
+    @IsOptional() @IsArray() @ArrayMinSize(2) @ArrayMaxSize(1) pair?: string[];
+    @IsOptional() @IsArray() @ArrayMinSize(1, { message: 'partners: name one at least' }) partners?: string[];
+  }
+  const errorsOf = async (body: object) => {
+    try {
+      await createValidationPipe().transform(body, { type: 'body', metatype: Endorsement });
+      return {};
+    } catch (err) {
+      if (!(err instanceof RequestValidationError)) throw err;
+      return err.errors;
+    }
+  };
+
+  it('counts items, one or more, instead of class-validator\'s "at least 1 elements"', async () => {
+    expect(await errorsOf({ endorsedBy: [] })).toEqual({ endorsedBy: ['endorsedBy must contain at least one item'] });
+    expect(await errorsOf({ endorsedBy: ['a', 'b', 'c', 'd'] })).toEqual({ endorsedBy: ['endorsedBy must contain at most 3 items'] });
+    expect(await errorsOf({ endorsedBy: ['a'], pair: [] })).toEqual({ pair: ['pair must contain at least 2 items'] });
+    expect(await errorsOf({ endorsedBy: ['a'], pair: ['a', 'b'] })).toEqual({ pair: ['pair must contain at most one item'] });
+  });
+
+  it('keeps an author\'s own message', async () => {
+    expect(await errorsOf({ endorsedBy: ['a'], partners: [] })).toEqual({ partners: ['partners: name one at least'] });
   });
 });

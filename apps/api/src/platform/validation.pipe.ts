@@ -37,10 +37,31 @@ export function memoizeValidationMetadata(storage: MetadataStorage = getMetadata
   }
 }
 
+/** class-validator's own words for a list's size ("must contain at least 1 elements"), and the bound each states. */
+const LIST_SIZE_MESSAGES: Readonly<Record<string, { readonly words: RegExp; readonly bound: string }>> = {
+  arrayMinSize: { words: /^(.*) must contain at least (\d+) elements$/, bound: 'at least' },
+  arrayMaxSize: { words: /^(.*) must contain no more than (\d+) elements$/, bound: 'at most' },
+};
+
+/** A list-size rule's own message in ours ("must contain at least one item", "at most 3 items"); an author's is kept. */
+function listSizeInOurWords(rule: string, message: string): string {
+  const size = Object.hasOwn(LIST_SIZE_MESSAGES, rule) ? LIST_SIZE_MESSAGES[rule]! : undefined;
+  const [, subject, count] = size?.words.exec(message) ?? [];
+  if (size === undefined || subject === undefined || count === undefined) return message;
+  return `${subject} must contain ${size.bound} ${count === '1' ? 'one item' : `${count} items`}`;
+}
+
+/** The error with class-validator's list-size messages reworded: one place for every DTO's @ArrayMinSize/@ArrayMaxSize. */
+function inOurWords(error: ValidationError): ValidationError {
+  if (error.constraints === undefined) return error;
+  const constraints = Object.fromEntries(Object.entries(error.constraints).map(([rule, message]) => [rule, listSizeInOurWords(rule, message)]));
+  return Object.assign(Object.create(Object.getPrototypeOf(error) as object) as ValidationError, error, { constraints });
+}
+
 function collect(errors: readonly ValidationError[], parent: string, into: Record<string, string[]>): void {
   for (const error of errors) {
     const path = parent === '' ? error.property : `${parent}.${error.property}`;
-    const messages = fieldMessages(error);
+    const messages = fieldMessages(inOurWords(error));
     if (messages.length > 0) into[path] = [...(into[path] ?? []), ...messages];
     collect(error.children ?? [], path, into);
   }

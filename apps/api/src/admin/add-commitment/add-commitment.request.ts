@@ -4,7 +4,7 @@ import { OGP_COMMITMENT_ID_PATTERN, OGP_VALUES, type CommitmentTerms, type OgpVa
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { MultiLineText, SingleLineText } from '../../platform/text.decorators';
-import { AT_LEAST_ONE_ITEM, InstitutionsRequest, ISO_MONTH, MAX_NAME, MAX_TEXT } from '../shared.request';
+import { InstitutionsRequest, ISO_MONTH, MAX_NAME, MAX_TEXT } from '../shared.request';
 
 export class CommitmentTermsRequest {
   @ApiPropertyOptional({ nullable: true, type: String, example: 'IDSMG0001', description: "OGP's own id; null until assigned" })
@@ -35,7 +35,7 @@ export class CommitmentTermsRequest {
   objective!: string;
 
   @ApiProperty({ enum: OGP_VALUES, isArray: true, example: ['Access to Information'], minItems: 1, maxItems: OGP_VALUES.length })
-  @IsArray() @ArrayMinSize(1, AT_LEAST_ONE_ITEM) @ArrayMaxSize(OGP_VALUES.length) @IsIn(OGP_VALUES, { each: true })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(OGP_VALUES.length) @IsIn(OGP_VALUES, { each: true })
   values!: OgpValue[];
 
   @ApiProperty({ example: 'Diskominfo Kota Semarang', minLength: 1, maxLength: MAX_NAME })

@@ -2,7 +2,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { SingleLineText } from '../../platform/text.decorators';
-import { AT_LEAST_ONE_ITEM, ISO_DATE, MAX_LIST, MAX_NAME, MAX_URL, NAME_ITEMS, URL_OPTIONS } from '../shared.request';
+import { ISO_DATE, MAX_LIST, MAX_NAME, MAX_URL, NAME_ITEMS, URL_OPTIONS } from '../shared.request';
 
 export class EndorseActionPlanRequest {
   @ApiProperty({ example: '2021-07-26' })
@@ -12,7 +12,7 @@ export class EndorseActionPlanRequest {
 
   @ApiProperty({ example: ['PATTIRO Semarang', 'Transparency International Indonesia (TII)'], minItems: 1, maxItems: MAX_LIST, items: NAME_ITEMS })
   @IsArray()
-  @ArrayMinSize(1, AT_LEAST_ONE_ITEM)
+  @ArrayMinSize(1)
   @ArrayMaxSize(MAX_LIST)
   @IsString({ each: true })
   @MinLength(1, { each: true })

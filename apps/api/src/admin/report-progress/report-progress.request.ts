@@ -3,18 +3,19 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CLAIMABLE_COMPLETION, ENTITY_ID_PATTERN, type ClaimedCompletion } from '@ogp/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ID_EXAMPLES } from '../../platform/id-examples';
 import { MultiLineText, SingleLineText } from '../../platform/text.decorators';
 import { EvidenceRequest, ISO_DATE, MAX_TEXT } from '../shared.request';
 
 export class ReportProgressRequest {
-  @ApiPropertyOptional({ example: 'semarang-2021-c1-m1-p1', description: 'Absent for a new claim; an existing claim id makes a new version of it (an unknown one: 404 claim.not-found)', maxLength: 64 })
+  @ApiPropertyOptional({ example: ID_EXAMPLES.claim, description: 'Absent for a new claim; an existing claim id makes a new version of it (an unknown one: 404 claim.not-found)', maxLength: 64 })
   @IsOptional()
   @MaxLength(64)
   @Matches(ENTITY_ID_PATTERN, { message: 'claimId must be lowercase letters, digits and dashes' })
   @SingleLineText()
   claimId?: string;
 
-  @ApiProperty({ example: 'semarang-2021-c1-m1', maxLength: 64 })
+  @ApiProperty({ example: ID_EXAMPLES.milestone, maxLength: 64 })
   @IsString()
   @MaxLength(64)
   @Matches(ENTITY_ID_PATTERN, { message: 'milestoneId must be lowercase letters, digits and dashes' })

@@ -5,6 +5,9 @@ import { SingleLineText } from '../../platform/text.decorators';
 import { ISO_DATE, ReasonRequest } from '../shared.request';
 
 export class RescheduleMilestoneRequest extends ReasonRequest {
+  @ApiProperty({ example: 'Agency training postponed by the 2021 COVID-19 restrictions in Semarang' })
+  declare reason: string;
+
   @ApiProperty({ example: '2021-10-01' })
   @Matches(ISO_DATE, { message: 'startDate must be a date YYYY-MM-DD' })
   @SingleLineText()

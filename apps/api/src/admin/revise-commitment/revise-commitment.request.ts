@@ -9,6 +9,9 @@ import { CommitmentTermsRequest } from '../add-commitment/add-commitment.request
 export class CommitmentChangesRequest extends PartialType(CommitmentTermsRequest) {}
 
 export class ReviseCommitmentRequest extends ReasonRequest {
+  @ApiProperty({ example: 'Bappeda takes the lead; the end moves to June 2023 after the 2022 budget revision' })
+  declare reason: string;
+
   @ApiProperty({ type: CommitmentChangesRequest, example: { endMonth: '2023-06', leadInstitution: 'Bappeda Kota Semarang' } })
   @IsDefined()
   @ValidateNested()

@@ -10,7 +10,7 @@ import { idOf } from '../../admin/parse-id.pipe';
 import { Roles } from '../../platform/access.decorators';
 import { IfMatch, ResponseETag, type ETagSetter } from '../../platform/etag';
 import { CurrentCommand } from '../../platform/request.decorators';
-import { ClaimVersionRequest, RequestEvidenceRequest } from './review-claim.request';
+import { DisputeClaimRequest, RequestEvidenceRequest, VerifyClaimRequest } from './review-claim.request';
 
 @ApiTags('review')
 @Roles('reviewer')
@@ -23,7 +23,7 @@ export class ReviewClaimController {
   verify(
     @Param('commitmentId', idOf('commitment')) commitmentId: string,
     @Param('claimId', idOf('claim')) claimId: string,
-    @Body() body: ClaimVersionRequest,
+    @Body() body: VerifyClaimRequest,
     @CurrentCommand() context: CommandContext,
     @IfMatch() expected: ExpectedRevision | undefined,
     @ResponseETag() etag: ETagSetter,
@@ -37,7 +37,7 @@ export class ReviewClaimController {
   dispute(
     @Param('commitmentId', idOf('commitment')) commitmentId: string,
     @Param('claimId', idOf('claim')) claimId: string,
-    @Body() body: ClaimVersionRequest,
+    @Body() body: DisputeClaimRequest,
     @CurrentCommand() context: CommandContext,
     @IfMatch() expected: ExpectedRevision | undefined,
     @ResponseETag() etag: ETagSetter,

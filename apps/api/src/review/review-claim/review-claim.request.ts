@@ -4,12 +4,22 @@ import { IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator
 import { MAX_TEXT, ReasonRequest } from '../../admin/shared.request';
 import { MultiLineText } from '../../platform/text.decorators';
 
-export class ClaimVersionRequest extends ReasonRequest {
+class ClaimVersionRequest extends ReasonRequest {
   @ApiProperty({ example: 1, description: 'The claim version reviewed; a review of an outdated version is refused', minimum: 1, maximum: 1_000_000 })
   @IsInt()
   @Min(1)
   @Max(1_000_000)
   version!: number;
+}
+
+export class VerifyClaimRequest extends ClaimVersionRequest {
+  @ApiProperty({ example: "Checked on the PPID portal: 12 of 16 agencies' information lists are online" })
+  declare reason: string;
+}
+
+export class DisputeClaimRequest extends ClaimVersionRequest {
+  @ApiProperty({ example: "Only 9 of the 16 agencies' information lists are online on the PPID portal" })
+  declare reason: string;
 }
 
 export class RequestEvidenceRequest {
