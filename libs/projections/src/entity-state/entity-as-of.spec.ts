@@ -1,24 +1,13 @@
 // Specs of entityAsOf: a bare date read of one entity is a day of its member's time zone, as compliance's days are.
-import { EVENT_SCHEMA_VERSIONS, type DomainEvent } from '@ogp/domain';
-import { type NewEvent, SqliteEventStore } from '@ogp/event-store';
+import type { DomainEvent } from '@ogp/domain';
+import { SqliteEventStore } from '@ogp/event-store';
 import type { ReadModelDb } from '../projection';
 import { openReadModelDb } from '../read-model-db';
 import { createProjections } from '../read-models';
 import { rebuild } from '../replay/rebuild';
+import { storedDomainEvent } from '../testing/stored-domain-event';
 import { domainStateModel } from './domain-state-model';
 import { entityAsOf, stateAsOf } from './entity-state.queries';
-
-let stored = 0;
-function asStored(event: DomainEvent, recordedAt: string): NewEvent {
-  stored++;
-  return {
-    id: `5e3b0000-0000-4000-8000-${stored.toString(16).padStart(12, '0')}`,
-    type: event.type,
-    schemaVersion: EVENT_SCHEMA_VERSIONS[event.type],
-    data: event.data as unknown as NewEvent['data'],
-    metadata: { actorId: 'admin-1', actorRole: 'admin', commandId: `cmd-${stored}`, correlationId: `corr-${stored}`, causationId: null, reason: null, recordedAt },
-  };
-}
 
 const registered = (memberId: string, timeZone?: string): DomainEvent => ({
   type: 'MemberRegistered',
@@ -34,7 +23,7 @@ describe('entityAsOf (a bare date is a day of the entity’s member)', () => {
 
   beforeAll(async () => {
     const store = new SqliteEventStore({ file: ':memory:' });
-    const append = (stream: string, event: DomainEvent, recordedAt: string) => store.append(stream, [asStored(event, recordedAt)], { expectedRevision: 'no_stream' });
+    const append = (stream: string, event: DomainEvent, recordedAt: string) => store.append(stream, [storedDomainEvent(event, recordedAt)], { expectedRevision: 'no_stream' });
     await append('member-semarang', registered('semarang', 'Asia/Jakarta'), '2026-12-01T03:00:00.000Z');
     await append('member-legacy', registered('legacy'), '2026-12-01T03:00:00.000Z');
     // Recorded at 00:30 on 5 December in Semarang, still 4 December in UTC.

@@ -1,28 +1,16 @@
 // Specs of the commitment export over the domain's own states, stored and read back as the application does: the
 // UTF-8 byte order mark of the CSV, Completion (assessed) beside Reported Progress (claimed), and OGP's id kept apart from the ledger's.
-import { type CommitmentEvent, EVENT_SCHEMA_VERSIONS, type PlanEvent } from '@ogp/domain';
-import { type NewEvent, SqliteEventStore } from '@ogp/event-store';
+import type { CommitmentEvent, PlanEvent } from '@ogp/domain';
+import { SqliteEventStore } from '@ogp/event-store';
 import { commitmentRecord, domainStateModel } from '../entity-state/domain-state-model';
 import type { ReadModelDb } from '../projection';
 import { openReadModelDb } from '../read-model-db';
 import { createProjections } from '../read-models';
 import { rebuild } from '../replay/rebuild';
+import { storedDomainEvent } from '../testing/stored-domain-event';
 import { exportCommitments } from './export-commitments';
 
 const evidence = [{ url: 'https://data.semarangkota.go.id/', title: 'Portal', sha256: null }];
-let stored = 0;
-
-function asStored(event: PlanEvent | CommitmentEvent): NewEvent {
-  stored++;
-  return {
-    id: `5e3a0000-0000-4000-8000-${stored.toString(16).padStart(12, '0')}`,
-    type: event.type,
-    schemaVersion: EVENT_SCHEMA_VERSIONS[event.type],
-    data: event.data as unknown as NewEvent['data'],
-    metadata: { actorId: 'admin-1', actorRole: 'admin', commandId: `cmd-${stored}`, correlationId: `corr-${stored}`, causationId: null, reason: null, recordedAt: '2026-12-04T11:40:00.000Z' },
-  };
-}
-
 const drafted: PlanEvent = {
   type: 'ActionPlanDrafted',
   data: { planId: 'plan-1', memberId: 'semarang', title: 'Rencana Aksi OGP Lokal Semarang', periodStart: '2026-01', periodEnd: '2028-12', effectiveAt: '2026-01-05T03:00:00Z' },
@@ -65,7 +53,7 @@ describe('commitment export of domain states', () => {
 
   beforeAll(async () => {
     const store = new SqliteEventStore({ file: ':memory:' });
-    const append = (stream: string, events: readonly (PlanEvent | CommitmentEvent)[]) => store.append(stream, events.map(asStored), { expectedRevision: 'no_stream' });
+    const append = (stream: string, events: readonly (PlanEvent | CommitmentEvent)[]) => store.append(stream, events.map((e) => storedDomainEvent(e, '2026-12-04T11:40:00.000Z')), { expectedRevision: 'no_stream' });
     await append('plan-plan-1', [drafted]);
     // Every milestone claimed Complete, not yet assessed: progress is Complete.
     await append('commitment-c-done', [added('c-done', 'IDSMG0006'), milestone('c-done', 'm-1'), milestone('c-done', 'm-2'), claim('c-done', 'm-1', 'Complete'), claim('c-done', 'm-2', 'Complete')]);
