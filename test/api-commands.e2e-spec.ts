@@ -163,6 +163,30 @@ describe('command API edges (e2e)', () => {
     });
   });
 
+  describe('withdrawing a forum meeting recorded by mistake', () => {
+    it('takes it out of the forum obligation with a reason, and lets the corrected meeting be recorded', async () => {
+      await post('/admin/members', ops, { ...SEMARANG.member, memberId: 'kendal' }).expect(201);
+      const wrong = await post('/admin/members/kendal/forum-meetings', ops, SEMARANG.forum('2021-04-20')).expect(201);
+      const meetingId = wrong.body.ids.meetingId as string;
+      const refused = async (path: string, body: object, status: number, code: string, key = ops) => {
+        const before = await api.head();
+        const res = await post(path, key, body);
+        expect([res.status, res.body.code]).toEqual([status, code]);
+        expect(await api.head()).toBe(before);
+      };
+      await refused(`/admin/members/kendal/forum-meetings/${meetingId}/withdrawal`, { reason: ' ' }, 422, 'reason.required');
+      await refused('/admin/members/kendal/forum-meetings/no-such-meeting/withdrawal', { reason: 'Typo' }, 404, 'forum.meeting-not-found');
+      await refused(`/admin/members/kendal/forum-meetings/${meetingId}/withdrawal`, { reason: 'Typo' }, 403, 'access.outside-member-scope', smg);
+      const withdrawn = await post(`/admin/members/kendal/forum-meetings/${meetingId}/withdrawal`, ops, { reason: 'Held on the 21st' }).expect(201);
+      expect(withdrawn.body).toMatchObject({ eventTypes: ['ForumMeetingWithdrawn'], ids: { memberId: 'kendal', meetingId } });
+      await refused(`/admin/members/kendal/forum-meetings/${meetingId}/withdrawal`, { reason: 'Again' }, 409, 'forum.meeting-withdrawn');
+      const compliance = await request(api.http).get(`/audit/members/kendal/compliance?waitFor=${withdrawn.body.position}`).set('Authorization', `Bearer ${ops}`).expect(200);
+      const forum = (compliance.body.data.results as { obligation: string; eventIds: string[] }[]).find((r) => r.obligation === 'forum');
+      expect(forum!.eventIds).not.toContain(wrong.body.eventIds[0]);
+      await post('/admin/members/kendal/forum-meetings', ops, SEMARANG.forum('2021-04-21')).expect(201);
+    });
+  });
+
   describe('onboarding: a submission entered before its endorsement', () => {
     it('answers the submission with a notice, and counts an earlier endorsement entered the same day by its date', async () => {
       await post('/admin/members', ops, { ...SEMARANG.member, memberId: 'demak' }).expect(201);

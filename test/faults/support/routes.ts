@@ -6,6 +6,7 @@ export const COMMAND_BODIES: Readonly<Record<string, (ids: RouteIds) => Record<s
   'POST /admin/members': (ids) => BODIES.member(`m-${ids.unique}`),
   'POST /ledger/checkpoints': () => ({}),
   'POST /admin/members/{memberId}/forum-meetings': () => BODIES.forum('2022-04-20'),
+  'POST /admin/members/{memberId}/forum-meetings/{meetingId}/withdrawal': () => ({ reason: 'Recorded by mistake' }),
   'POST /admin/members/{memberId}/public-information': () => BODIES.publicInformation,
   'POST /admin/members/{memberId}/time-zone': (ids) => ({ timeZone: ['Asia/Jakarta', 'UTC'][Number.parseInt(ids.unique, 36) % 2], reason: 'Registered with the wrong zone' }),
   'POST /admin/members/{memberId}/plans': () => BODIES.plan,
@@ -59,6 +60,9 @@ export function paramValue(name: string, ids: RouteIds): string | undefined {
     case 'eventId':
       // Any well-formed event id: an unknown one is a 404, which still shows the route let the caller in.
       return '00000000-0000-4000-8000-000000000000';
+    case 'meetingId':
+      // Likewise: a forum meeting the member does not have is a 404 behind the same access rules.
+      return 'no-such-meeting';
     default:
       return undefined;
   }

@@ -17,6 +17,7 @@ import { StartImplementationController } from './start-implementation/start-impl
 import { SubmitActionPlanController } from './submit-action-plan/submit-action-plan.controller';
 import { UpdatePublicInformationController } from './update-public-information/update-public-information.controller';
 import { WithdrawCommitmentController } from './withdraw-commitment/withdraw-commitment.controller';
+import { WithdrawForumMeetingController } from './withdraw-forum-meeting/withdraw-forum-meeting.controller';
 import { WithdrawMilestoneController } from './withdraw-milestone/withdraw-milestone.controller';
 
 @Module({
@@ -24,6 +25,7 @@ import { WithdrawMilestoneController } from './withdraw-milestone/withdraw-miles
   controllers: [
     RegisterMemberController,
     RecordForumMeetingController,
+    WithdrawForumMeetingController,
     UpdatePublicInformationController,
     ChangeMemberTimeZoneController,
     DraftActionPlanController,

@@ -23,6 +23,7 @@ const PATH_IDS: Readonly<Record<string, { readonly description: string; readonly
   commitmentId: { description: 'The commitment', example: ID_EXAMPLES.commitment },
   milestoneId: { description: 'The milestone, within its commitment', example: ID_EXAMPLES.milestone },
   claimId: { description: 'The progress claim, within its commitment', example: ID_EXAMPLES.claim },
+  meetingId: { description: 'The forum meeting, as recording it answered in ids', example: ID_EXAMPLES.meeting },
 };
 
 /** Describes the path ids that no DTO describes (the command routes' @Param ids), with an example each. */

@@ -50,4 +50,13 @@ export interface ChangeMemberTimeZone {
   };
 }
 
-export type MemberCommand = RegisterMember | RecordForumMeeting | UpdatePublicInformation | ChangeMemberTimeZone;
+/**
+ * A forum meeting recorded by mistake (it did not take place, or was recorded with the wrong date or people) no
+ * longer counts: it stays in history with the reason, and a corrected meeting is recorded anew.
+ */
+export interface WithdrawForumMeeting {
+  readonly type: 'WithdrawForumMeeting';
+  readonly data: { readonly memberId: string; readonly meetingId: string; readonly reason: string };
+}
+
+export type MemberCommand = RegisterMember | RecordForumMeeting | UpdatePublicInformation | ChangeMemberTimeZone | WithdrawForumMeeting;

@@ -104,6 +104,23 @@ describe('member', () => {
       spec.given([memberRegistered]).when(change('Asia/Jakarta'), as(REVIEWER)).thenFails('actor.forbidden-role');
       spec.given([]).when(change('Asia/Jakarta'), as(ADMIN)).thenFails('member.not-found');
     });
+    it('withdraws a meeting recorded by mistake, with a reason, after which the meeting can be recorded anew', () => {
+      const first = memberDecider.decide(meeting(), memberState, as(ADMIN));
+      const withdraw = (meetingId = 'forum-1', reason = 'Held on the 21st, not the 20th'): MemberCommand => ({ type: 'WithdrawForumMeeting', data: { memberId: 'semarang', meetingId, reason } });
+      const withdrawn = spec.given([memberRegistered, ...first]).when(withdraw(), as(ADMIN, '2021-05-02T03:00:00Z')).then([
+        { type: 'ForumMeetingWithdrawn', data: { memberId: 'semarang', meetingId: 'forum-1', reason: 'Held on the 21st, not the 20th', effectiveAt: '2021-05-02T03:00:00Z' } },
+      ]);
+      const after = [memberRegistered, ...first, ...withdrawn];
+      expect(after.reduce(memberDecider.evolve, null)?.forumMeetings).toMatchObject([{ meetingId: 'forum-1', withdrawn: true }]);
+      // The same day and minutes again, under a new id: no longer a repeat of a meeting that counts.
+      spec.given(after).when(meeting({ meetingId: 'forum-2' }), as(ADMIN)).thenAccepted();
+      // Its id stays taken, and it is withdrawn once.
+      spec.given(after).when(meeting(), as(ADMIN)).thenFails('forum.meeting-already-recorded');
+      spec.given(after).when(withdraw(), as(ADMIN)).thenFails('forum.meeting-withdrawn');
+      spec.given([memberRegistered, ...first]).when(withdraw('forum-9'), as(ADMIN)).thenFails('forum.meeting-not-found');
+      spec.given([memberRegistered, ...first]).when(withdraw('forum-1', ' '), as(ADMIN)).thenFails('reason.required');
+      spec.given([memberRegistered, ...first]).when(withdraw(), as(REVIEWER)).thenFails('actor.forbidden-role');
+    });
     it('refuses recording the same meeting twice', () => {
       const first = memberDecider.decide(meeting(), memberDecider.evolve(null, memberRegistered), as(ADMIN));
       spec.given([memberRegistered, ...first]).when(meeting(), as(ADMIN)).thenFails('forum.meeting-already-recorded');

@@ -1,4 +1,5 @@
-// The member decider: registers a member and records its forum meetings and public-information updates.
+// The member decider: registers a member and records its forum meetings (and withdraws mistaken ones) and
+// public-information updates.
 import type { Decider, DecisionContext } from '../shared/context';
 import { fail } from '../shared/errors';
 import { ignoreEvent, unknownCommand } from '../shared/exhaustive';
@@ -30,7 +31,8 @@ const sortedNames = (names: readonly string[]): string => JSON.stringify(names.m
  */
 function earlierRecordOf(meetings: readonly ForumMeeting[], meeting: Omit<ForumMeeting, 'meetingId'>): ForumMeeting | undefined {
   return meetings.find((m) => {
-    if (m.heldOn !== meeting.heldOn) return false;
+    // A withdrawn record is out of the way: the meeting it got wrong can be recorded anew.
+    if (m.withdrawn === true || m.heldOn !== meeting.heldOn) return false;
     if (m.minutesUrl !== null || meeting.minutesUrl !== null) return m.minutesUrl === meeting.minutesUrl;
     return sortedNames(m.participants.government) === sortedNames(meeting.participants.government) && sortedNames(m.participants.civilSociety) === sortedNames(meeting.participants.civilSociety);
   });
@@ -75,6 +77,15 @@ export function decideMember(command: MemberCommand, state: MemberState, context
       }
       return [{ type: 'ForumMeetingRecorded', data: { memberId: d.memberId, meetingId: d.meetingId, participants: { government, civilSociety }, minutesUrl: d.minutesUrl, effectiveAt: heldOn } }];
     }
+    case 'WithdrawForumMeeting': {
+      const d = command.data;
+      const member = requireMember(state, d.memberId);
+      const meeting = member.forumMeetings.find((m) => m.meetingId === d.meetingId);
+      if (meeting === undefined) return fail('forum.meeting-not-found', `Member ${d.memberId} has no forum meeting ${d.meetingId}`, { meetingId: d.meetingId });
+      if (meeting.withdrawn === true) fail('forum.meeting-withdrawn', `Forum meeting ${d.meetingId} of ${meeting.heldOn} is already withdrawn`, { meetingId: d.meetingId });
+      const reason = requireReason(d.reason, 'Withdrawing a forum meeting');
+      return [{ type: 'ForumMeetingWithdrawn', data: { memberId: d.memberId, meetingId: d.meetingId, reason, effectiveAt: context.now } }];
+    }
     case 'UpdatePublicInformation': {
       const d = command.data;
       const member = requireMember(state, d.memberId);
@@ -111,6 +122,11 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
       if (state === null) return state;
       const { meetingId, minutesUrl, participants, effectiveAt } = event.data;
       return { ...state, forumMeetings: [...state.forumMeetings, { meetingId, heldOn: effectiveAt, minutesUrl, participants }] };
+    }
+    case 'ForumMeetingWithdrawn': {
+      if (state === null) return state;
+      const { meetingId } = event.data;
+      return { ...state, forumMeetings: state.forumMeetings.map((m) => (m.meetingId === meetingId ? { ...m, withdrawn: true as const } : m)) };
     }
     case 'MemberTimeZoneChanged':
       return state === null ? state : { ...state, timeZone: event.data.timeZone };

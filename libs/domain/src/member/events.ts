@@ -52,4 +52,10 @@ export interface MemberTimeZoneChanged {
   };
 }
 
-export type MemberEvent = MemberRegistered | ForumMeetingRecorded | PublicInformationUpdated | MemberTimeZoneChanged;
+/** The meeting no longer counts for the forum obligation from this event on; `effectiveAt` is when it was recorded. */
+export interface ForumMeetingWithdrawn {
+  readonly type: 'ForumMeetingWithdrawn';
+  readonly data: { readonly memberId: string; readonly meetingId: string; readonly reason: string; readonly effectiveAt: IsoInstant };
+}
+
+export type MemberEvent = MemberRegistered | ForumMeetingRecorded | PublicInformationUpdated | MemberTimeZoneChanged | ForumMeetingWithdrawn;

@@ -24,6 +24,8 @@ export interface ForumMeeting {
   readonly heldOn: IsoDate;
   readonly minutesUrl: string | null;
   readonly participants: { readonly government: readonly string[]; readonly civilSociety: readonly string[] };
+  /** Set once withdrawn (absent in states stored before withdrawals existed: not withdrawn). */
+  readonly withdrawn?: true;
 }
 
 export type MemberState = Member | null;

@@ -17,7 +17,8 @@ function history() {
     register: (on = '2021-01-10', timeZone?: string) => add('member-m', 'MemberRegistered', { memberId: 'm', timeZone, effectiveAt: `${on}T03:00:00Z` }, on),
     /** An event recorded at an exact instant (the builder's others are recorded at 03:00 UTC). */
     at: (id: string, recordedAt: string) => Object.assign(events.find((e) => e.id === id)!, { recordedAt }),
-    meeting: (on: string) => add('member-m', 'ForumMeetingRecorded', { memberId: 'm', effectiveAt: on }, on),
+    meeting: (on: string, meetingId = `f-${on}`) => add('member-m', 'ForumMeetingRecorded', { memberId: 'm', meetingId, effectiveAt: on }, on),
+    withdrawMeeting: (meetingId: string, on: string) => add('member-m', 'ForumMeetingWithdrawn', { memberId: 'm', meetingId, reason: 'Recorded by mistake', effectiveAt: `${on}T03:00:00Z` }, on),
     website: (on: string) => add('member-m', 'PublicInformationUpdated', { memberId: 'm', effectiveAt: on }, on),
     draft: (on = '2021-06-01') => add('plan-p', 'ActionPlanDrafted', { planId: 'p', memberId: 'm', periodStart: '2021-08', periodEnd: '2023-12', effectiveAt: `${on}T03:00:00Z` }, on),
     endorse: (on: string) => add('plan-p', 'ActionPlanEndorsed', { planId: 'p', effectiveAt: on }, on),
@@ -62,6 +63,15 @@ describe('obligations', () => {
       const a = h.meeting('2021-03-01');
       const b = h.meeting('2021-08-20');
       expect(result(h.events, '2021-12-01', 'forum')).toMatchObject({ status: 'met', eventIds: [a, b], planId: null });
+    });
+    it('stops counting a meeting from the day it was withdrawn (as of an earlier day, it still counted)', () => {
+      const h = history();
+      h.register('2021-01-10');
+      const a = h.meeting('2021-03-01');
+      const b = h.meeting('2021-08-20', 'wrong');
+      h.withdrawMeeting('wrong', '2021-11-15');
+      expect(result(h.events, '2021-11-14', 'forum')).toMatchObject({ status: 'met', eventIds: [a, b] });
+      expect(result(h.events, '2021-11-15', 'forum')).toMatchObject({ status: 'overdue', eventIds: [a] });
     });
     it('is overdue when the latest meeting is older than the gap', () => {
       const h = history();

@@ -80,7 +80,8 @@ export interface PlanFact {
 
 export interface MemberFacts {
   registration: Dated | null;
-  readonly meetings: Dated[];
+  /** Forum meetings that count: a withdrawn one leaves the list from the day its withdrawal was recorded. */
+  readonly meetings: (Dated & { readonly meetingId: string })[];
   readonly publicUpdates: Dated[];
   readonly plans: PlanFact[];
 }
@@ -128,8 +129,13 @@ function apply(facts: MemberFacts, commitments: Map<string, CommitmentFact>, id:
       facts.registration = { eventId: id, on: dayOf(event.data.effectiveAt) };
       return;
     case 'ForumMeetingRecorded':
-      facts.meetings.push({ eventId: id, on: dayOf(event.data.effectiveAt) });
+      facts.meetings.push({ eventId: id, on: dayOf(event.data.effectiveAt), meetingId: event.data.meetingId });
       return;
+    case 'ForumMeetingWithdrawn': {
+      const at = facts.meetings.findIndex((m) => m.meetingId === event.data.meetingId);
+      if (at >= 0) facts.meetings.splice(at, 1);
+      return;
+    }
     case 'PublicInformationUpdated':
       facts.publicUpdates.push({ eventId: id, on: dayOf(event.data.effectiveAt) });
       return;

@@ -4,7 +4,7 @@ import { cadenceItems } from './member-rules';
 
 const registered = (on: string, ...meetings: string[]): MemberFacts => ({
   registration: { eventId: 'reg', on },
-  meetings: meetings.map((day, i) => ({ eventId: `m${i}`, on: day })),
+  meetings: meetings.map((day, i) => ({ eventId: `m${i}`, on: day, meetingId: `f${i}` })),
   publicUpdates: [],
   plans: [],
 });

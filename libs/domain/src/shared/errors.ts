@@ -19,6 +19,8 @@ export const ERROR_CATALOGUE = {
   'member.time-zone-unchanged': { kind: 'validation', title: 'The member already keeps that time zone' },
   'forum.participants-required': { kind: 'validation', title: 'A forum meeting needs government and civil society participants' },
   'forum.meeting-already-recorded': { kind: 'conflict', title: 'This forum meeting is already recorded' },
+  'forum.meeting-not-found': { kind: 'not-found', title: 'Forum meeting not found' },
+  'forum.meeting-withdrawn': { kind: 'conflict', title: 'Forum meeting is withdrawn' },
   'public-information.already-recorded': { kind: 'conflict', title: 'This public information update is already recorded' },
   'plan.already-exists': { kind: 'conflict', title: 'Action plan already exists' },
   'plan.period-implausible': { kind: 'validation', title: 'An OGP Local action plan period starts in 2016 or later and runs at most 5 years' },

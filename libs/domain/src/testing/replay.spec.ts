@@ -42,7 +42,9 @@ function commandOf([kind, a, b, c, d]: Choice): DomainCommand {
   const date = DATES[d % DATES.length]!;
   const plan = (planId = 'p') => ({ planId });
   switch (kind % 20) {
-    case 0: return { type: 'RecordForumMeeting', data: { memberId: 'mm', meetingId: `f${a}${b}`, heldOn: date, participants: { government: ['G'], civilSociety: ['CS'] }, minutesUrl: null } };
+    case 0:
+      if (c % 4 === 0) return { type: 'WithdrawForumMeeting', data: { memberId: 'mm', meetingId: `f${a % 3}`, reason: 'Recorded by mistake' } };
+      return { type: 'RecordForumMeeting', data: { memberId: 'mm', meetingId: `f${a % 3}`, heldOn: date, participants: { government: ['G'], civilSociety: ['CS'] }, minutesUrl: null } };
     case 1: return { type: 'UpdatePublicInformation', data: { memberId: 'mm', url: 'https://x.org', updatedOn: date, summary: 'S' } };
     case 2: return { type: 'EndorseActionPlan', data: { ...plan(), endorsedOn: date, endorsedBy: ['CS'], statementUrl: null } };
     case 3: return { type: 'SubmitActionPlan', data: { ...plan(), submittedOn: date } };
