@@ -6,6 +6,7 @@ import { ERROR_CATALOGUE, type ErrorCode } from '@ogp/domain';
 import { parseApiKey } from '@ogp/tracker';
 import request from 'supertest';
 import { SEMARANG, startCommandApi, type CommandApi } from './command-api.fixtures';
+import { COMMAND_BODIES, documentedRoutes, fillPath } from './faults/support/routes';
 
 const idOf = (stream: string): string => stream.slice(stream.indexOf('-') + 1);
 
@@ -369,6 +370,23 @@ describe('command API edges (e2e)', () => {
       expect(await api.head()).toBe(before);
       // The refusal does not tell which member owns a plan or commitment it names.
       expect(res.body.detail).not.toContain('jakarta');
+    });
+
+    it('refuses a Semarang key every admin command on another member, its plan or its commitment (403, nothing written)', async () => {
+      const docs = (await request(api.http).get('/docs-json').expect(200)).body as unknown;
+      const routes = documentedRoutes(docs).filter(([method, template]) => method === 'POST' && template.startsWith('/admin/'));
+      expect(routes.length).toBeGreaterThanOrEqual(18);
+      const ids = { memberId: 'jakarta', planId: otherPlanId, commitmentId: otherCommitmentId, milestoneId: 'm-1', claimId: 'c-1', unique: 'scope' };
+      const answers: string[] = [];
+      for (const [method, template] of routes) {
+        const body = COMMAND_BODIES[`${method} ${template}`];
+        expect({ template, body: typeof body }).toEqual({ template, body: 'function' });
+        const before = await api.head();
+        const res = await post(fillPath(template, ids), smg, body!(ids));
+        answers.push(`${template} ${res.status} ${res.body.code}`);
+        expect(await api.head()).toBe(before);
+      }
+      expect(answers.filter((a) => !a.endsWith(' 403 access.outside-member-scope'))).toEqual([]);
     });
 
     it('lets the Semarang key act on its own commitment', async () => {

@@ -5,6 +5,7 @@ import {
   EVENT_SCHEMA_VERSIONS,
   noticesOf,
   decideWith,
+  isMemberCommand,
   reasonOf,
   streamOf,
   type CommitmentCommand,
@@ -297,8 +298,9 @@ function namesOgpId(command: CommitmentCommand): boolean {
 /** The member a command acts on, when it can be known (undefined: the target does not exist yet or at all). */
 function memberOfTarget(command: DomainCommand, states: DomainStates): string | undefined {
   const data = command.data as { memberId?: string; planId?: string; commitmentId?: string };
-  if (command.type === 'RegisterMember' || command.type === 'RecordForumMeeting' || command.type === 'UpdatePublicInformation') return data.memberId;
-  if (command.type === 'DraftActionPlan') return data.memberId;
+  // Every command on a member's stream names it, as a draft names its member (a list of command types here once
+  // left out ChangeMemberTimeZone: a key scoped to one member could change another's zone).
+  if (isMemberCommand(command) || command.type === 'DraftActionPlan') return data.memberId;
   if (data.commitmentId !== undefined && command.type !== 'AddCommitment') return states.commitments[data.commitmentId]?.memberId;
   if (data.planId !== undefined) return states.plans[data.planId]?.memberId;
   return undefined;
