@@ -10,6 +10,7 @@ import { parsePosition, positionToString, SqliteEventStore, type Position } from
 import { parseExport, verifyExport } from '@ogp/ledger';
 import { FixedClock, KEY_STORE, ReadModels, seedDemo, type KeyStore } from '@ogp/tracker';
 import { ReadModelTimeoutError } from '@ogp/projections';
+import { SEMARANG } from './semarang-requests';
 import request from 'supertest';
 import { createApp } from '../apps/api/src/app.factory';
 
@@ -269,6 +270,13 @@ describe('audit and public API (e2e, Semarang)', () => {
     expect(report.events).toBe(expected.history.length);
   });
 
+  it('answers an export of a member it does not know (a typo) with 404, not an empty file', async () => {
+    for (const kind of ['commitments', 'events']) {
+      const res = await request(http).get(`/audit/export?kind=${kind}&member=semarnag`).set(auth());
+      expect({ kind, status: res.status, code: res.body.code }).toEqual({ kind, status: 404, code: 'not-found' });
+    }
+  });
+
   it('exports commitments as CSV with OGP’s field names', async () => {
     const res = await request(http).get('/audit/export?kind=commitments&format=csv&member=semarang').set(auth()).buffer(true).parse((r, cb) => {
       const chunks: Buffer[] = [];
@@ -281,11 +289,11 @@ describe('audit and public API (e2e, Semarang)', () => {
     // The UTF-8 byte order mark first, or Excel on Windows reads the en dash of "2021-08 – 2023-12" as "â€“".
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, ...rows] = bytes.subarray(3).toString('utf8').trim().split('\r\n');
-    expect(header).toMatch(/^Commitment ID,Title,.*,Primary Policy Area,.*,Completion,Reported Progress,Ledger ID$/);
+    expect(header).toMatch(/^Commitment ID,Title,.*,Primary Policy Area,.*,Completion,Reported Progress,Action Plan Status,Ledger ID$/);
     expect(rows).toHaveLength(Object.keys(expected.states.commitments).length);
     // IDSMG0001: every milestone claimed Complete, not assessed. IDSMG0002: progress Limited, assessed Substantial.
-    expect(rows.find((row) => row.startsWith('IDSMG0001,'))).toMatch(/,,Complete,semarang-2021-c1$/);
-    expect(rows.find((row) => row.startsWith('IDSMG0002,'))).toMatch(/,Substantial,Limited,semarang-2021-c2$/);
+    expect(rows.find((row) => row.startsWith('IDSMG0001,'))).toMatch(/,,Complete,Ended,semarang-2021-c1$/);
+    expect(rows.find((row) => row.startsWith('IDSMG0002,'))).toMatch(/,Substantial,Limited,Ended,semarang-2021-c2$/);
   });
 
   it('serves published plans to anyone, and the audit API only with a key', async () => {
@@ -307,7 +315,7 @@ describe('audit and public API (e2e, Semarang)', () => {
     // A compliance date is a day of the member's, other reads' a UTC day.
     const asOf = (path: string) => (docs.paths[path]!.get.parameters as { name: string; description?: string }[]).find((p) => p.name === 'asOf')!.description;
     expect(asOf('/audit/members/{id}/compliance')).toContain("the end of that day in the member's time zone");
-    expect(asOf('/audit/plans/{id}/progress')).toContain("the end of that day in the time zone of the entity's member");
+    expect(asOf('/audit/plans/{id}/progress')).toContain('the end of that day in the time zone of the member read, or of the member of the plan or commitment read');
   });
 
   it('rejects malformed reads with 400 problems', async () => {
@@ -374,6 +382,12 @@ describe('audit and public API (e2e, Semarang)', () => {
         const exported = await request(http).get('/audit/export?kind=events').set(as(own));
         expect(exported.status).toBe(200);
         expect(exported.text).toContain(`"stream":"${created.body.stream}"`);
+        // Commitments too: the commitment added a moment ago is in the export.
+        const planId = created.body.stream.slice('plan-'.length) as string;
+        const added = await request(http).post(`/admin/plans/${planId}/commitments`).set(as(own)).send({ ...SEMARANG.commitment(1), startMonth: month, endMonth: month, title: `Export commitment ${i}` });
+        expect(added.status).toBe(201);
+        const commitments = await request(http).get('/audit/export?kind=commitments&format=ndjson').set(as(own));
+        expect(commitments.text).toContain(`"Ledger ID":"${added.body.ids.commitmentId}"`);
       }
     });
 

@@ -207,6 +207,9 @@ describe('command API edges (e2e)', () => {
     it('gives up a draft with a reason: it stays in history, its commitments freeze, and its obligations no longer apply', async () => {
       await post('/admin/members', ops, { ...SEMARANG.member, memberId: 'salatiga' }).expect(201);
       const draft = idOf((await post('/admin/members/salatiga/plans', ops, SEMARANG.plan).expect(201)).body.stream);
+      // A second draft of the same years is refused, and the refusal is not kept for the key: it names what to do.
+      const again = { 'Idempotency-Key': 'salatiga-plan-2021' };
+      expect((await post('/admin/members/salatiga/plans', ops, SEMARANG.plan, again).expect(409)).body.code).toBe('plan.period-overlaps');
       const commitment = idOf((await post(`/admin/plans/${draft}/commitments`, ops, SEMARANG.commitment(1)).expect(201)).body.stream);
       const refused = async (path: string, body: object, status: number, code?: string) => {
         const before = await api.head();
@@ -222,8 +225,9 @@ describe('command API edges (e2e)', () => {
       await refused(`/admin/plans/${draft}/submission`, { submittedOn: '2021-07-30' }, 409, 'plan.invalid-transition');
       await refused(`/admin/plans/${draft}/commitments`, SEMARANG.commitment(2), 409, 'plan.abandoned');
       await refused(`/admin/commitments/${commitment}/milestones`, SEMARANG.milestone, 409, 'plan.abandoned');
-      // Out of the way: the same years can be drafted again.
-      await post('/admin/members/salatiga/plans', ops, SEMARANG.plan).expect(201);
+      // Out of the way: the same years can be drafted again, by the very retry refused before.
+      const retried = await post('/admin/members/salatiga/plans', ops, SEMARANG.plan, again).expect(201);
+      expect(retried.headers['idempotent-replayed']).toBeUndefined();
       // A submitted plan is OGP's: it cannot be abandoned.
       await refused(`/admin/plans/${planId}/abandonment`, { reason: 'Changed our minds' }, 409, 'plan.invalid-transition');
 

@@ -45,7 +45,7 @@ export class OwnWriteQuery {
 export class ReadQuery extends OwnWriteQuery {
   @ApiPropertyOptional({
     example: '2022-03-01T00:00:00Z',
-    description: "Read as the system knew it at this instant of recording (ISO 8601 instant, or a date = the end of that day in the time zone of the entity's member; of UTC for the global event feed)",
+    description: "Read as the system knew it at this instant of recording (ISO 8601 instant, or a date = the end of that day in the time zone of the member read, or of the member of the plan or commitment read; in UTC for the global event feed)",
   })
   @IsOptional()
   @IsISO8601({ strict: true })

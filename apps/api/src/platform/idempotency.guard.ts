@@ -9,8 +9,12 @@ import { RecordedAnswerReplay } from './recorded-answer';
 import { assertIdempotencyKey } from './request.decorators';
 import { IDEMPOTENCY_KEY_HEADER, requestFingerprint, singleHeader, WRITE_METHODS } from './request-context';
 
-/** Answers a retry may not get: the command lost a race with other writers (after its own retries) and was not run. */
-const TRANSIENT: ReadonlySet<string> = new Set(['wrong-expected-version', 'duplicate-event-id']);
+/**
+ * Answers a retry may not get: the command lost a race with other writers (after its own retries) and was not run;
+ * or it was refused for the state of another entity than its own (an overlapping plan, a commitment holding the OGP
+ * id), which the refusal tells the client to change (abandon that draft, withdraw that commitment) before retrying.
+ */
+const NOT_KEPT: ReadonlySet<string> = new Set(['wrong-expected-version', 'duplicate-event-id', 'plan.period-overlaps', 'commitment.ogp-id-taken']);
 
 /**
  * Answers to requests that never became a command, kept for no retry: 400 (the request itself was malformed: the
@@ -74,7 +78,7 @@ export function recordIdempotentAnswers(fastify: FastifyInstance, records: Idemp
     request.idempotency = undefined;
     const status = reply.statusCode;
     try {
-      if (status >= 500 || NOT_RUN.has(status) || (request.problemCode !== undefined && TRANSIENT.has(request.problemCode))) {
+      if (status >= 500 || NOT_RUN.has(status) || (request.problemCode !== undefined && NOT_KEPT.has(request.problemCode))) {
         await records.release(scope);
         return payload;
       }

@@ -70,7 +70,8 @@ describe('commitment progress claims', () => {
       expect(event).toMatchObject({ type: 'ProgressReported', data: { claimId: 'p-1', version: 2 } });
     });
     it('refuses a new version about another milestone', () => {
-      spec.given([...given, progressReported]).when(report('Complete', evidence, { milestoneId: 'm-2' }), ctx()).thenFails('claim.milestone-mismatch');
+      const mismatch = spec.given([...given, progressReported]).when(report('Complete', evidence, { milestoneId: 'm-2' }), ctx()).thenFails('claim.milestone-mismatch');
+      expect(mismatch.message).toBe('Claim p-1 speaks about milestone "Regulation issued" (m-1), not m-2: a new version keeps its milestone');
     });
   });
 
@@ -236,6 +237,11 @@ describe('commitment assessments', () => {
   it('records an end-of-commitment assessment with "Did it open government?" per value or Not Applicable', () => {
     const [event] = spec.given(completed).when(end(), ctx(REVIEWER)).thenAccepted();
     expect(event).toMatchObject({ type: 'EndOfCommitmentAssessed', data: { completion: 'Complete', didItOpenGovernment: { 'Access to Information': 'Major', 'Civic Participation': 'Not Applicable' } } });
+  });
+  it('refuses an end-of-commitment assessment of a draft’s commitment, and of an abandoned draft’s, whatever the dates', () => {
+    spec.given(completed).when(end(), withPlan(draftPlan, REVIEWER)).thenFails('plan.invalid-transition');
+    spec.given(completed).when(end(), withPlan(abandonedPlan, REVIEWER)).thenFails('plan.abandoned');
+    spec.given(given).when(design(), withPlan(abandonedPlan, REVIEWER)).thenFails('plan.abandoned');
   });
   it('accepts three evidence items and refuses four', () => {
     spec.given(completed).when(end([...evidence, ...evidence, ...evidence]), ctx(REVIEWER)).thenAccepted();

@@ -37,7 +37,10 @@ export function decideReportProgress(command: ReportProgress, state: CommitmentS
   if (EVIDENCE_REQUIRED_FOR.includes(completion) && evidence.length === 0) fail('claim.evidence-required', `A ${completion} claim needs at least one piece of evidence`);
   const previous = claimById(commitment.claims, claimId);
   if (d.amends === true && previous === undefined) fail('claim.not-found', `Claim ${claimId} not found in ${commitment.commitmentId}: leave claimId out to report a new claim`, { claimId });
-  if (previous !== undefined && previous.milestoneId !== d.milestoneId) fail('claim.milestone-mismatch', `Claim ${claimId} speaks about milestone ${previous.milestoneId}`);
+  if (previous !== undefined && previous.milestoneId !== d.milestoneId) {
+    const spoken = commitment.milestones.find((m) => m.milestoneId === previous.milestoneId);
+    fail('claim.milestone-mismatch', `Claim ${claimId} speaks about milestone "${spoken?.title ?? previous.milestoneId}" (${previous.milestoneId}), not ${d.milestoneId}: a new version keeps its milestone`, { milestoneId: previous.milestoneId });
+  }
   // A resent body (a retry without Idempotency-Key) would add a version that says nothing new and make a reviewer's
   // pending review of the current one stale.
   if (previous !== undefined && restates(previous, { completion, asOf, narrative, evidence })) {
@@ -99,7 +102,7 @@ export function decideAssessDesign(command: AssessDesign, state: CommitmentState
   if (commitment.design !== null) {
     fail('design.already-recorded', `The design of commitment ${commitment.commitmentId} was assessed on ${commitment.design.assessedOn} by ${commitment.design.reviewerId}`, { assessedOn: commitment.design.assessedOn });
   }
-  const submittedOn = requireSubmitted(context.plan, commitment);
+  const submittedOn = requireSubmitted(context.plan, commitment, 'the design');
   const relevance = Object.fromEntries(OGP_VALUES.map((v) => [v, requireOneOf(RELEVANCE, d.relevance?.[v], `relevance.${v}`)])) as Record<(typeof OGP_VALUES)[number], (typeof RELEVANCE)[number]>;
   return [{
     type: 'DesignAssessed',
@@ -119,10 +122,11 @@ export function decideAssessDesign(command: AssessDesign, state: CommitmentState
  * adding (CommitmentAdded's instant is when it was recorded, which for a plan entered after the fact is long after
  * its assessments), and the submitted plan is what OGP assesses.
  */
-function requireSubmitted(plan: PlanState, commitment: Commitment): IsoDate | null {
+function requireSubmitted(plan: PlanState, commitment: Commitment, what: string): IsoDate | null {
   if (plan === null || plan.planId !== commitment.planId) return null;
+  requireNotAbandoned(plan);
   if (plan.submittedOn === null) {
-    fail('plan.invalid-transition', `Cannot assess the design of commitment ${commitment.commitmentId}: plan ${plan.planId} is ${plan.status}, and OGP assesses the commitments of a submitted plan`, { status: plan.status });
+    fail('plan.invalid-transition', `Cannot assess ${what} of commitment ${commitment.commitmentId}: plan ${plan.planId} is ${plan.status}, and OGP assesses the commitments of a submitted plan`, { status: plan.status });
   }
   return plan.submittedOn;
 }
@@ -133,11 +137,13 @@ function designAssessedOn(value: unknown, submittedOn: IsoDate | null, commitmen
   return assessedOn;
 }
 
-export function decideAssessEnd(command: AssessEndOfCommitment, state: CommitmentState, context: DecisionContext): CommitmentEvent[] {
+export function decideAssessEnd(command: AssessEndOfCommitment, state: CommitmentState, context: DecisionContext & { readonly plan: PlanState }): CommitmentEvent[] {
   const d = command.data;
   requireRole(context.actor, 'reviewer', command.type);
   const commitment = requireCommitment(state, d.commitmentId);
   if (commitment.endOfCommitment !== null) fail('assessment.already-recorded', `The end-of-commitment assessment of ${commitment.commitmentId} was recorded for ${commitment.endOfCommitment.assessedOn}`);
+  // A draft's commitment (or an abandoned draft's) was never OGP's to assess, whatever its dates say.
+  requireSubmitted(context.plan, commitment, 'the end');
   const assessedOn = requirePastDate(d.assessedOn, 'assessedOn', context);
   requireOrder(`${commitment.terms.startMonth}-01`, assessedOn, 'The end-of-commitment assessment predates the commitment');
   const completed = completedOn(commitment);

@@ -166,7 +166,7 @@ describe('obligations', () => {
       h.submit('2021-07-30');
       h.at(h.endorse('2021-07-26'), '2021-09-01T03:00:00Z');
       const r = result(h.events, '2021-10-01', 'endorsement');
-      expect(r).toMatchObject({ status: 'not met', detail: 'submitted on 2021-07-30 without prior civil society endorsement (endorsement recorded 2021-09-01)' });
+      expect(r).toMatchObject({ status: 'not met', detail: 'submitted on 2021-07-30 without prior civil society endorsement (endorsed on 2021-07-26, entered on 2021-09-01)' });
     });
     it('judges an endorsement entered on the day the submission was entered by its date: one sitting of past facts, in either order', () => {
       const h = history();

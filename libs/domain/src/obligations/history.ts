@@ -69,7 +69,8 @@ export interface PlanFact {
   readonly planId: string;
   readonly eventId: string;
   readonly periodStart: string;
-  endorsement: Dated | null;
+  /** `on` is the day it counts from (its date, or the day it was entered if that was a later day than the submission). */
+  endorsement: (Dated & { readonly endorsedOn: IsoDate }) | null;
   /** `recordedOn`: the day the submission was entered, which an endorsement entered later is measured against. */
   submission: (Dated & { readonly recordedOn: IsoDate }) | null;
   inception: Dated | null;
@@ -150,7 +151,7 @@ function apply(facts: MemberFacts, commitments: Map<string, CommitmentFact>, id:
       const p = plan(event.data.planId);
       const endorsedOn = dayOf(event.data.effectiveAt);
       const late = p?.submission != null && recordedOn > p.submission.recordedOn && recordedOn > endorsedOn;
-      setOn(p, 'endorsement', { eventId: id, on: late ? recordedOn : endorsedOn });
+      setOn(p, 'endorsement', { eventId: id, on: late ? recordedOn : endorsedOn, endorsedOn });
       return;
     }
     case 'ActionPlanSubmitted':

@@ -11,7 +11,8 @@ export function endorsementItems(plan: PlanFact, asOf: IsoDate): Item[] {
     if (endorsement !== null && endorsement.on <= submission.on) {
       return [{ status: 'met', eventIds: [endorsement.eventId, submission.eventId], detail: `endorsed on ${endorsement.on}, submitted on ${submission.on}` }];
     }
-    const late = endorsement !== null ? ` (endorsement recorded ${endorsement.on})` : '';
+    const entered = endorsement !== null && endorsement.on !== endorsement.endorsedOn ? `, entered on ${endorsement.on}` : '';
+    const late = endorsement !== null ? ` (endorsed on ${endorsement.endorsedOn}${entered})` : '';
     return [{ status: 'not met', eventIds: endorsement !== null ? [submission.eventId, endorsement.eventId] : [submission.eventId], detail: `submitted on ${submission.on} without prior civil society endorsement${late}` }];
   }
   if (endorsement !== null) return [{ status: 'met', eventIds: [endorsement.eventId], detail: `endorsed on ${endorsement.on}; not yet submitted` }];

@@ -41,11 +41,13 @@ describe('action plan', () => {
       spec.given([]).when(period('2025-01', '2026-12'), ctx()).thenFails('plan.period-implausible');
     });
     it('refuses a period overlapping another plan of the member, unless that one was abandoned', () => {
-      const other = (status: 'Implementing' | 'Abandoned', periodStart = '2021-01', periodEnd = '2022-12') =>
+      const other = (status: 'Draft' | 'Implementing' | 'Abandoned', periodStart = '2021-01', periodEnd = '2022-12') =>
         ({ planId: 'plan-0', memberId: 'semarang', title: 'Rencana Aksi 2021-2022', periodStart, periodEnd, status, endorsement: null, submittedOn: null, inceptionAssessedOn: null, startedOn: null, endedOn: null, abandonment: null });
       const withOthers = (...memberPlans: ReturnType<typeof other>[]) => ({ ...ctx(), memberPlans });
       const overlap = spec.given([]).when(draft, withOthers(other('Implementing'))).thenFails('plan.period-overlaps');
-      expect(overlap.message).toBe('The period 2021-08 to 2023-12 overlaps plan "Rencana Aksi 2021-2022" (plan-0, 2021-01 to 2022-12, Implementing): a member carries out one action plan at a time (abandon a mistaken draft first)');
+      expect(overlap.message).toBe('The period 2021-08 to 2023-12 overlaps plan "Rencana Aksi 2021-2022" (plan-0, 2021-01 to 2022-12, Implementing): a member carries out one action plan at a time (its period stands: a next plan starts after 2022-12)');
+      const draftOverlap = spec.given([]).when(draft, withOthers(other('Draft'))).thenFails('plan.period-overlaps');
+      expect(draftOverlap.message).toMatch(/\(abandon that draft first if it was drafted by mistake\)$/);
       spec.given([]).when(draft, withOthers(other('Abandoned'))).thenAccepted();
       // The next plan starts the month after the last one ends.
       spec.given([]).when(draft, withOthers(other('Implementing', '2019-08', '2021-07'))).thenAccepted();
@@ -105,6 +107,7 @@ describe('action plan', () => {
     const given = [planDrafted, planAbandoned];
     it('refuses every further step, and abandoning it again', () => {
       for (const command of [endorse, submit, abandon()]) spec.given(given).when(command, ctx()).thenFails('plan.invalid-transition');
+      expect(spec.given(given).when(abandon(), ctx()).thenFails('plan.invalid-transition').message).toBe('Cannot abandon the plan: the plan was abandoned as a draft at 2021-06-03T03:00:00Z (Drafted twice by mistake)');
       spec.given(given).when(inception(), ctx(REVIEWER)).thenFails('plan.invalid-transition');
     });
   });

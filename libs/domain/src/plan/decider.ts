@@ -29,9 +29,11 @@ export interface PlanDecisionContext extends DecisionContext {
 function requireNoOverlap(planId: string, periodStart: string, periodEnd: string, others: readonly ActionPlan[]): void {
   for (const other of others) {
     if (other.planId === planId || other.status === 'Abandoned' || periodEnd < other.periodStart || other.periodEnd < periodStart) continue;
+    // Only a draft can be given up; a submitted plan's period is OGP's record.
+    const remedy = other.status === 'Draft' ? 'abandon that draft first if it was drafted by mistake' : `its period stands: a next plan starts after ${other.periodEnd}`;
     fail(
       'plan.period-overlaps',
-      `The period ${periodStart} to ${periodEnd} overlaps plan "${other.title}" (${other.planId}, ${other.periodStart} to ${other.periodEnd}, ${other.status}): a member carries out one action plan at a time (abandon a mistaken draft first)`,
+      `The period ${periodStart} to ${periodEnd} overlaps plan "${other.title}" (${other.planId}, ${other.periodStart} to ${other.periodEnd}, ${other.status}): a member carries out one action plan at a time (${remedy})`,
       { planId: other.planId },
     );
   }
@@ -39,6 +41,9 @@ function requireNoOverlap(planId: string, periodStart: string, periodEnd: string
 
 function requirePlan(state: PlanState, planId: string, allowed: readonly PlanStatus[], step: string): ActionPlan {
   if (state === null || state.planId !== planId) return fail('plan.not-found', `Action plan ${planId} not found`, { planId });
+  if (state.abandonment !== null && !allowed.includes(state.status)) {
+    fail('plan.invalid-transition', `Cannot ${step}: the plan was abandoned as a draft at ${state.abandonment.at} (${state.abandonment.reason})`, { status: state.status });
+  }
   if (!allowed.includes(state.status)) fail('plan.invalid-transition', `Cannot ${step}: the plan is ${state.status} (needs ${allowed.join(' or ')})`, { status: state.status });
   return state;
 }

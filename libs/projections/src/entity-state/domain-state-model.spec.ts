@@ -49,6 +49,7 @@ describe('domainStateModel', () => {
         Objective: 'One place for data',
         Completion: '',
         'Reported Progress': 'No Evidence Available',
+        'Action Plan Status': 'Draft',
         'Ledger ID': 'c-1',
       });
     });

@@ -144,6 +144,8 @@ export function commitmentRecord(commitment: unknown, plan: unknown): Commitment
     Objective: t.objective,
     Completion: c.status === 'Withdrawn' ? 'Withdrawn' : (c.endOfCommitment?.completion ?? ''),
     'Reported Progress': c.status === 'Withdrawn' ? 'Withdrawn' : commitmentProgress(c).level,
+    // A draft's commitments, and an abandoned draft's, are not (yet) OGP's: the plan's status says which rows are.
+    'Action Plan Status': p?.status ?? '',
     'Ledger ID': c.commitmentId,
   };
 }

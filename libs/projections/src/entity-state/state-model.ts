@@ -82,8 +82,9 @@ export function claimRows(model: EntityStateModel, state: unknown): ClaimRow[] {
 }
 
 /**
- * OGP's field names for a commitment, as in OGP's own commitment spreadsheets, then the city's reported progress and
- * the ledger's own id (last, so that the columns before them keep their places for those who read them by position).
+ * OGP's field names for a commitment, as in OGP's own commitment spreadsheets, then the city's reported progress, its
+ * plan's status and the ledger's own id (last, so that the columns before them keep their places for those who read
+ * them by position).
  */
 export const COMMITMENT_FIELDS = [
   'Commitment ID',
@@ -100,6 +101,7 @@ export const COMMITMENT_FIELDS = [
   'Objective',
   'Completion',
   'Reported Progress',
+  'Action Plan Status',
   'Ledger ID',
 ] as const;
 

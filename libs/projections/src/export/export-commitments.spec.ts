@@ -94,7 +94,7 @@ describe('commitment export of domain states', () => {
       ['', 'c-new'],
     ]);
     const csv = [...exportCommitments(db, commitmentRecord, { format: 'csv' })];
-    expect(csv[0]).toMatch(/,Completion,Reported Progress,Ledger ID\r\n$/);
-    expect(csv[3]).toMatch(/^,Keterbukaan APBD c-new,.*,,Substantial,c-new\r\n$/);
+    expect(csv[0]).toMatch(/,Completion,Reported Progress,Action Plan Status,Ledger ID\r\n$/);
+    expect(csv[3]).toMatch(/^,Keterbukaan APBD c-new,.*,,Substantial,Draft,c-new\r\n$/);
   });
 });

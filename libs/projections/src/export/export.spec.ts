@@ -40,6 +40,7 @@ const toRecord: CommitmentRecordMapper = (commitment) => {
     Objective: '+1 for every resident',
     Completion: s.status ?? '',
     'Reported Progress': '',
+    'Action Plan Status': '',
     'Ledger ID': `${s.memberId}-${s.planId ?? ''}`,
   };
 };
@@ -88,12 +89,12 @@ describe('exports', () => {
     const csv = [...exportCommitments(db, toRecord, { format: 'csv', pageSize: 1 })];
     expect(csv[0]).toBe(
       '\uFEFFCommitment ID,Title,Action Plan,Commitment Start,Commitment End,Institutions involved,Primary Policy Area,' +
-        'OGP Value,Problem,Status quo,Action,Objective,Completion,Reported Progress,Ledger ID\r\n',
+        'OGP Value,Problem,Status quo,Action,Objective,Completion,Reported Progress,Action Plan Status,Ledger ID\r\n',
     );
     expect(csv).toHaveLength(3);
     expect(csv[1]).toBe(
       'SMG-Open budget,Open budget,P1,2021-08,2023-06,"Diskominfo, PATTIRO Semarang",Open Data,Access to Information,' +
-        `"Line one\nline ""two""",'=cmd|calc,'@risk,'+1 for every resident,Ongoing,,SMG-P1\r\n`,
+        `"Line one\nline ""two""",'=cmd|calc,'@risk,'+1 for every resident,Ongoing,,,SMG-P1\r\n`,
     );
     const tbl = [...exportCommitments(db, toRecord, { format: 'ndjson', memberId: 'TBL' })];
     expect(tbl.map((l) => (JSON.parse(l) as Record<string, string>)['Title'])).toEqual(['Tbilisi data']);

@@ -3,6 +3,6 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ReasonRequest } from '../shared.request';
 
 export class AbandonActionPlanRequest extends ReasonRequest {
-  @ApiProperty({ example: 'Drafted twice by mistake: the 2021-2023 plan was drafted again with the right period', minLength: 1 })
+  @ApiProperty({ example: 'Drafted with the wrong period (2021-2024): to be drafted again for 2021-2023', minLength: 1 })
   declare reason: string;
 }

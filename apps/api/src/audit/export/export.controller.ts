@@ -4,7 +4,7 @@ import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { MEMBER_ID_PATTERN } from '@ogp/domain';
 import { EVENT_STORE, type EventStore } from '@ogp/event-store';
-import { commitmentRecord, exportCommitments, exportEventsNdjson, memberStreams } from '@ogp/projections';
+import { commitmentRecord, currentState, exportCommitments, exportEventsNdjson, memberStreams } from '@ogp/projections';
 import { APP_CONFIG, CLOCK, ReadModels, type Clock, type ResolvedConfig, type Principal } from '@ogp/tracker';
 import { IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
@@ -60,10 +60,13 @@ export class ExportController {
     const kind = query.kind ?? 'events';
     const format = query.format ?? (kind === 'events' ? 'ndjson' : 'csv');
     if (kind === 'events' && format === 'csv') throw new ProblemException('validation-failed', 'Events export as ndjson only');
-    // One member's events: its streams are listed by the read models, so they first catch up with the store, or an
-    // entity created a moment ago would be left out of its member's export.
-    const head = member === undefined || kind !== 'events' ? null : await this.store.headPosition();
+    // A member's events are listed by the read models, and commitments are theirs: they first catch up with the store,
+    // or an entity written a moment ago (by the caller itself, often) would be left out.
+    const head = member === undefined && kind === 'events' ? null : await this.store.headPosition();
     if (head !== null) await this.readModels.waitFor(head);
+    // A member asked for and mistyped is not "a member with nothing": as every read of a member, 404. (A scoped key
+    // asking for no member gets its own member's export, empty until the member is registered.)
+    if (query.member !== undefined && currentState(this.readModels.db, `member-${query.member}`) === null) throw new ProblemException('not-found', `No member ${query.member}`);
     const lines: AsyncIterable<string> | Iterable<string> =
       kind === 'events'
         ? exportEventsNdjson(this.store, {
