@@ -164,6 +164,29 @@ describe('command API edges (e2e)', () => {
     });
   });
 
+  describe('correcting a mistyped endorsement', () => {
+    it('corrects it with a reason, and the same day it counts by its corrected date', async () => {
+      await post('/admin/members', ops, { ...SEMARANG.member, memberId: 'pati' }).expect(201);
+      const plan = idOf((await post('/admin/members/pati/plans', ops, SEMARANG.plan).expect(201)).body.stream);
+      await post(`/admin/plans/${plan}/endorsement`, ops, { endorsedOn: '2021-07-31', endorsedBy: ['PATTIRO Semarang'] }).expect(201);
+      const submitted = await post(`/admin/plans/${plan}/submission`, ops, { submittedOn: '2021-07-30' }).expect(201);
+      expect(submitted.body.notices[0]).toMatch(/correct it today/);
+      const path = `/admin/plans/${plan}/endorsement/correction`;
+      const body = { endorsedOn: '2021-07-26', endorsedBy: ['PATTIRO Semarang'], reason: 'Mistyped date: signed on 26 July' };
+      for (const [wrong, status, code] of [[{ ...body, reason: undefined }, 400, 'validation-failed'], [{ ...body, reason: '  ' }, 422, 'reason.required'], [{ ...body, endorsedOn: '2021-07-31' }, 422, 'plan.endorsement-unchanged']] as const) {
+        const before = await api.head();
+        const res = await post(path, ops, wrong);
+        expect([res.status, res.body.code]).toEqual([status, code]);
+        expect(await api.head()).toBe(before);
+      }
+      const corrected = await post(path, ops, body).expect(201);
+      expect(corrected.body.eventTypes).toEqual(['EndorsementCorrected']);
+      const compliance = await request(api.http).get(`/audit/members/pati/compliance?planId=${plan}&waitFor=${corrected.body.position}`).set('Authorization', `Bearer ${ops}`).expect(200);
+      const endorsement = (compliance.body.data.results as { obligation: string; status: string; detail: string }[]).find((r) => r.obligation === 'endorsement');
+      expect(endorsement).toMatchObject({ status: 'met', detail: 'endorsed on 2021-07-26, submitted on 2021-07-30' });
+    });
+  });
+
   describe('withdrawing a forum meeting recorded by mistake', () => {
     it('takes it out of the forum obligation with a reason, and lets the corrected meeting be recorded', async () => {
       await post('/admin/members', ops, { ...SEMARANG.member, memberId: 'kendal' }).expect(201);

@@ -16,7 +16,7 @@ describe('domain commands', () => {
     expect(aggregateOf(cases[1]![0])).toBe('plan');
   });
   it('gives each command type one role, reviewers only for reviews and assessments', () => {
-    expect(COMMAND_TYPES).toHaveLength(24);
+    expect(COMMAND_TYPES).toHaveLength(25);
     expect(COMMAND_TYPES.filter((t) => COMMAND_ROLES[t] === 'reviewer').sort()).toEqual(['AssessDesign', 'AssessEndOfCommitment', 'DisputeClaim', 'RecordInceptionAssessment', 'RequestEvidence', 'VerifyClaim']);
   });
   it('exposes the reason a command carries, for the stored event’s metadata', () => {
@@ -27,7 +27,7 @@ describe('domain commands', () => {
 
 describe('domain events', () => {
   it('versions every event type, all at 1 for now, each in exactly one aggregate', () => {
-    expect(EVENT_TYPES).toHaveLength(24);
+    expect(EVENT_TYPES).toHaveLength(25);
     expect(Object.values(EVENT_SCHEMA_VERSIONS).every((v) => v === 1)).toBe(true);
     expect(MEMBER_EVENT_TYPES.length + PLAN_EVENT_TYPES.length + COMMITMENT_EVENT_TYPES.length).toBe(EVENT_TYPES.length);
     expect(EVENT_TYPES.filter((t) => (COMMAND_TYPES as string[]).includes(t))).toEqual([]);

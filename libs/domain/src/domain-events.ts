@@ -16,6 +16,7 @@ export const EVENT_SCHEMA_VERSIONS: Readonly<Record<EventType, number>> = {
   ForumMeetingWithdrawn: 1,
   ActionPlanDrafted: 1,
   ActionPlanEndorsed: 1,
+  EndorsementCorrected: 1,
   ActionPlanSubmitted: 1,
   InceptionAssessmentRecorded: 1,
   ImplementationStarted: 1,
@@ -38,7 +39,7 @@ export const EVENT_SCHEMA_VERSIONS: Readonly<Record<EventType, number>> = {
 export const EVENT_TYPES = Object.keys(EVENT_SCHEMA_VERSIONS) as EventType[];
 
 export const MEMBER_EVENT_TYPES: readonly MemberEvent['type'][] = ['MemberRegistered', 'ForumMeetingRecorded', 'PublicInformationUpdated', 'MemberTimeZoneChanged', 'ForumMeetingWithdrawn'];
-export const PLAN_EVENT_TYPES: readonly PlanEvent['type'][] = ['ActionPlanDrafted', 'ActionPlanEndorsed', 'ActionPlanSubmitted', 'InceptionAssessmentRecorded', 'ImplementationStarted', 'ActionPlanEnded', 'ActionPlanAbandoned'];
+export const PLAN_EVENT_TYPES: readonly PlanEvent['type'][] = ['ActionPlanDrafted', 'ActionPlanEndorsed', 'EndorsementCorrected', 'ActionPlanSubmitted', 'InceptionAssessmentRecorded', 'ImplementationStarted', 'ActionPlanEnded', 'ActionPlanAbandoned'];
 export const COMMITMENT_EVENT_TYPES: readonly CommitmentEvent['type'][] = EVENT_TYPES.filter(
   (t): t is CommitmentEvent['type'] => !(MEMBER_EVENT_TYPES as readonly string[]).includes(t) && !(PLAN_EVENT_TYPES as readonly string[]).includes(t),
 );

@@ -7,7 +7,7 @@ describe('notices', () => {
     const [notice, ...more] = noticesOf([{ type: 'ActionPlanSubmitted', data: { planId: 'plan-1', endorsed: false, effectiveAt: '2021-07-30' } }]);
     expect(more).toEqual([]);
     expect(notice).toMatch(/^Recorded as submitted on 2021-07-30 without civil society's endorsement on or before that day: the endorsement obligation reports it as not met\. /);
-    expect(notice).toMatch(/no endorsement is recorded yet, enter it today with its date/);
+    expect(notice).toMatch(/enter that endorsement today with its date \(or, if one is recorded with a wrong date, correct it today\)/);
   });
   it('tells that a claim was marked late', () => {
     const late = { ...progressReported, data: { ...progressReported.data, late: true } };

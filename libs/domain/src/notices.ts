@@ -12,8 +12,8 @@ export function noticesOf(events: readonly { readonly type: string; readonly dat
           ? []
           : [
               `Recorded as submitted on ${e.data.effectiveAt} without civil society's endorsement on or before that day: the endorsement ` +
-                'obligation reports it as not met. If civil society did endorse before that day and no endorsement is recorded yet, ' +
-                'enter it today with its date: entered on the day the submission was, it counts by its date.',
+                'obligation reports it as not met. If civil society did endorse before that day, enter that endorsement today with its ' +
+                'date (or, if one is recorded with a wrong date, correct it today): entered on the day the submission was, it counts by its date.',
             ];
       case 'ProgressReported':
         return e.data.late ? ['Marked late: the plan had ended before this claim was recorded.'] : [];

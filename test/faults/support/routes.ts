@@ -11,6 +11,7 @@ export const COMMAND_BODIES: Readonly<Record<string, (ids: RouteIds) => Record<s
   'POST /admin/members/{memberId}/time-zone': (ids) => ({ timeZone: ['Asia/Jakarta', 'UTC'][Number.parseInt(ids.unique, 36) % 2], reason: 'Registered with the wrong zone' }),
   'POST /admin/members/{memberId}/plans': () => BODIES.plan,
   'POST /admin/plans/{planId}/endorsement': () => ({ endorsedOn: '2021-07-26', endorsedBy: ['PATTIRO Semarang'] }),
+  'POST /admin/plans/{planId}/endorsement/correction': () => ({ endorsedOn: '2021-07-25', endorsedBy: ['PATTIRO Semarang'], reason: 'Mistyped date' }),
   'POST /admin/plans/{planId}/submission': () => ({ submittedOn: '2021-07-30' }),
   'POST /admin/plans/{planId}/implementation': () => ({ startedOn: '2021-08-01' }),
   'POST /admin/plans/{planId}/end': () => ({ endedOn: '2023-12-31' }),

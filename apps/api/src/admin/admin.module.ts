@@ -5,6 +5,7 @@ import { AbandonActionPlanController } from './abandon-action-plan/abandon-actio
 import { AddCommitmentController } from './add-commitment/add-commitment.controller';
 import { AddMilestoneController } from './add-milestone/add-milestone.controller';
 import { ChangeMemberTimeZoneController } from './change-member-time-zone/change-member-time-zone.controller';
+import { CorrectEndorsementController } from './correct-endorsement/correct-endorsement.controller';
 import { DraftActionPlanController } from './draft-action-plan/draft-action-plan.controller';
 import { EndActionPlanController } from './end-action-plan/end-action-plan.controller';
 import { EndorseActionPlanController } from './endorse-action-plan/endorse-action-plan.controller';
@@ -30,6 +31,7 @@ import { WithdrawMilestoneController } from './withdraw-milestone/withdraw-miles
     ChangeMemberTimeZoneController,
     DraftActionPlanController,
     EndorseActionPlanController,
+    CorrectEndorsementController,
     SubmitActionPlanController,
     StartImplementationController,
     EndActionPlanController,

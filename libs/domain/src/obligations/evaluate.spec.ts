@@ -22,6 +22,7 @@ function history() {
     website: (on: string) => add('member-m', 'PublicInformationUpdated', { memberId: 'm', effectiveAt: on }, on),
     draft: (on = '2021-06-01') => add('plan-p', 'ActionPlanDrafted', { planId: 'p', memberId: 'm', periodStart: '2021-08', periodEnd: '2023-12', effectiveAt: `${on}T03:00:00Z` }, on),
     endorse: (on: string) => add('plan-p', 'ActionPlanEndorsed', { planId: 'p', effectiveAt: on }, on),
+    correctEndorsement: (date: string, recordedOn: string) => add('plan-p', 'EndorsementCorrected', { planId: 'p', effectiveAt: date }, recordedOn),
     abandon: (on: string) => add('plan-p', 'ActionPlanAbandoned', { planId: 'p', reason: 'Drafted twice by mistake', effectiveAt: `${on}T03:00:00Z` }, on),
     submit: (on = '2021-07-30') => add('plan-p', 'ActionPlanSubmitted', { planId: 'p', effectiveAt: on }, on),
     inception: (on: string, recordedOn = on) => add('plan-p', 'InceptionAssessmentRecorded', { planId: 'p', effectiveAt: on }, recordedOn),
@@ -175,6 +176,31 @@ describe('obligations', () => {
       const s = h.at(h.submit('2021-07-30'), '2021-09-01T03:00:00Z').id;
       const e = h.at(h.endorse('2021-07-26'), '2021-09-01T03:05:00Z').id;
       expect(result(h.events, '2021-10-01', 'endorsement')).toMatchObject({ status: 'met', eventIds: [e, s], detail: 'endorsed on 2021-07-26, submitted on 2021-07-30' });
+    });
+    it('judges a corrected endorsement as a late entry: by its date if corrected the day the submission was entered, else from that day', () => {
+      const sitting = history();
+      sitting.register();
+      sitting.draft();
+      sitting.at(sitting.endorse('2021-07-31'), '2021-09-01T03:00:00Z');
+      sitting.at(sitting.submit('2021-07-30'), '2021-09-01T03:01:00Z');
+      const fixed = sitting.at(sitting.correctEndorsement('2021-07-26', '2021-09-01'), '2021-09-01T03:02:00Z').id;
+      expect(result(sitting.events, '2021-10-01', 'endorsement')).toMatchObject({ status: 'met', eventIds: [fixed, expect.any(String)] });
+      const later = history();
+      later.register();
+      later.draft();
+      later.submit('2021-07-30');
+      later.endorse('2021-08-05');
+      later.correctEndorsement('2021-07-26', '2021-09-01');
+      expect(result(later.events, '2021-10-01', 'endorsement')).toMatchObject({ status: 'not met', detail: 'submitted on 2021-07-30 without prior civil society endorsement (endorsed on 2021-07-26, entered on 2021-09-01)' });
+    });
+    it('keeps an endorsement that counted in time in time when it is corrected later to another date before the submission', () => {
+      const h = history();
+      h.register();
+      h.draft();
+      h.endorse('2021-07-26');
+      h.submit('2021-07-30');
+      h.correctEndorsement('2021-07-25', '2021-09-01');
+      expect(result(h.events, '2021-10-01', 'endorsement')).toMatchObject({ status: 'met', detail: 'endorsed on 2021-07-25, submitted on 2021-07-30' });
     });
     it('is not applicable without a plan', () => {
       const h = history();

@@ -143,14 +143,18 @@ function apply(facts: MemberFacts, commitments: Map<string, CommitmentFact>, id:
     case 'ActionPlanDrafted':
       facts.plans.push({ planId: event.data.planId, eventId: id, periodStart: event.data.periodStart, endorsement: null, submission: null, inception: null, abandonment: null, commitments: [] });
       return;
-    case 'ActionPlanEndorsed': {
+    case 'ActionPlanEndorsed':
+    case 'EndorsementCorrected': {
       // Entered on a later day than the submission, an endorsement counts from the day it was entered, whatever date
       // it gives: the obligation is that civil society endorsed before submission, and a late entry cannot show that.
       // Entered on the day the submission was, both are one sitting's record of past facts (a member's onboarding),
-      // and the order they were typed in says nothing: the endorsement counts by its date.
+      // and the order they were typed in says nothing: the endorsement counts by its date. A correction is judged
+      // the same way (and replaces what the endorsement said), so it cannot backdate compliance either; but one that
+      // corrects an endorsement already counted before the submission turns no verdict to met, and counts by its date.
       const p = plan(event.data.planId);
       const endorsedOn = dayOf(event.data.effectiveAt);
-      const late = p?.submission != null && recordedOn > p.submission.recordedOn && recordedOn > endorsedOn;
+      const countedInTime = event.type === 'EndorsementCorrected' && p?.endorsement != null && p.submission != null && p.endorsement.on <= p.submission.on;
+      const late = p?.submission != null && recordedOn > p.submission.recordedOn && recordedOn > endorsedOn && !countedInTime;
       setOn(p, 'endorsement', { eventId: id, on: late ? recordedOn : endorsedOn, endorsedOn });
       return;
     }

@@ -13,6 +13,16 @@ export interface EndorseActionPlan {
   readonly data: { readonly planId: string; readonly endorsedOn: IsoDate; readonly endorsedBy: readonly string[]; readonly statementUrl: string | null };
 }
 
+/**
+ * An endorsement recorded with a wrong date or names, corrected with a reason (old and new values stay in history).
+ * The 'endorsement' obligation treats the correction as it treats a late entry: entered on a later day than the
+ * submission, it counts from the day it was entered.
+ */
+export interface CorrectEndorsement {
+  readonly type: 'CorrectEndorsement';
+  readonly data: { readonly planId: string; readonly endorsedOn: IsoDate; readonly endorsedBy: readonly string[]; readonly statementUrl: string | null; readonly reason: string };
+}
+
 export interface SubmitActionPlan {
   readonly type: 'SubmitActionPlan';
   readonly data: { readonly planId: string; readonly submittedOn: IsoDate };
@@ -43,4 +53,4 @@ export interface AbandonActionPlan {
   readonly data: { readonly planId: string; readonly reason: string };
 }
 
-export type PlanCommand = DraftActionPlan | EndorseActionPlan | SubmitActionPlan | RecordInceptionAssessment | StartImplementation | EndActionPlan | AbandonActionPlan;
+export type PlanCommand = DraftActionPlan | EndorseActionPlan | CorrectEndorsement | SubmitActionPlan | RecordInceptionAssessment | StartImplementation | EndActionPlan | AbandonActionPlan;

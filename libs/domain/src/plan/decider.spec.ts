@@ -78,6 +78,22 @@ describe('action plan', () => {
     it('refuses a second endorsement', () => {
       spec.given([planDrafted, planEndorsed]).when(endorse, ctx()).thenFails('plan.already-endorsed');
     });
+    it('corrects an endorsement with a reason, keeping what it said before', () => {
+      const correct = (over: Partial<{ endorsedOn: string; endorsedBy: string[]; statementUrl: string | null; reason: string }> = {}): PlanCommand => ({
+        type: 'CorrectEndorsement', data: { planId: 'plan-1', endorsedOn: '2021-07-24', endorsedBy: ['PATTIRO Semarang'], statementUrl: null, reason: 'Mistyped date', ...over },
+      });
+      const [corrected] = spec.given([planDrafted, planEndorsed]).when(correct(), ctx()).then([
+        { type: 'EndorsementCorrected', data: { planId: 'plan-1', endorsedBy: ['PATTIRO Semarang'], statementUrl: null, previous: { endorsedOn: '2021-07-26', endorsedBy: ['PATTIRO Semarang'] }, reason: 'Mistyped date', effectiveAt: '2021-07-24' } },
+      ]);
+      expect([planDrafted, planEndorsed, corrected!].reduce(planDecider.evolve, null)?.endorsement).toEqual({ endorsedOn: '2021-07-24', endorsedBy: ['PATTIRO Semarang'], statementUrl: null });
+      spec.given([planDrafted]).when(correct(), ctx()).thenFails('plan.not-endorsed');
+      spec.given([planDrafted, planEndorsed]).when(correct({ endorsedOn: '2021-07-26' }), ctx()).thenFails('plan.endorsement-unchanged');
+      spec.given([planDrafted, planEndorsed]).when(correct({ reason: ' ' }), ctx()).thenFails('reason.required');
+      spec.given([planDrafted, planEndorsed]).when(correct({ endorsedBy: [] }), ctx()).thenFails('field.required');
+      spec.given([planDrafted, planEndorsed]).when(correct(), ctx(REVIEWER)).thenFails('actor.forbidden-role');
+      // Also once submitted: the mistyped date is the record's.
+      spec.given([planDrafted, planEndorsed, planSubmitted]).when(correct(), ctx()).thenAccepted();
+    });
     it('submits an endorsed plan, noting the endorsement', () => {
       spec.given([planDrafted, planEndorsed]).when(submit, ctx()).then([planSubmitted]);
     });

@@ -48,6 +48,11 @@ function requirePlan(state: PlanState, planId: string, allowed: readonly PlanSta
   return state;
 }
 
+/** The same organisations, in any order. */
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+}
+
 export function decidePlan(command: PlanCommand, state: PlanState, context: PlanDecisionContext): PlanEvent[] {
   requireRole(context.actor, command.type === 'RecordInceptionAssessment' ? 'reviewer' : 'admin', command.type);
   const planId = requireId('plan', command.data.planId, 'planId');
@@ -77,6 +82,21 @@ export function decidePlan(command: PlanCommand, state: PlanState, context: Plan
       if (endorsedBy.length === 0) fail('field.required', 'endorsedBy must name at least one civil society organisation', { field: 'endorsedBy' });
       if (d.statementUrl !== null && !isHttpUrl(d.statementUrl)) fail('evidence.invalid', 'statementUrl must be an http(s) url or null', { field: 'statementUrl' });
       return [{ type: 'ActionPlanEndorsed', data: { planId, endorsedBy, statementUrl: d.statementUrl, effectiveAt: endorsedOn } }];
+    }
+    case 'CorrectEndorsement': {
+      const d = command.data;
+      const plan = requirePlan(state, planId, ['Draft', 'Submitted', 'Implementing', 'Ended'], 'correct the endorsement');
+      if (plan.endorsement === null) return fail('plan.not-endorsed', `Action plan ${planId} has no endorsement to correct: record it (POST .../endorsement)`);
+      const reason = requireReason(d.reason, 'Correcting an endorsement');
+      const endorsedOn = requirePastDate(d.endorsedOn, 'endorsedOn', context);
+      const endorsedBy = requireTextList(d.endorsedBy, 'endorsedBy');
+      if (endorsedBy.length === 0) fail('field.required', 'endorsedBy must name at least one civil society organisation', { field: 'endorsedBy' });
+      if (d.statementUrl !== null && !isHttpUrl(d.statementUrl)) fail('evidence.invalid', 'statementUrl must be an http(s) url or null', { field: 'statementUrl' });
+      const previous = plan.endorsement;
+      if (endorsedOn === previous.endorsedOn && sameNames(endorsedBy, previous.endorsedBy) && d.statementUrl === (previous.statementUrl ?? null)) {
+        fail('plan.endorsement-unchanged', `The endorsement of ${planId} already says ${endorsedOn} by ${endorsedBy.join(', ')}`);
+      }
+      return [{ type: 'EndorsementCorrected', data: { planId, endorsedBy, statementUrl: d.statementUrl, previous: { endorsedOn: previous.endorsedOn, endorsedBy: previous.endorsedBy }, reason, effectiveAt: endorsedOn } }];
     }
     case 'SubmitActionPlan': {
       // Submission without endorsement is recorded, not refused: the 'endorsement' obligation reports it as not met.
@@ -125,7 +145,8 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
   if (state === null) return state;
   switch (event.type) {
     case 'ActionPlanEndorsed':
-      return { ...state, endorsement: { endorsedOn: dateOf(event.data.effectiveAt), endorsedBy: event.data.endorsedBy } };
+    case 'EndorsementCorrected':
+      return { ...state, endorsement: { endorsedOn: dateOf(event.data.effectiveAt), endorsedBy: event.data.endorsedBy, statementUrl: event.data.statementUrl } };
     case 'ActionPlanSubmitted':
       return { ...state, status: 'Submitted', submittedOn: event.data.effectiveAt };
     case 'InceptionAssessmentRecorded':

@@ -11,6 +11,19 @@ export interface ActionPlanEndorsed {
   readonly data: { readonly planId: string; readonly endorsedBy: readonly string[]; readonly statementUrl: string | null; readonly effectiveAt: IsoDate };
 }
 
+/** `effectiveAt` is the corrected endorsement date; `previous` what the endorsement said before. */
+export interface EndorsementCorrected {
+  readonly type: 'EndorsementCorrected';
+  readonly data: {
+    readonly planId: string;
+    readonly endorsedBy: readonly string[];
+    readonly statementUrl: string | null;
+    readonly previous: { readonly endorsedOn: IsoDate; readonly endorsedBy: readonly string[] };
+    readonly reason: string;
+    readonly effectiveAt: IsoDate;
+  };
+}
+
 export interface ActionPlanSubmitted {
   readonly type: 'ActionPlanSubmitted';
   /** `endorsed` says whether civil society had endorsed the plan when it was submitted. */
@@ -38,4 +51,4 @@ export interface ActionPlanAbandoned {
   readonly data: { readonly planId: string; readonly reason: string; readonly effectiveAt: IsoInstant };
 }
 
-export type PlanEvent = ActionPlanDrafted | ActionPlanEndorsed | ActionPlanSubmitted | InceptionAssessmentRecorded | ImplementationStarted | ActionPlanEnded | ActionPlanAbandoned;
+export type PlanEvent = ActionPlanDrafted | ActionPlanEndorsed | EndorsementCorrected | ActionPlanSubmitted | InceptionAssessmentRecorded | ImplementationStarted | ActionPlanEnded | ActionPlanAbandoned;

@@ -9,7 +9,8 @@ export interface ActionPlan {
   readonly periodStart: IsoMonth;
   readonly periodEnd: IsoMonth;
   readonly status: PlanStatus;
-  readonly endorsement: { readonly endorsedOn: IsoDate; readonly endorsedBy: readonly string[] } | null;
+  /** `statementUrl` is absent in states stored before it was kept (read as none). */
+  readonly endorsement: { readonly endorsedOn: IsoDate; readonly endorsedBy: readonly string[]; readonly statementUrl?: string | null } | null;
   readonly submittedOn: IsoDate | null;
   readonly inceptionAssessedOn: IsoDate | null;
   readonly startedOn: IsoDate | null;

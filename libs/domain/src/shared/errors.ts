@@ -28,6 +28,8 @@ export const ERROR_CATALOGUE = {
   'plan.period-overlaps': { kind: 'conflict', title: 'The plan period overlaps another action plan of the member' },
   'plan.invalid-transition': { kind: 'conflict', title: 'Action plan is not in a status that allows this step' },
   'plan.already-endorsed': { kind: 'conflict', title: 'Civil society has already endorsed this action plan' },
+  'plan.not-endorsed': { kind: 'conflict', title: 'Action plan has no endorsement to correct' },
+  'plan.endorsement-unchanged': { kind: 'validation', title: 'The correction repeats the endorsement recorded' },
   'plan.ended': { kind: 'conflict', title: 'Action plan has ended: its commitments and milestones are frozen' },
   'plan.abandoned': { kind: 'conflict', title: 'Action plan was abandoned as a draft: its commitments and milestones no longer change' },
   'inception.already-recorded': { kind: 'conflict', title: 'Inception assessment is already recorded' },

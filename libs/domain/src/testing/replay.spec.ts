@@ -46,7 +46,9 @@ function commandOf([kind, a, b, c, d]: Choice): DomainCommand {
       if (c % 4 === 0) return { type: 'WithdrawForumMeeting', data: { memberId: 'mm', meetingId: `f${a % 3}`, reason: 'Recorded by mistake' } };
       return { type: 'RecordForumMeeting', data: { memberId: 'mm', meetingId: `f${a % 3}`, heldOn: date, participants: { government: ['G'], civilSociety: ['CS'] }, minutesUrl: null } };
     case 1: return { type: 'UpdatePublicInformation', data: { memberId: 'mm', url: 'https://x.org', updatedOn: date, summary: 'S' } };
-    case 2: return { type: 'EndorseActionPlan', data: { ...plan(), endorsedOn: date, endorsedBy: ['CS'], statementUrl: null } };
+    case 2:
+      if (c % 3 === 0) return { type: 'CorrectEndorsement', data: { ...plan(), endorsedOn: date, endorsedBy: ['CS', 'TII'], statementUrl: null, reason: 'Mistyped' } };
+      return { type: 'EndorseActionPlan', data: { ...plan(), endorsedOn: date, endorsedBy: ['CS'], statementUrl: null } };
     case 3: return { type: 'SubmitActionPlan', data: { ...plan(), submittedOn: date } };
     case 4: return { type: 'StartImplementation', data: { ...plan(), startedOn: date } };
     case 5: return { type: 'RecordInceptionAssessment', data: { ...plan(), assessedOn: date, reportUrl: 'https://x.org/i', summary: 'S' } };

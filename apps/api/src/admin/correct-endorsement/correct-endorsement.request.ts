@@ -1,0 +1,15 @@
+// Body of POST /admin/plans/:planId/endorsement/correction: the endorsement as it should read, and why.
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { MultiLineText } from '../../platform/text.decorators';
+import { EndorseActionPlanRequest } from '../endorse-action-plan/endorse-action-plan.request';
+import { MAX_TEXT } from '../shared.request';
+
+export class CorrectEndorsementRequest extends EndorseActionPlanRequest {
+  @ApiProperty({ example: 'The date was mistyped: PATTIRO signed the endorsement on 24 July (statement attached)', minLength: 1, maxLength: MAX_TEXT })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(MAX_TEXT)
+  @MultiLineText()
+  reason!: string;
+}
