@@ -59,7 +59,7 @@ describe('read cache (e2e)', () => {
     const endorsed = await post(`/admin/plans/${planId}/endorsement`, { endorsedOn: '2021-07-26', endorsedBy: ['PATTIRO Semarang'] });
     await get(`/audit/plans/${planId}?waitFor=${endorsed.body.position}`, auditor).expect(200);
     const now = await get(`/audit/plans/${planId}`, auditor).expect(200);
-    expect(now.body.data.state.endorsement).toEqual({ endorsedOn: '2021-07-26', endorsedBy: ['PATTIRO Semarang'] });
+    expect(now.body.data.state.endorsement).toEqual({ endorsedOn: '2021-07-26', endorsedBy: ['PATTIRO Semarang'], statementUrl: null });
     expect(now.headers.etag).toBe(`"${endorsed.body.revision}"`);
     expect(now.body.position).toBe(endorsed.body.position);
   });
