@@ -1,6 +1,6 @@
 // Specification of the OGP Local obligations: met, due, overdue and not met for each, from hand-built histories.
 import type { HistoryEvent } from './history';
-import { evaluate } from './evaluate';
+import { evaluate, evaluation } from './evaluate';
 import { OGP_LOCAL_2024, type ObligationId, type ObligationRuleSet } from './rule-set';
 
 /** A history builder: each event gets an id `e<n>` and is recorded on the given day. */
@@ -192,6 +192,30 @@ describe('obligations', () => {
       later.endorse('2021-08-05');
       later.correctEndorsement('2021-07-26', '2021-09-01');
       expect(result(later.events, '2021-10-01', 'endorsement')).toMatchObject({ status: 'not met', detail: 'submitted on 2021-07-30 without prior civil society endorsement (endorsed on 2021-07-26, entered on 2021-09-01)' });
+    });
+    it('measures "entered on a later day" by the instant the submission’s day ended: a change of zone westward does not make a late entry timely', () => {
+      const h = history();
+      h.register('2021-01-10', 'Asia/Jayapura');
+      h.draft();
+      // Submitted at 10:00 on 30 July in Jayapura (UTC+9); its day there ends at 15:00 UTC.
+      h.at(h.submit('2021-07-30'), '2021-07-30T01:00:00Z');
+      // Endorsement typed in at 00:30 on 31 July there: late.
+      h.at(h.endorse('2021-07-21'), '2021-07-30T15:30:00Z');
+      // The zone is put right (Semarang keeps WIB, UTC+7); a correction ten minutes later is 23:10 on 30 July there.
+      h.at(h.changeZone('Asia/Jakarta', '2021-07-30'), '2021-07-30T15:35:00Z');
+      h.at(h.correctEndorsement('2021-07-21', '2021-07-30'), '2021-07-30T16:10:00Z');
+      expect(result(h.events, '2021-08-10', 'endorsement')).toMatchObject({ status: 'not met' });
+    });
+    it('counts a correction by its date once the endorsement has counted in time, also after a mistaken correction', () => {
+      const h = history();
+      h.register();
+      h.draft();
+      h.endorse('2021-07-26');
+      h.submit('2021-07-30');
+      h.correctEndorsement('2021-08-15', '2021-09-01');
+      expect(result(h.events, '2021-09-02', 'endorsement').status).toBe('not met');
+      h.correctEndorsement('2021-07-26', '2021-09-03');
+      expect(result(h.events, '2021-09-04', 'endorsement')).toMatchObject({ status: 'met', detail: 'endorsed on 2021-07-26, submitted on 2021-07-30' });
     });
     it('keeps an endorsement that counted in time in time when it is corrected later to another date before the submission', () => {
       const h = history();
@@ -591,6 +615,17 @@ describe('obligations', () => {
       expect(result(inZone(undefined).events, '2022-02-01', 'milestone-reporting').status).toBe('met');
       // An instant as-of falls on the member's day too: 20:00 UTC on the 14th is already the 15th in Semarang.
       expect(result(inZone('Asia/Jakarta').events, '2022-01-14T20:00:00Z', 'milestone-reporting').status).toBe('not met');
+    });
+    it('takes in, as of a date, what was recorded on that day in a zone moved westward after the date had passed in the old one', () => {
+      const h = history();
+      h.register('2021-01-10', 'Pacific/Kiritimati');
+      // 11:00 UTC on 30 July is 01:00 on the 31st in Kiritimati (UTC+14): the change is recorded on the 31st there.
+      h.at(h.changeZone('Asia/Jakarta', '2021-07-31'), '2021-07-30T11:00:00Z');
+      // An hour later it is 19:00 on the 30th in Jakarta, the zone now kept: the meeting is recorded on the 30th.
+      const meeting = h.at(h.meeting('2021-07-28'), '2021-07-30T12:00:00Z').id;
+      const judged = evaluation(h.events, '2021-07-30');
+      expect(judged.timeZone).toBe('Asia/Jakarta');
+      expect(judged.results.find((r) => r.obligation === 'forum')?.eventIds).toContain(meeting);
     });
     it('counts days in a changed zone from the change on, leaving the days before it as they were', () => {
       const h = history();

@@ -1,5 +1,5 @@
 // Reads a member's stored history into the dated facts the obligation rules need, keeping each fact's event id.
-import { dateOf, DEFAULT_TIME_ZONE, isIsoDate, type IsoDate, type IsoInstant, type TimeZone } from '../shared/dates';
+import { dateOf, DEFAULT_TIME_ZONE, endOfDay, isIsoDate, type IsoDate, type IsoInstant, type TimeZone } from '../shared/dates';
 import { isEventType, type DomainEvent } from '../domain-events';
 
 /**
@@ -71,8 +71,13 @@ export interface PlanFact {
   readonly periodStart: string;
   /** `on` is the day it counts from (its date, or the day it was entered if that was a later day than the submission). */
   endorsement: (Dated & { readonly endorsedOn: IsoDate }) | null;
-  /** `recordedOn`: the day the submission was entered, which an endorsement entered later is measured against. */
-  submission: (Dated & { readonly recordedOn: IsoDate }) | null;
+  /**
+   * `enteredDayEndsAt`: when the day the submission was entered ended (ms) in `timeZone`, the zone kept then, which an
+   * endorsement entered later is measured against, in that zone: no change of zone in between moves it.
+   */
+  submission: (Dated & { readonly enteredDayEndsAt: number; readonly timeZone: TimeZone }) | null;
+  /** Whether an endorsement has counted on or before the submission's date: a correction of it then counts by its date. */
+  endorsementInTime: boolean;
   inception: Dated | null;
   /** A draft given up: no obligation applies to the plan from then on. */
   abandonment: Dated | null;
@@ -98,21 +103,37 @@ export interface MemberFacts {
 export function factsOf(history: Iterable<HistoryEvent>, asOf: IsoDate | IsoInstant): { facts: MemberFacts; timeZone: TimeZone; known: number } {
   const facts: MemberFacts = { registration: null, meetings: [], publicUpdates: [], plans: [] };
   const commitments = new Map<string, CommitmentFact>();
+  // The zone kept as the history goes on, and the one kept after the last event asOf takes in (the answer's frame).
   let timeZone = DEFAULT_TIME_ZONE;
+  let zoneTakenIn = DEFAULT_TIME_ZONE;
   const day = (value: string): IsoDate => dateOf(value, timeZone);
   const byDay = isIsoDate(asOf);
   const until = byDay ? 0 : Date.parse(asOf);
   let known = 0;
   for (const stored of history) {
     if (!isEventType(stored.type)) continue;
-    if (stored.type === 'MemberRegistered' && facts.registration === null) timeZone = zoneIn(stored.data, timeZone);
+    if (stored.type === 'MemberRegistered' && facts.registration === null) timeZone = zoneTakenIn = zoneIn(stored.data, timeZone);
     const recordedOn = day(stored.recordedAt);
-    if (byDay ? recordedOn > asOf : Date.parse(stored.recordedAt) > until) continue;
+    const zoneChange = stored.type === 'MemberTimeZoneChanged' ? zoneIn(stored.data, timeZone) : null;
+    if (byDay ? recordedOn > asOf : Date.parse(stored.recordedAt) > until) {
+      // Left out as recorded after asOf's day, a change of zone still decides the days of what follows it: moved
+      // westward, a member's next events can fall on asOf's day again, and they count, as the current reading has them.
+      if (byDay && zoneChange !== null) timeZone = zoneChange;
+      continue;
+    }
     known++;
-    apply(facts, commitments, stored.id, recordedOn, { type: stored.type, data: stored.data } as DomainEvent, day);
-    if (stored.type === 'MemberTimeZoneChanged') timeZone = zoneIn(stored.data, timeZone);
+    apply(facts, commitments, stored.id, { recordedOn, recordedAt: stored.recordedAt, timeZone }, { type: stored.type, data: stored.data } as DomainEvent, day);
+    if (zoneChange !== null) timeZone = zoneChange;
+    zoneTakenIn = timeZone;
   }
-  return { facts, timeZone, known };
+  return { facts, timeZone: zoneTakenIn, known };
+}
+
+/** When and where an event was recorded: its day in the zone then kept, the instant, and that zone. */
+interface Recording {
+  readonly recordedOn: IsoDate;
+  readonly recordedAt: string;
+  readonly timeZone: TimeZone;
 }
 
 /** The zone an event's data names (a registration from before zones were recorded names none: UTC). */
@@ -121,7 +142,8 @@ function zoneIn(data: unknown, otherwise: TimeZone): TimeZone {
   return typeof zone === 'string' ? zone : otherwise;
 }
 
-function apply(facts: MemberFacts, commitments: Map<string, CommitmentFact>, id: string, recordedOn: IsoDate, event: DomainEvent, dayOf: (value: string) => IsoDate): void {
+function apply(facts: MemberFacts, commitments: Map<string, CommitmentFact>, id: string, recording: Recording, event: DomainEvent, dayOf: (value: string) => IsoDate): void {
+  const { recordedOn } = recording;
   const plan = (planId: string) => facts.plans.find((p) => p.planId === planId);
   const commitment = (commitmentId: string) => commitments.get(commitmentId);
   const claim = (commitmentId: string, claimId: string, version: number) => commitment(commitmentId)?.claims.find((c) => c.claimId === claimId && c.version === version);
@@ -141,7 +163,7 @@ function apply(facts: MemberFacts, commitments: Map<string, CommitmentFact>, id:
       facts.publicUpdates.push({ eventId: id, on: dayOf(event.data.effectiveAt) });
       return;
     case 'ActionPlanDrafted':
-      facts.plans.push({ planId: event.data.planId, eventId: id, periodStart: event.data.periodStart, endorsement: null, submission: null, inception: null, abandonment: null, commitments: [] });
+      facts.plans.push({ planId: event.data.planId, eventId: id, periodStart: event.data.periodStart, endorsement: null, submission: null, endorsementInTime: false, inception: null, abandonment: null, commitments: [] });
       return;
     case 'ActionPlanEndorsed':
     case 'EndorsementCorrected': {
@@ -150,17 +172,27 @@ function apply(facts: MemberFacts, commitments: Map<string, CommitmentFact>, id:
       // Entered on the day the submission was, both are one sitting's record of past facts (a member's onboarding),
       // and the order they were typed in says nothing: the endorsement counts by its date. A correction is judged
       // the same way (and replaces what the endorsement said), so it cannot backdate compliance either; but one that
-      // corrects an endorsement already counted before the submission turns no verdict to met, and counts by its date.
+      // corrects an endorsement which has counted before the submission turns no verdict to met, and counts by its date.
+      // "A later day" is measured by the instant the submission's day ended, so that no change of zone moves it.
       const p = plan(event.data.planId);
+      if (p === undefined) return;
       const endorsedOn = dayOf(event.data.effectiveAt);
-      const countedInTime = event.type === 'EndorsementCorrected' && p?.endorsement != null && p.submission != null && p.endorsement.on <= p.submission.on;
-      const late = p?.submission != null && recordedOn > p.submission.recordedOn && recordedOn > endorsedOn && !countedInTime;
-      setOn(p, 'endorsement', { eventId: id, on: late ? recordedOn : endorsedOn, endorsedOn });
+      const submission = p.submission;
+      const enteredLater = submission !== null && Date.parse(recording.recordedAt) > submission.enteredDayEndsAt;
+      // Its day of entry in the submission's zone: after the submission's own day of entry, whatever zone is kept now.
+      const enteredOn = submission === null ? recordedOn : dateOf(recording.recordedAt, submission.timeZone);
+      const late = enteredLater && enteredOn > endorsedOn && !(event.type === 'EndorsementCorrected' && p.endorsementInTime);
+      p.endorsement = { eventId: id, on: late ? enteredOn : endorsedOn, endorsedOn };
+      if (p.submission !== null && p.endorsement.on <= p.submission.on) p.endorsementInTime = true;
       return;
     }
-    case 'ActionPlanSubmitted':
-      setOn(plan(event.data.planId), 'submission', { eventId: id, on: dayOf(event.data.effectiveAt), recordedOn });
+    case 'ActionPlanSubmitted': {
+      const p = plan(event.data.planId);
+      if (p === undefined) return;
+      p.submission = { eventId: id, on: dayOf(event.data.effectiveAt), enteredDayEndsAt: Date.parse(endOfDay(recordedOn, recording.timeZone)), timeZone: recording.timeZone };
+      if (p.endorsement !== null && p.endorsement.on <= p.submission.on) p.endorsementInTime = true;
       return;
+    }
     case 'InceptionAssessmentRecorded': {
       // The obligation is that the assessment is recorded in time: a backdated assessment counts from its recording.
       const assessedOn = dayOf(event.data.effectiveAt);

@@ -20,7 +20,8 @@ export interface EndorseActionPlan {
  */
 export interface CorrectEndorsement {
   readonly type: 'CorrectEndorsement';
-  readonly data: { readonly planId: string; readonly endorsedOn: IsoDate; readonly endorsedBy: readonly string[]; readonly statementUrl: string | null; readonly reason: string };
+  /** `statementUrl` left out keeps the statement recorded; null removes it. */
+  readonly data: { readonly planId: string; readonly endorsedOn: IsoDate; readonly endorsedBy: readonly string[]; readonly statementUrl?: string | null; readonly reason: string };
 }
 
 export interface SubmitActionPlan {

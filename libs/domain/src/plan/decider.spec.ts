@@ -83,11 +83,19 @@ describe('action plan', () => {
         type: 'CorrectEndorsement', data: { planId: 'plan-1', endorsedOn: '2021-07-24', endorsedBy: ['PATTIRO Semarang'], statementUrl: null, reason: 'Mistyped date', ...over },
       });
       const [corrected] = spec.given([planDrafted, planEndorsed]).when(correct(), ctx()).then([
-        { type: 'EndorsementCorrected', data: { planId: 'plan-1', endorsedBy: ['PATTIRO Semarang'], statementUrl: null, previous: { endorsedOn: '2021-07-26', endorsedBy: ['PATTIRO Semarang'] }, reason: 'Mistyped date', effectiveAt: '2021-07-24' } },
+        { type: 'EndorsementCorrected', data: { planId: 'plan-1', endorsedBy: ['PATTIRO Semarang'], statementUrl: null, previous: { endorsedOn: '2021-07-26', endorsedBy: ['PATTIRO Semarang'], statementUrl: null }, reason: 'Mistyped date', effectiveAt: '2021-07-24' } },
       ]);
       expect([planDrafted, planEndorsed, corrected!].reduce(planDecider.evolve, null)?.endorsement).toEqual({ endorsedOn: '2021-07-24', endorsedBy: ['PATTIRO Semarang'], statementUrl: null });
       spec.given([planDrafted]).when(correct(), ctx()).thenFails('plan.not-endorsed');
       spec.given([planDrafted, planEndorsed]).when(correct({ endorsedOn: '2021-07-26' }), ctx()).thenFails('plan.endorsement-unchanged');
+      spec.given([planDrafted, planEndorsed]).when(correct({ endorsedOn: '2021-07-26', endorsedBy: [' PATTIRO  Semarang ', 'PATTIRO Semarang'] }), ctx()).thenFails('plan.endorsement-unchanged');
+      // A statement left out stays; null removes it.
+      const withStatement: PlanEvent = { ...planEndorsed, data: { ...planEndorsed.data, statementUrl: 'https://pattiro.org/statement' } } as PlanEvent;
+      const { statementUrl: _, ...dateOnly } = (correct() as Extract<PlanCommand, { type: 'CorrectEndorsement' }>).data;
+      const [kept] = spec.given([planDrafted, withStatement]).when({ type: 'CorrectEndorsement', data: dateOnly }, ctx()).thenAccepted();
+      expect(kept).toMatchObject({ data: { statementUrl: 'https://pattiro.org/statement', previous: { statementUrl: 'https://pattiro.org/statement' } } });
+      const [removed] = spec.given([planDrafted, withStatement]).when(correct({ endorsedOn: '2021-07-26' }), ctx()).thenAccepted();
+      expect(removed).toMatchObject({ data: { statementUrl: null } });
       spec.given([planDrafted, planEndorsed]).when(correct({ reason: ' ' }), ctx()).thenFails('reason.required');
       spec.given([planDrafted, planEndorsed]).when(correct({ endorsedBy: [] }), ctx()).thenFails('field.required');
       spec.given([planDrafted, planEndorsed]).when(correct(), ctx(REVIEWER)).thenFails('actor.forbidden-role');

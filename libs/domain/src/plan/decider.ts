@@ -48,9 +48,10 @@ function requirePlan(state: PlanState, planId: string, allowed: readonly PlanSta
   return state;
 }
 
-/** The same organisations, in any order. */
+/** The same organisations, in any order, whatever spaces or repeats were typed. */
 function sameNames(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+  const names = (list: readonly string[]) => [...new Set(list.map((n) => n.trim().replace(/\s+/g, ' ')))].sort().join('\n');
+  return names(a) === names(b);
 }
 
 export function decidePlan(command: PlanCommand, state: PlanState, context: PlanDecisionContext): PlanEvent[] {
@@ -91,12 +92,14 @@ export function decidePlan(command: PlanCommand, state: PlanState, context: Plan
       const endorsedOn = requirePastDate(d.endorsedOn, 'endorsedOn', context);
       const endorsedBy = requireTextList(d.endorsedBy, 'endorsedBy');
       if (endorsedBy.length === 0) fail('field.required', 'endorsedBy must name at least one civil society organisation', { field: 'endorsedBy' });
-      if (d.statementUrl !== null && !isHttpUrl(d.statementUrl)) fail('evidence.invalid', 'statementUrl must be an http(s) url or null', { field: 'statementUrl' });
-      const previous = plan.endorsement;
-      if (endorsedOn === previous.endorsedOn && sameNames(endorsedBy, previous.endorsedBy) && d.statementUrl === (previous.statementUrl ?? null)) {
+      const previous = { ...plan.endorsement, statementUrl: plan.endorsement.statementUrl ?? null };
+      // Left out, the statement stays: a correction of the date alone must not drop the evidence link.
+      const statementUrl = d.statementUrl === undefined ? previous.statementUrl : d.statementUrl;
+      if (statementUrl !== null && !isHttpUrl(statementUrl)) fail('evidence.invalid', 'statementUrl must be an http(s) url or null', { field: 'statementUrl' });
+      if (endorsedOn === previous.endorsedOn && sameNames(endorsedBy, previous.endorsedBy) && statementUrl === previous.statementUrl) {
         fail('plan.endorsement-unchanged', `The endorsement of ${planId} already says ${endorsedOn} by ${endorsedBy.join(', ')}`);
       }
-      return [{ type: 'EndorsementCorrected', data: { planId, endorsedBy, statementUrl: d.statementUrl, previous: { endorsedOn: previous.endorsedOn, endorsedBy: previous.endorsedBy }, reason, effectiveAt: endorsedOn } }];
+      return [{ type: 'EndorsementCorrected', data: { planId, endorsedBy, statementUrl, previous, reason, effectiveAt: endorsedOn } }];
     }
     case 'SubmitActionPlan': {
       // Submission without endorsement is recorded, not refused: the 'endorsement' obligation reports it as not met.

@@ -18,7 +18,7 @@ export interface EndorsementCorrected {
     readonly planId: string;
     readonly endorsedBy: readonly string[];
     readonly statementUrl: string | null;
-    readonly previous: { readonly endorsedOn: IsoDate; readonly endorsedBy: readonly string[] };
+    readonly previous: { readonly endorsedOn: IsoDate; readonly endorsedBy: readonly string[]; readonly statementUrl: string | null };
     readonly reason: string;
     readonly effectiveAt: IsoDate;
   };

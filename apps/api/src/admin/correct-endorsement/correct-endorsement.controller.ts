@@ -27,7 +27,8 @@ export class CorrectEndorsementController {
     @IfMatch() expected: ExpectedRevision | undefined,
     @ResponseETag() etag: ETagSetter,
   ): Promise<CommandResult> {
-    const data = { planId, endorsedOn: body.endorsedOn, endorsedBy: body.endorsedBy, statementUrl: body.statementUrl ?? null, reason: body.reason };
+    // A statementUrl left out keeps the statement recorded (the domain's rule); null removes it.
+    const data = { planId, endorsedOn: body.endorsedOn, endorsedBy: body.endorsedBy, statementUrl: body.statementUrl, reason: body.reason };
     return issue(this.bus, { type: 'CorrectEndorsement', data }, context, expected, etag);
   }
 }
