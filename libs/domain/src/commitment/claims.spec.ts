@@ -211,7 +211,7 @@ describe('commitment assessments', () => {
   });
   it('refuses a design assessment dated before its plan was submitted, and accepts one on that day', () => {
     spec.given(given).when(design({ assessedOn: '2020-01-01' }), ctx(REVIEWER)).thenFails('date.out-of-order');
-    spec.given(given).when(design({ assessedOn: '1900-01-01' }), ctx(REVIEWER)).thenFails('date.out-of-order');
+    spec.given(given).when(design({ assessedOn: '1900-01-01' }), ctx(REVIEWER)).thenFails('date.before-ogp');
     spec.given(given).when(design({ assessedOn: '2021-07-29' }), ctx(REVIEWER)).thenFails('date.out-of-order');
     spec.given(given).when(design({ assessedOn: '2021-07-30' }), ctx(REVIEWER)).thenAccepted();
     expect(() => commitmentDecider.decide(design({ assessedOn: '2020-01-01' }), given.reduce(commitmentDecider.evolve, null), ctx(REVIEWER)))

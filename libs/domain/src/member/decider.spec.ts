@@ -108,10 +108,10 @@ describe('member', () => {
       const first = memberDecider.decide(meeting(), memberState, as(ADMIN));
       const withdraw = (meetingId = 'forum-1', reason = 'Held on the 21st, not the 20th'): MemberCommand => ({ type: 'WithdrawForumMeeting', data: { memberId: 'semarang', meetingId, reason } });
       const withdrawn = spec.given([memberRegistered, ...first]).when(withdraw(), as(ADMIN, '2021-05-02T03:00:00Z')).then([
-        { type: 'ForumMeetingWithdrawn', data: { memberId: 'semarang', meetingId: 'forum-1', reason: 'Held on the 21st, not the 20th', effectiveAt: '2021-05-02T03:00:00Z' } },
+        { type: 'ForumMeetingWithdrawn', data: { memberId: 'semarang', meetingId: 'forum-1', heldOn: '2021-04-20', reason: 'Held on the 21st, not the 20th', effectiveAt: '2021-05-02T03:00:00Z' } },
       ]);
       const after = [memberRegistered, ...first, ...withdrawn];
-      expect(after.reduce(memberDecider.evolve, null)?.forumMeetings).toMatchObject([{ meetingId: 'forum-1', withdrawn: true }]);
+      expect(after.reduce(memberDecider.evolve, null)?.forumMeetings).toMatchObject([{ meetingId: 'forum-1', withdrawn: { at: '2021-05-02T03:00:00Z', reason: 'Held on the 21st, not the 20th' } }]);
       // The same day and minutes again, under a new id: no longer a repeat of a meeting that counts.
       spec.given(after).when(meeting({ meetingId: 'forum-2' }), as(ADMIN)).thenAccepted();
       // Its id stays taken, and it is withdrawn once.
@@ -120,6 +120,11 @@ describe('member', () => {
       spec.given([memberRegistered, ...first]).when(withdraw('forum-9'), as(ADMIN)).thenFails('forum.meeting-not-found');
       spec.given([memberRegistered, ...first]).when(withdraw('forum-1', ' '), as(ADMIN)).thenFails('reason.required');
       spec.given([memberRegistered, ...first]).when(withdraw(), as(REVIEWER)).thenFails('actor.forbidden-role');
+    });
+    it('refuses a meeting dated before OGP began (a slip such as 0001-01-01), and takes one in 2011', () => {
+      const error = spec.given([memberRegistered]).when(meeting({ heldOn: '0001-01-01' }), as(ADMIN)).thenFails('date.before-ogp');
+      expect(error.message).toBe('heldOn 0001-01-01 is before OGP began (2011): no OGP Local record is that old');
+      spec.given([memberRegistered]).when(meeting({ heldOn: '2011-01-01' }), as(ADMIN)).thenAccepted();
     });
     it('refuses recording the same meeting twice', () => {
       const first = memberDecider.decide(meeting(), memberDecider.evolve(null, memberRegistered), as(ADMIN));

@@ -32,7 +32,7 @@ const sortedNames = (names: readonly string[]): string => JSON.stringify(names.m
 function earlierRecordOf(meetings: readonly ForumMeeting[], meeting: Omit<ForumMeeting, 'meetingId'>): ForumMeeting | undefined {
   return meetings.find((m) => {
     // A withdrawn record is out of the way: the meeting it got wrong can be recorded anew.
-    if (m.withdrawn === true || m.heldOn !== meeting.heldOn) return false;
+    if (m.withdrawn !== undefined || m.heldOn !== meeting.heldOn) return false;
     if (m.minutesUrl !== null || meeting.minutesUrl !== null) return m.minutesUrl === meeting.minutesUrl;
     return sortedNames(m.participants.government) === sortedNames(meeting.participants.government) && sortedNames(m.participants.civilSociety) === sortedNames(meeting.participants.civilSociety);
   });
@@ -82,9 +82,9 @@ export function decideMember(command: MemberCommand, state: MemberState, context
       const member = requireMember(state, d.memberId);
       const meeting = member.forumMeetings.find((m) => m.meetingId === d.meetingId);
       if (meeting === undefined) return fail('forum.meeting-not-found', `Member ${d.memberId} has no forum meeting ${d.meetingId}`, { meetingId: d.meetingId });
-      if (meeting.withdrawn === true) fail('forum.meeting-withdrawn', `Forum meeting ${d.meetingId} of ${meeting.heldOn} is already withdrawn`, { meetingId: d.meetingId });
+      if (meeting.withdrawn !== undefined) fail('forum.meeting-withdrawn', `Forum meeting ${d.meetingId} of ${meeting.heldOn} was withdrawn at ${meeting.withdrawn.at} (${meeting.withdrawn.reason})`, { meetingId: d.meetingId });
       const reason = requireReason(d.reason, 'Withdrawing a forum meeting');
-      return [{ type: 'ForumMeetingWithdrawn', data: { memberId: d.memberId, meetingId: d.meetingId, reason, effectiveAt: context.now } }];
+      return [{ type: 'ForumMeetingWithdrawn', data: { memberId: d.memberId, meetingId: d.meetingId, heldOn: meeting.heldOn, reason, effectiveAt: context.now } }];
     }
     case 'UpdatePublicInformation': {
       const d = command.data;
@@ -125,8 +125,8 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
     }
     case 'ForumMeetingWithdrawn': {
       if (state === null) return state;
-      const { meetingId } = event.data;
-      return { ...state, forumMeetings: state.forumMeetings.map((m) => (m.meetingId === meetingId ? { ...m, withdrawn: true as const } : m)) };
+      const { meetingId, reason, effectiveAt } = event.data;
+      return { ...state, forumMeetings: state.forumMeetings.map((m) => (m.meetingId === meetingId ? { ...m, withdrawn: { at: effectiveAt, reason } } : m)) };
     }
     case 'MemberTimeZoneChanged':
       return state === null ? state : { ...state, timeZone: event.data.timeZone };

@@ -52,10 +52,13 @@ export interface MemberTimeZoneChanged {
   };
 }
 
-/** The meeting no longer counts for the forum obligation from this event on; `effectiveAt` is when it was recorded. */
+/**
+ * The meeting no longer counts for the forum obligation from this event on; `effectiveAt` is when it was recorded.
+ * `heldOn` repeats the meeting's date, so that the audit trail says which meeting went without a join.
+ */
 export interface ForumMeetingWithdrawn {
   readonly type: 'ForumMeetingWithdrawn';
-  readonly data: { readonly memberId: string; readonly meetingId: string; readonly reason: string; readonly effectiveAt: IsoInstant };
+  readonly data: { readonly memberId: string; readonly meetingId: string; readonly heldOn: IsoDate; readonly reason: string; readonly effectiveAt: IsoInstant };
 }
 
 export type MemberEvent = MemberRegistered | ForumMeetingRecorded | PublicInformationUpdated | MemberTimeZoneChanged | ForumMeetingWithdrawn;

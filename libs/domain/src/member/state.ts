@@ -24,8 +24,8 @@ export interface ForumMeeting {
   readonly heldOn: IsoDate;
   readonly minutesUrl: string | null;
   readonly participants: { readonly government: readonly string[]; readonly civilSociety: readonly string[] };
-  /** Set once withdrawn (absent in states stored before withdrawals existed: not withdrawn). */
-  readonly withdrawn?: true;
+  /** When and why it was withdrawn; absent while it counts (and in states stored before withdrawals existed). */
+  readonly withdrawn?: { readonly at: IsoInstant; readonly reason: string };
 }
 
 export type MemberState = Member | null;

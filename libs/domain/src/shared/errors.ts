@@ -8,6 +8,7 @@ export const ERROR_CATALOGUE = {
   'ogp-id.invalid': { kind: 'validation', title: 'OGP commitment id does not follow OGP’s pattern (e.g. IDSMG0001)' },
   'date.invalid': { kind: 'validation', title: 'Not a valid ISO date, month or instant' },
   'date.in-future': { kind: 'validation', title: 'The date of something done cannot be after the day it is recorded' },
+  'date.before-ogp': { kind: 'validation', title: 'The date of something done cannot be before OGP began (2011)' },
   'date.out-of-order': { kind: 'validation', title: 'A date lies before the date it must follow' },
   'field.required': { kind: 'validation', title: 'A required field is missing or empty' },
   'value.invalid': { kind: 'validation', title: 'Value is not on OGP’s scale for this field' },

@@ -25,9 +25,13 @@ export function todayOf(context: Pick<DecisionContext, 'now' | 'timeZone'>): { d
   return { date, text: `${date} in ${zone}` };
 }
 
-/** The date of something already done (a meeting held, a plan submitted): not after the day it is recorded. */
+/** OGP was launched in 2011: nothing of an OGP Local member's record is older (0001-01-01 is a slip, not a fact). */
+export const EARLIEST_RECORD_DATE = '2011-01-01';
+
+/** The date of something already done (a meeting held, a plan submitted): not after the day it is recorded, nor before OGP. */
 export function requirePastDate(value: unknown, field: string, context: Pick<DecisionContext, 'now' | 'timeZone'>): IsoDate {
   const date = requireDate(value, field);
+  if (date < EARLIEST_RECORD_DATE) fail('date.before-ogp', `${field} ${date} is before OGP began (2011): no OGP Local record is that old`, { field });
   const today = todayOf(context);
   if (date > today.date) fail('date.in-future', `${field} ${date} is after today (${today.text}): record it once it has happened`, { field });
   return date;
