@@ -183,14 +183,14 @@ function apply(facts: MemberFacts, commitments: Map<string, CommitmentFact>, id:
       const enteredOn = submission === null ? recordedOn : dateOf(recording.recordedAt, submission.timeZone);
       const late = enteredLater && enteredOn > endorsedOn && !(event.type === 'EndorsementCorrected' && p.endorsementInTime);
       p.endorsement = { eventId: id, on: late ? enteredOn : endorsedOn, endorsedOn };
-      if (p.submission !== null && p.endorsement.on <= p.submission.on) p.endorsementInTime = true;
+      noteEndorsementInTime(p);
       return;
     }
     case 'ActionPlanSubmitted': {
       const p = plan(event.data.planId);
       if (p === undefined) return;
       p.submission = { eventId: id, on: dayOf(event.data.effectiveAt), enteredDayEndsAt: Date.parse(endOfDay(recordedOn, recording.timeZone)), timeZone: recording.timeZone };
-      if (p.endorsement !== null && p.endorsement.on <= p.submission.on) p.endorsementInTime = true;
+      noteEndorsementInTime(p);
       return;
     }
     case 'InceptionAssessmentRecorded': {
@@ -270,6 +270,11 @@ function apply(facts: MemberFacts, commitments: Map<string, CommitmentFact>, id:
     default:
       return;
   }
+}
+
+/** Once an endorsement has counted on or before the submission's date, the plan keeps that it did (see endorsementInTime). */
+function noteEndorsementInTime(plan: PlanFact): void {
+  if (plan.endorsement !== null && plan.submission !== null && plan.endorsement.on <= plan.submission.on) plan.endorsementInTime = true;
 }
 
 function setOn<T extends object, K extends keyof T>(target: T | undefined, key: K, value: T[K]): void {

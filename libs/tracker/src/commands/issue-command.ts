@@ -5,6 +5,7 @@ import {
   EVENT_SCHEMA_VERSIONS,
   noticesOf,
   decideWith,
+  isCommitmentCommand,
   isMemberCommand,
   reasonOf,
   streamOf,
@@ -173,6 +174,7 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
     const states = await this.contextStates(command, stream, own.state);
     // Scope first: a key scoped to another member learns nothing from a 412 about the entity's revisions.
     this.checkScope(command, states, meta.principal);
+    await this.addSiblings(command, states);
     // Never before the stream's last event, whatever this process's clock says (another process, a clock stepped
     // back): as-of reads find a stream's state at an instant by recordedAt, which must grow with the revision.
     const clockNow = this.clock.now().toISOString();
@@ -256,10 +258,6 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
       states.plans[id] = plan;
       const memberId = command.type === 'DraftActionPlan' ? command.data.memberId : plan?.memberId;
       if (memberId !== undefined) states.members[memberId] = (await this.states.loadFresh<MemberState>(`member-${memberId}`)).state;
-      if (command.type === 'DraftActionPlan' && this.siblings !== null) {
-        // The command's own stream, read fresh above, wins over the read models' copy of it.
-        for (const other of await this.siblings.plansOf(command.data.memberId)) if (!(other.planId in states.plans)) states.plans[other.planId] = other;
-      }
     } else {
       const commitment = ownState as CommitmentState;
       states.commitments[id] = commitment;
@@ -270,11 +268,25 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
       states.plans[planId] = plan;
       // The member's time zone says which day "today" is for the commitment's dates.
       if (plan !== null) states.members[plan.memberId] = (await this.states.loadFresh<MemberState>(`member-${plan.memberId}`)).state;
-      if (namesOgpId(c) && this.siblings !== null) {
-        for (const other of await this.siblings.commitmentsOf(planId)) if (!(other.commitmentId in states.commitments)) states.commitments[other.commitmentId] = other;
-      }
     }
     return states;
+  }
+
+  /**
+   * The siblings some rules compare with (see SiblingStates): a member's other plans for a draft, a plan's other
+   * commitments for a command naming an OGP id. Read after the scope check, so that a refused key reads none; the
+   * command's own streams, read fresh before, win over the read models' copies of them.
+   */
+  private async addSiblings(command: DomainCommand, states: DomainStates): Promise<void> {
+    if (this.siblings === null) return;
+    if (command.type === 'DraftActionPlan') {
+      for (const other of await this.siblings.plansOf(command.data.memberId)) if (!(other.planId in states.plans)) states.plans[other.planId] = other;
+      return;
+    }
+    if (!isCommitmentCommand(command) || !namesOgpId(command)) return;
+    const planId = command.type === 'AddCommitment' ? command.data.planId : states.commitments[command.data.commitmentId]?.planId;
+    if (planId === undefined) return;
+    for (const other of await this.siblings.commitmentsOf(planId)) if (!(other.commitmentId in states.commitments)) states.commitments[other.commitmentId] = other;
   }
 
   /** A key scoped to one member may only touch that member's streams (403 before anything is decided). */

@@ -4,7 +4,7 @@ import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { MEMBER_ID_PATTERN } from '@ogp/domain';
 import { EVENT_STORE, type EventStore } from '@ogp/event-store';
-import { commitmentRecord, currentState, exportCommitments, exportEventsNdjson, memberStreams } from '@ogp/projections';
+import { commitmentRecord, exportCommitments, exportEventsNdjson, memberStreams } from '@ogp/projections';
 import { APP_CONFIG, CLOCK, ReadModels, type Clock, type ResolvedConfig, type Principal } from '@ogp/tracker';
 import { IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
@@ -51,8 +51,8 @@ export class ExportController {
       'kind=events: the ledger export (NDJSON: a header, then every stored event with its canonical texts and hashes), ' +
       'which `npm run cli -- verify --export FILE --public-key FILE` checks offline. kind=commitments: one record per ' +
       "commitment with OGP's field names (Commitment ID: OGP's id, empty until assigned; Title; Action Plan; ...; " +
-      "Completion: OGP's end-of-commitment verdict), then Reported Progress (the claims' roll-up) and Ledger ID (the " +
-      'commitmentId), as CSV (UTF-8 beginning with a byte order mark, which Excel needs) or NDJSON.',
+      "Completion: OGP's end-of-commitment verdict), then Reported Progress (the claims' roll-up), Action Plan Status " +
+      'and Ledger ID (the commitmentId), as CSV (UTF-8 beginning with a byte order mark, which Excel needs) or NDJSON.',
   })
   @ApiOkResponse({ description: 'application/x-ndjson or text/csv, streamed' })
   async export(@Query() query: ExportQuery, @Res() reply: FastifyReply, @CurrentPrincipal() principal: Principal): Promise<void> {
@@ -66,7 +66,7 @@ export class ExportController {
     if (head !== null) await this.readModels.waitFor(head);
     // A member asked for and mistyped is not "a member with nothing": as every read of a member, 404. (A scoped key
     // asking for no member gets its own member's export, empty until the member is registered.)
-    if (query.member !== undefined && currentState(this.readModels.db, `member-${query.member}`) === null) throw new ProblemException('not-found', `No member ${query.member}`);
+    if (query.member !== undefined && this.readModels.currentEntity(`member-${query.member}`) === null) throw new ProblemException('not-found', `No member ${query.member}`);
     const lines: AsyncIterable<string> | Iterable<string> =
       kind === 'events'
         ? exportEventsNdjson(this.store, {
