@@ -378,6 +378,29 @@ describe('command API edges (e2e)', () => {
     });
   });
 
+  describe('concurrent commands checked against sibling entities', () => {
+    /** The statuses of `count` copies of one command sent at once, sorted. */
+    const race = async (count: number, path: string, body: object): Promise<{ statuses: number[]; codes: string[] }> => {
+      const answers = await Promise.all(Array.from({ length: count }, () => post(path, ops, body)));
+      return { statuses: answers.map((a) => a.status).sort(), codes: answers.filter((a) => a.status !== 201).map((a) => a.body.code as string) };
+    };
+
+    it('drafts one plan of 8 sent at once for the same years; the others are refused as overlapping', async () => {
+      await post('/admin/members', ops, { ...SEMARANG.member, memberId: 'kudus' }).expect(201);
+      const { statuses, codes } = await race(8, '/admin/members/kudus/plans', SEMARANG.plan);
+      expect(statuses).toEqual([201, ...Array(7).fill(409)]);
+      expect(new Set(codes)).toEqual(new Set(['plan.period-overlaps']));
+    });
+
+    it('adds one commitment of 8 sent at once with the same OGP id; the others are refused as taken', async () => {
+      await post('/admin/members', ops, { ...SEMARANG.member, memberId: 'rembang' }).expect(201);
+      const draft = idOf((await post('/admin/members/rembang/plans', ops, SEMARANG.plan).expect(201)).body.stream);
+      const { statuses, codes } = await race(8, `/admin/plans/${draft}/commitments`, SEMARANG.commitment(1));
+      expect(statuses).toEqual([201, ...Array(7).fill(409)]);
+      expect(new Set(codes)).toEqual(new Set(['commitment.ogp-id-taken']));
+    });
+  });
+
   describe('member scope and roles (nothing written)', () => {
     const refused: [string, number, () => [string, 'smg' | 'reviewer' | 'ops', object]][] = [
       ["a Semarang key adding to another member's plan", 403, () => [`/admin/plans/${otherPlanId}/commitments`, 'smg', SEMARANG.commitment(2)]],

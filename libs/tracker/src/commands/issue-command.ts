@@ -31,7 +31,8 @@ import { assertMemberScope } from '../access/member-scope';
 import type { Principal } from '../access/principal';
 import { CLOCK, type Clock } from '../clock/clock';
 import { IdGenerator } from '../ids/id-generator';
-import { AggregateStates } from './aggregate-states';
+import { AggregateStates, type LoadedState } from './aggregate-states';
+import { KeyedMutex, type Release } from './keyed-mutex';
 import { SIBLING_STATES, type SiblingStates } from './sibling-states';
 
 /** Who issues the command and how the request identifies it. */
@@ -90,6 +91,8 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
   private readonly turns = new Map<string, Promise<void>>();
   /** Per stream, the last append issued or waiting to be: the next one starts only after it has committed. */
   private readonly appends = new Map<string, Promise<unknown>>();
+  /** The sibling sets (a member's plans, a plan's commitments) a command is being checked against (addSiblings). */
+  private readonly siblingChecks = new KeyedMutex();
 
   async execute({ command, meta }: IssueCommand): Promise<CommandResult> {
     const stream = streamOf(command);
@@ -174,7 +177,27 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
     const states = await this.contextStates(command, stream, own.state);
     // Scope first: a key scoped to another member learns nothing from a 412 about the entity's revisions.
     this.checkScope(command, states, meta.principal);
-    await this.addSiblings(command, states);
+    const release = await this.addSiblings(command, states);
+    try {
+      const { committed } = this.decideAndQueue(command, meta, stream, own, states, predecessor);
+      // The siblings stay held until this command's events are in the store (the next check then sees them).
+      committed.then(release, release);
+      return { committed };
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+
+  /** Decides on the states gathered and queues the append (see decideAndAppend); throws the domain's refusal. */
+  private decideAndQueue(
+    command: DomainCommand,
+    meta: CommandMeta,
+    stream: string,
+    own: LoadedState<unknown>,
+    states: DomainStates,
+    predecessor: Promise<unknown> | undefined,
+  ): { committed: Promise<CommandResult> } {
     // Never before the stream's last event, whatever this process's clock says (another process, a clock stepped
     // back): as-of reads find a stream's state at an instant by recordedAt, which must grow with the revision.
     const clockNow = this.clock.now().toISOString();
@@ -275,18 +298,37 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
   /**
    * The siblings some rules compare with (see SiblingStates): a member's other plans for a draft, a plan's other
    * commitments for a command naming an OGP id. Read after the scope check, so that a refused key reads none; the
-   * command's own streams, read fresh before, win over the read models' copies of them.
+   * command's own streams, read fresh before, win over the read models' copies of them. The siblings are held
+   * (returned: the release) until the command's events commit, so that two such commands in this process are
+   * checked one after the other: sent at once, two drafts of the same years were both accepted.
    */
-  private async addSiblings(command: DomainCommand, states: DomainStates): Promise<void> {
-    if (this.siblings === null) return;
+  private async addSiblings(command: DomainCommand, states: DomainStates): Promise<Release> {
+    const siblings = this.siblings;
+    if (siblings === null) return NOTHING_HELD;
     if (command.type === 'DraftActionPlan') {
-      for (const other of await this.siblings.plansOf(command.data.memberId)) if (!(other.planId in states.plans)) states.plans[other.planId] = other;
-      return;
+      const { memberId } = command.data;
+      return this.holding(`plans-of:${memberId}`, async () => {
+        for (const other of await siblings.plansOf(memberId)) if (!(other.planId in states.plans)) states.plans[other.planId] = other;
+      });
     }
-    if (!isCommitmentCommand(command) || !namesOgpId(command)) return;
+    if (!isCommitmentCommand(command) || !namesOgpId(command)) return NOTHING_HELD;
     const planId = command.type === 'AddCommitment' ? command.data.planId : states.commitments[command.data.commitmentId]?.planId;
-    if (planId === undefined) return;
-    for (const other of await this.siblings.commitmentsOf(planId)) if (!(other.commitmentId in states.commitments)) states.commitments[other.commitmentId] = other;
+    if (planId === undefined) return NOTHING_HELD;
+    return this.holding(`commitments-of:${planId}`, async () => {
+      for (const other of await siblings.commitmentsOf(planId)) if (!(other.commitmentId in states.commitments)) states.commitments[other.commitmentId] = other;
+    });
+  }
+
+  /** Holds a sibling set and reads it; the caller releases it once its command has settled (or at once, on error). */
+  private async holding(siblingSet: string, read: () => Promise<void>): Promise<Release> {
+    const release = await this.siblingChecks.acquire(siblingSet);
+    try {
+      await read();
+      return release;
+    } catch (error) {
+      release();
+      throw error;
+    }
   }
 
   /** A key scoped to one member may only touch that member's streams (403 before anything is decided). */
@@ -295,6 +337,8 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
     if (member !== undefined) assertMemberScope(principal, member);
   }
 }
+
+const NOTHING_HELD: Release = () => undefined;
 
 function preconditionHolds(expected: ExpectedRevision | undefined, actual: bigint | null): boolean {
   if (expected === undefined || expected === 'any') return true;

@@ -1,7 +1,8 @@
 // The entities some rules compare a command with, beyond the streams it decides on: a member's other plans (one
 // plan at a time), a plan's other commitments (one commitment per OGP id). No stream holds them, so they are read
-// from the read models: a check made on them is as fresh as the store was when the command arrived, and two
-// commands sent at the same moment can both pass it.
+// from the read models: a check made on them is as fresh as the store was when the command arrived. The command
+// handler checks such commands one after another (per member's plans, per plan's commitments) until each one's
+// events are stored; two processes writing one store check apart, and two commands sent to both at once can pass.
 import type { ActionPlan, Commitment } from '@ogp/domain';
 
 export const SIBLING_STATES = Symbol('SIBLING_STATES');
