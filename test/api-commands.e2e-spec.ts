@@ -66,6 +66,7 @@ describe('command API edges (e2e)', () => {
       ['public information url missing', () => ['/admin/members/semarang/public-information', 'ops', { updatedOn: '2021-07-05', summary: 'x' }]],
       ['periodStart not a month', () => ['/admin/members/semarang/plans', 'ops', { ...SEMARANG.plan, periodStart: '2021-8' }]],
       ['empty title', () => ['/admin/members/semarang/plans', 'ops', { ...SEMARANG.plan, title: '' }]],
+      ['a right-to-left override left open in a title', () => ['/admin/members/semarang/plans', 'ops', { ...SEMARANG.plan, title: 'Rencana Aksi \u202E2202-1202' }]],
       ['endorsedBy empty', () => [`/admin/plans/${planId}/endorsement`, 'ops', { endorsedOn: '2021-07-26', endorsedBy: [] }]],
       ['submittedOn missing', () => [`/admin/plans/${planId}/submission`, 'ops', {}]],
       ['value not on the OGP scale', () => [`/admin/plans/${planId}/commitments`, 'ops', { ...SEMARANG.commitment(2), values: ['Openness'] }]],

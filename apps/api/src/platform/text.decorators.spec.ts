@@ -65,3 +65,39 @@ describe('CONTROL_CHARACTERS', () => {
     expect('a\u0000b\u009fc\u2028d é'.replace(CONTROL_CHARACTERS, '?')).toBe('a?b?c?d é');
   });
 });
+
+describe('bidirectional formatting', () => {
+  const RLO = '\u202E';
+  const PDF = '\u202C';
+  const RLI = '\u2067';
+  const PDI = '\u2069';
+  const bidiMessage = 'must close every bidirectional embedding, override or isolate it opens (U+202A to U+202E, U+2066 to U+2069)';
+
+  it('refuses an override left open in a title (it would reverse what is shown after it)', () => {
+    expect(messagesOf(titled(`Open data portal ${RLO}evitaitini`))).toEqual([`title ${bidiMessage}`]);
+  });
+
+  it('refuses a closer with nothing open, and crossed nesting', () => {
+    expect(messagesOf(titled(`Open data${PDF}`))).toEqual([`title ${bidiMessage}`]);
+    expect(messagesOf(titled(`${RLI}a${RLO}b${PDI}c${PDF}`))).toEqual([`title ${bidiMessage}`]);
+  });
+
+  it('takes right-to-left text whose isolates and overrides are closed, nested or not', () => {
+    expect(messagesOf(titled(`Portal ${RLI}بوابة البيانات${PDI} and ${RLO}abc${PDF}`))).toEqual([]);
+    expect(messagesOf(titled(`${RLI}a${RLO}b${PDF}c${PDI}`))).toEqual([]);
+  });
+
+  it('checks each paragraph of prose on its own: a line break does not close what a line opened', () => {
+    expect(messagesOf(narrated(`Line one ${RLO}opened\nline two${PDF}`))).toEqual([`narrative ${bidiMessage}`]);
+    expect(messagesOf(narrated(`${RLI}one${PDI}\n${RLO}two${PDF}`))).toEqual([]);
+  });
+
+  it('names the control character rule when a value breaks both', () => {
+    expect(messagesOf(titled(`a\u0000${RLO}`))).toEqual(['title must not contain control characters or line breaks']);
+  });
+
+  it('looks at every item of a list', () => {
+    const named = Object.assign(new Named(), { names: ['PATTIRO Semarang', `TII${RLO}`] });
+    expect(messagesOf(named)).toEqual([`each value in names ${bidiMessage}`]);
+  });
+});

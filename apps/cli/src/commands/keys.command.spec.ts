@@ -76,6 +76,12 @@ describe('keys commands', () => {
       await store.close();
     });
 
+    it('refuses a name leaving a right-to-left override open (it would reverse the columns after it), creating no key', async () => {
+      expect(await cli('keys', 'create', '--role', 'auditor', '--name', 'IRM \u202Eforged')).toBe('');
+      expect(errors).toEqual(["--name must close every bidirectional override or isolate it opens, got 'IRM \\u202eforged'"]);
+      expect(await cli('keys', 'create', '--role', 'auditor', '--name', 'IRM \u2067بوابة\u2069')).toMatch(/^ogp_/);
+    });
+
     it('refuses a name over 100 characters and accepts one of 100', async () => {
       expect(await cli('keys', 'create', '--role', 'auditor', '--name', 'é'.repeat(101))).toBe('');
       expect(errors).toEqual(['--name must be at most 100 characters, got 101']);
@@ -84,10 +90,10 @@ describe('keys commands', () => {
 
     it('lists a name stored before they were refused with its control characters escaped, on one row', async () => {
       const store = new SqliteKeyStore(join(dataDir, 'access.sqlite'), new SystemClock());
-      const { record } = await store.create({ role: 'auditor', name: 'old\nffffffffffffffff  admin  forged\u2028x', member: null });
+      const { record } = await store.create({ role: 'auditor', name: 'old\nffffffffffffffff  admin  forged\u2028x\u202E', member: null });
       await store.close();
       const row = (await cli('keys', 'list')).split('\n').filter((line) => line.includes('old'));
-      expect(row).toEqual([expect.stringContaining(`${record.id}  auditor  old\\x0affffffffffffffff  admin  forged\\u2028x`)]);
+      expect(row).toEqual([expect.stringContaining(`${record.id}  auditor  old\\x0affffffffffffffff  admin  forged\\u2028x\\u202e`)]);
     });
   });
 

@@ -3,18 +3,21 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { type ApiKeyRecord, isRole, KEY_STORE, type KeyStore, type Role, ROLES } from '@ogp/tracker';
 import { parseMemberIdOption, refuseUnexpectedArguments } from './command-input';
-// In a name, a control character could recolour the terminal or start a row of its own in `keys list`.
-import { CONTROL_CHARACTERS } from '../../../api/src/platform/text.decorators';
+// In a name, a control character could recolour the terminal or start a row of its own in `keys list`, and an
+// override left open could reverse the columns after it.
+import { BIDI_FORMATTING, CONTROL_CHARACTERS, hasUnbalancedBidi } from '../../../api/src/platform/text.decorators';
 
 /** Longest key name, in characters: a name says who holds the key, not why. */
 const MAX_NAME_LENGTH = 100;
 
-/** Text with its control characters written as escapes (\x0a, \u2028): for names stored before they were refused. */
+/** Text with its control and bidi formatting characters written as escapes (\x0a, \u2028, \u202e): for listing names. */
 export function printable(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, (c) => {
-    const code = c.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
+  return text.replace(CONTROL_CHARACTERS, escaped).replace(BIDI_FORMATTING, escaped);
+}
+
+function escaped(c: string): string {
+  const code = c.charCodeAt(0);
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
 interface CreateOptions {
@@ -51,6 +54,7 @@ export class KeysCreateCommand extends CommandRunner {
   parseName(value: string): string {
     if (value.trim() === '') throw new Error('--name must not be empty');
     if (value.match(CONTROL_CHARACTERS) !== null) throw new Error(`--name must not hold control characters or line breaks, got '${printable(value)}'`);
+    if (hasUnbalancedBidi(value)) throw new Error(`--name must close every bidirectional override or isolate it opens, got '${printable(value)}'`);
     const length = [...value].length;
     if (length > MAX_NAME_LENGTH) throw new Error(`--name must be at most ${MAX_NAME_LENGTH} characters, got ${length}`);
     return value;
