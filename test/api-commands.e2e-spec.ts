@@ -262,6 +262,12 @@ describe('command API edges (e2e)', () => {
       expect(endorsement!.detail).toMatch(/^plan abandoned as a draft on \d{4}-\d{2}-\d{2}$/);
       const state = await request(api.http).get(`/audit/plans/${draft}?waitFor=${abandoned.body.position}`).set('Authorization', `Bearer ${ops}`).expect(200);
       expect(state.body.data).toMatchObject({ status: 'Abandoned', state: { status: 'Abandoned', abandonment: { reason: 'Drafted twice by mistake' } } });
+      // Its commitment was never withdrawn, so it reads Active on its own; the read names the plan's status beside it.
+      const read = (asOf = '') => request(api.http).get(`/audit/commitments/${commitment}?waitFor=${abandoned.body.position}${asOf}`).set('Authorization', `Bearer ${ops}`).expect(200);
+      expect((await read()).body.data).toMatchObject({ status: 'Active', planStatus: 'Abandoned' });
+      const [added] = await api.events(`commitment-${commitment}`);
+      expect((await read(`&asOf=${encodeURIComponent(added!.metadata.recordedAt as string)}`)).body.data).toMatchObject({ status: 'Active', planStatus: 'Draft' });
+      expect((await request(api.http).get(`/audit/plans/${draft}`).set('Authorization', `Bearer ${ops}`).expect(200)).body.data.planStatus).toBeUndefined();
     });
   });
 

@@ -26,7 +26,11 @@ export class EntityStateController {
     summary: 'State of a member, plan or commitment (milestones and claims included), now or ?asOf an instant',
     description: 'ETag is the entity stream revision the state reflects: send it back as If-Match on a command.',
   })
-  @ApiOkResponse({ description: '{ position, data: { stream, kind, entityId, memberId, planId, status, revision, recordedAt, state } }' })
+  @ApiOkResponse({
+    description:
+      "{ position, data: { stream, kind, entityId, memberId, planId, status, revision, recordedAt, state } }; a commitment's data also " +
+      "has planStatus, its plan's status at the same moment (its own status says only whether it was withdrawn)",
+  })
   async get(@Param() params: EntityParams, @Query() query: ReadQuery, @ResponseETag() setETag: ETagSetter, @CurrentPrincipal() principal: Principal) {
     await this.scope.entity(principal, kindOf(params.collection), params.id, query.waitFor);
     const result = await this.queries.execute(new GetEntity(kindOf(params.collection), params.id, query));
