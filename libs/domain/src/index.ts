@@ -24,6 +24,7 @@ export { commitmentDecider, decideCommitment, commitmentPeriod, type CommitmentD
 export { evolveCommitment, evolveCommitmentInPlace } from './commitment/evolve';
 
 export * from './domain-commands';
+export { COMMAND_ERRORS } from './command-errors';
 export * from './domain-events';
 export { memberIdOfCommand, memberIdOfState } from './ownership';
 export { noticesOf } from './notices';

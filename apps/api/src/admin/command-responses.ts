@@ -1,7 +1,9 @@
 // OpenAPI documentation shared by every command route: the result body, the If-Match/Idempotency-Key headers, the problems.
 import { applyDecorators } from '@nestjs/common';
+import { COMMAND_ERRORS, ERROR_CATALOGUE, type CommandType } from '@ogp/domain';
 import { ID_EXAMPLES } from '../platform/id-examples';
 import { Idempotent } from '../platform/idempotency.guard';
+import { DOMAIN_ERROR_KINDS, PROBLEM_TYPE_PREFIX } from '../platform/problem-table';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiProperty, ApiResponse } from '@nestjs/swagger';
 
 export class CommandResultResponse {
@@ -29,9 +31,21 @@ export class CommandResultResponse {
  */
 export const CREATING_COMMANDS: ReadonlySet<string> = new Set(['RegisterMember', 'DraftActionPlan', 'AddCommitment']);
 
+/**
+ * The generic text of a problem status, followed by the problem types of the domain command answered with it (its
+ * codes in COMMAND_ERRORS whose kind maps to the status), so that a client sees which ones it has to handle.
+ */
+export function problemsDescription(domainCommand: CommandType, status: number, generic: string): string {
+  const types = COMMAND_ERRORS[domainCommand]
+    .filter((code) => DOMAIN_ERROR_KINDS[ERROR_CATALOGUE[code].kind].status === status)
+    .map((code) => `- \`${PROBLEM_TYPE_PREFIX}${code}\`: ${ERROR_CATALOGUE[code].title}`);
+  return types.length === 0 ? generic : `${generic}. Problem types of \`${domainCommand}\`:\n\n${types.join('\n')}`;
+}
+
 /** Summary, auth, headers, 201 body and the problem answers of a command route. */
-export function CommandRoute(summary: string, domainCommand: string): MethodDecorator {
+export function CommandRoute(summary: string, domainCommand: CommandType): MethodDecorator {
   const creates = CREATING_COMMANDS.has(domainCommand);
+  const problems = (status: number, generic: string) => ApiResponse({ status, description: problemsDescription(domainCommand, status, generic) });
   return applyDecorators(
     Idempotent(),
     ApiOperation({ summary, description: `Issues the domain command \`${domainCommand}\`. Answers 201 with the new revision as ETag.${creates ? ' It creates the entity: If-Match does not apply (400).' : ''}` }),
@@ -41,11 +55,12 @@ export function CommandRoute(summary: string, domainCommand: string): MethodDeco
     ApiCreatedResponse({ type: CommandResultResponse, description: 'Events written; ETag is the new revision' }),
     ApiResponse({ status: 400, description: 'Invalid body, path id or header (application/problem+json)' }),
     ApiResponse({ status: 401, description: 'Missing or invalid API key' }),
-    ApiResponse({ status: 403, description: 'Wrong role, or a key scoped to another member' }),
-    ApiResponse({ status: 404, description: 'The entity does not exist' }),
-    ApiResponse({ status: 409, description: 'The entity is in a state that does not allow this, or a concurrent change' }),
+    problems(403, 'Wrong role, or a key scoped to another member'),
+    problems(404, 'The entity does not exist'),
+    problems(409, 'The entity is in a state that does not allow this, or a concurrent change'),
     ApiResponse({ status: 412, description: 'If-Match names a revision the entity no longer has' }),
-    ApiResponse({ status: 422, description: 'A domain rule refuses the command, or the Idempotency-Key was used for another request' }),
+    // The body's own validation answers many malformed fields with 400 first: the domain's codes remain for the rest.
+    problems(422, 'A domain rule refuses the command, or the Idempotency-Key was used for another request'),
     ApiResponse({ status: 429, description: 'Too many writes for this key' }),
   );
 }
