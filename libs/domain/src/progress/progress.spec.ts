@@ -2,7 +2,7 @@
 import type { CommitmentEvent } from '../commitment/events';
 import type { Commitment } from '../commitment/state';
 import { commitment, commitmentAdded, milestone2Added, milestoneAdded, NOW, progressReported } from '../testing/fixtures';
-import { commitmentProgress, levelOf, planProgress } from './progress';
+import { commitmentProgress, latestClaim, levelOf, planProgress } from './progress';
 
 type Reported = Extract<CommitmentEvent, { type: 'ProgressReported' }>;
 const claim = (milestoneId: string, completion: Reported['data']['completion'], asOf: string, claimId = `${milestoneId}-${asOf}`): CommitmentEvent => ({
@@ -32,6 +32,15 @@ describe('progress', () => {
     const disputed: CommitmentEvent = { type: 'ClaimDisputed', data: { commitmentId: 'c-1', claimId: 'm-1-2022-02-01', version: 1, reviewerId: 'r', reason: 'x', effectiveAt: NOW } };
     const p = commitmentProgress(state(claim('m-1', 'Limited', '2022-01-01'), claim('m-1', 'Complete', '2022-02-01'), disputed));
     expect(p.milestones[0]).toMatchObject({ completion: 'Limited' });
+  });
+  it('still tells the latest claim, disputed or not, apart from the one the roll-up counts', () => {
+    // given a Limited claim, then a later Complete one that a reviewer disputed
+    const disputed: CommitmentEvent = { type: 'ClaimDisputed', data: { commitmentId: 'c-1', claimId: 'm-1-2022-02-01', version: 1, reviewerId: 'r', reason: 'x', effectiveAt: NOW } };
+    const commitment = state(claim('m-1', 'Limited', '2022-01-01'), claim('m-1', 'Complete', '2022-02-01'), disputed, claim('m-2', 'Limited', '2021-12-01'));
+    // then the latest claim of m-1 is the disputed one, and m-2's is its only claim
+    expect(latestClaim(commitment.claims, 'm-1')).toMatchObject({ claimId: 'm-1-2022-02-01', review: { status: 'Disputed' } });
+    expect(latestClaim(commitment.claims, 'm-2')).toMatchObject({ claimId: 'm-2-2021-12-01' });
+    expect(latestClaim(state().claims, 'm-1')).toBeNull();
   });
   it('marks whether the claim speaking for a milestone is verified', () => {
     const verified: CommitmentEvent = { type: 'ClaimVerified', data: { commitmentId: 'c-1', claimId: 'm-1-2022-02-01', version: 1, reviewerId: 'r', reason: 'x', effectiveAt: NOW } };

@@ -46,12 +46,25 @@ export interface PlanProgress {
 
 /** The claim that speaks for a milestone now: the latest undisputed one. */
 export function currentClaim(claims: readonly ProgressClaim[], milestoneId: string): ProgressClaim | null {
-  let current: ProgressClaim | null = null;
+  return latestOf(claims, milestoneId, (claim) => claim.review.status !== 'Disputed');
+}
+
+/**
+ * What the city last said of a milestone, disputed or not: the latest claim. When it is disputed, the roll-up falls
+ * back to an earlier claim (currentClaim) or to No Evidence Available, and only this one tells that OGP disputed it.
+ */
+export function latestClaim(claims: readonly ProgressClaim[], milestoneId: string): ProgressClaim | null {
+  return latestOf(claims, milestoneId, () => true);
+}
+
+/** The milestone's latest claim among those `counts` keeps: by as-of date, then by reporting order. */
+function latestOf(claims: readonly ProgressClaim[], milestoneId: string, counts: (claim: ProgressClaim) => boolean): ProgressClaim | null {
+  let latest: ProgressClaim | null = null;
   for (const claim of claims) {
-    if (claim.milestoneId !== milestoneId || claim.review.status === 'Disputed') continue;
-    if (current === null || claim.asOf >= current.asOf) current = claim;
+    if (claim.milestoneId !== milestoneId || !counts(claim)) continue;
+    if (latest === null || claim.asOf >= latest.asOf) latest = claim;
   }
-  return current;
+  return latest;
 }
 
 export function milestoneProgress(milestone: Milestone, claims: readonly ProgressClaim[]): MilestoneProgress {
