@@ -17,14 +17,17 @@ export const MAX_LIST = 50;
 /** The OpenAPI schema of one name in a list of names (institutions, partners, endorsers). */
 export const NAME_ITEMS = { type: 'string', minLength: 1, maxLength: MAX_NAME } as const;
 
+/** One piece of evidence, as the examples of the routes taking a list of them show it. */
+export const EVIDENCE_EXAMPLE = { url: 'https://ppid.semarangkota.go.id/laporan-2022', title: 'PPID annual report 2022', sha256: null } as const;
+
 export class EvidenceRequest {
-  @ApiProperty({ example: 'https://ppid.semarangkota.go.id/laporan-2022', maxLength: MAX_URL })
+  @ApiProperty({ example: EVIDENCE_EXAMPLE.url, maxLength: MAX_URL })
   @IsUrl(URL_OPTIONS)
   @MaxLength(MAX_URL)
   @SingleLineText()
   url!: string;
 
-  @ApiProperty({ example: 'PPID annual report 2022', minLength: 1, maxLength: MAX_NAME })
+  @ApiProperty({ example: EVIDENCE_EXAMPLE.title, minLength: 1, maxLength: MAX_NAME })
   @IsString()
   @MinLength(1)
   @MaxLength(MAX_NAME)

@@ -1,4 +1,6 @@
 // OpenAPI response examples of the ledger routes (illustrative values from a small demo log).
+import { ID_EXAMPLES } from '../platform/id-examples';
+
 const ORIGIN = 'ogp-ledger.local/log';
 const ROOT = 'q1XzCq2e6t7tqWm1Q6fTgk3m0bdl3R2m1d8X4n5e9QU=';
 const NOTE = `${ORIGIN}\n42\n${ROOT}\n\n— ${ORIGIN} PyqxwFq0S0pI0Jc3jC9lM2xQ0q8cU3o3bW9rX1yZ2aB3cD4eF5gH6iJ7kL8mN9oP0qR1sT2uV3wX4yZ5aB6cD7eF8gH9iJ0kL==\n`;
@@ -34,11 +36,11 @@ export const BUNDLE_EXAMPLE = {
   format: 'ogp-ledger-proof',
   version: 1,
   event: {
-    stream: 'commitment-IDSMG0001',
+    stream: `commitment-${ID_EXAMPLES.commitment}`,
     revision: 3,
-    type: 'ProgressClaimed',
+    type: 'ProgressReported',
     schemaVersion: 1,
-    data: '{"milestoneId":"m-1","narrative":"Portal launched","status":"Complete"}',
+    data: `{"claimId":"${ID_EXAMPLES.claim}","claimedBy":"k_7d2f","commitmentId":"${ID_EXAMPLES.commitment}","completion":"Complete","effectiveAt":"2022-06-30","evidence":[{"sha256":null,"title":"PPID annual report 2022","url":"https://ppid.semarangkota.go.id/laporan-2022"}],"late":false,"milestoneId":"${ID_EXAMPLES.milestone}","narrative":"Portal launched","version":1}`,
     metadata:
       '{"actorId":"k_7d2f","actorRole":"admin","causationId":null,"commandId":"0b6e…","correlationId":"c1a2…","reason":null,"recordedAt":"2026-03-01T00:00:00.000Z"}',
     hash: '5d41402abc4b2a76b9719d911017c592ae1f2b3c4d5e6f708192a3b4c5d6e7f8',

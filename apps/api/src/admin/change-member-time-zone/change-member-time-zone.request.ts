@@ -5,7 +5,7 @@ import { SingleLineText } from '../../platform/text.decorators';
 import { ReasonRequest } from '../shared.request';
 
 export class ChangeMemberTimeZoneRequest extends ReasonRequest {
-  @ApiProperty({ example: 'Registered with UTC by mistake: Semarang keeps Western Indonesia Time (WIB)' })
+  @ApiProperty({ example: 'Registered without a time zone (UTC): Semarang keeps Western Indonesia Time (WIB)' })
   declare reason: string;
 
   @ApiProperty({ example: 'Asia/Jakarta', description: 'IANA time zone whose days the member\'s dates are from now on (days before the change keep theirs)', maxLength: 64 })

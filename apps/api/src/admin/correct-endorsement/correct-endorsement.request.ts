@@ -6,6 +6,9 @@ import { EndorseActionPlanRequest } from '../endorse-action-plan/endorse-action-
 import { MAX_TEXT, MAX_URL } from '../shared.request';
 
 export class CorrectEndorsementRequest extends EndorseActionPlanRequest {
+  @ApiProperty({ example: '2021-07-24', description: 'The date civil society endorsed the plan, as it should read' })
+  declare endorsedOn: string;
+
   @ApiPropertyOptional({ nullable: true, type: String, example: 'https://pattiro.org/pernyataan-dukungan-rencana-aksi-2021', maxLength: MAX_URL, description: 'Left out: the statement recorded stays; null removes it' })
   declare statementUrl?: string | null;
 

@@ -1,7 +1,7 @@
 // POST /admin/commitments/:commitmentId/claims — ReportProgress; a body claimId makes a new version of that claim.
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
 import type { ExpectedRevision } from '@ogp/event-store';
 import { IdGenerator, type CommandContext, type CommandResult } from '@ogp/tracker';
 import { Roles } from '../../platform/access.decorators';
@@ -10,8 +10,26 @@ import { CurrentCommand } from '../../platform/request.decorators';
 import { CommandRoute } from '../command-responses';
 import { issue } from '../issue';
 import { idOf } from '../parse-id.pipe';
-import { evidenceOf } from '../shared.request';
+import { EVIDENCE_EXAMPLE, evidenceOf } from '../shared.request';
+import { ID_EXAMPLES } from '../../platform/id-examples';
 import { ReportProgressRequest } from './report-progress.request';
+
+const NEW_CLAIM = {
+  milestoneId: ID_EXAMPLES.milestone,
+  completion: 'Substantial',
+  asOf: '2022-06-30',
+  narrative: 'Service standard published; 12 of 16 agencies have completed their information lists',
+  evidence: [EVIDENCE_EXAMPLE],
+};
+
+/** Named examples, the first one Swagger UI's default: most requests report a new claim, without claimId. */
+const CLAIM_EXAMPLES = {
+  'a new claim': { value: NEW_CLAIM },
+  'a new version of a claim': {
+    description: 'claimId names a claim reported before (its first report answered it in ids)',
+    value: { ...NEW_CLAIM, claimId: ID_EXAMPLES.claim, completion: 'Complete', asOf: '2022-12-31', narrative: 'All 16 agencies have completed their information lists' },
+  },
+};
 
 @ApiTags('admin')
 @Roles('admin')
@@ -24,6 +42,7 @@ export class ReportProgressController {
 
   @Post(':commitmentId/claims')
   @CommandRoute('Report progress on a milestone (a new claim, or a new version of the claim named in the body)', 'ReportProgress')
+  @ApiBody({ type: ReportProgressRequest, examples: CLAIM_EXAMPLES })
   report(
     @Param('commitmentId', idOf('commitment')) commitmentId: string,
     @Body() body: ReportProgressRequest,

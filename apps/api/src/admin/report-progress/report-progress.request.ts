@@ -5,10 +5,11 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { ID_EXAMPLES } from '../../platform/id-examples';
 import { MultiLineText, SingleLineText } from '../../platform/text.decorators';
-import { EvidenceRequest, ISO_DATE, MAX_TEXT } from '../shared.request';
+import { EVIDENCE_EXAMPLE, EvidenceRequest, ISO_DATE, MAX_TEXT } from '../shared.request';
 
 export class ReportProgressRequest {
-  @ApiPropertyOptional({ example: ID_EXAMPLES.claim, description: 'Absent for a new claim; an existing claim id makes a new version of it (an unknown one: 404 claim.not-found)', maxLength: 64 })
+  // No example: the route's example reports a new claim, as most requests do (an example id would be an unknown claim).
+  @ApiPropertyOptional({ description: 'Only to make a new version of an existing claim (the id its first report answered in ids); left out, a new claim is reported. An unknown one: 404 claim.not-found', maxLength: 64 })
   @IsOptional()
   @MaxLength(64)
   @Matches(ENTITY_ID_PATTERN, { message: 'claimId must be lowercase letters, digits and dashes' })
@@ -38,7 +39,7 @@ export class ReportProgressRequest {
   @MultiLineText()
   narrative!: string;
 
-  @ApiPropertyOptional({ type: [EvidenceRequest], description: 'Required (at least one item) for Substantial and Complete; absent means none', maxItems: 20 })
+  @ApiPropertyOptional({ type: [EvidenceRequest], example: [EVIDENCE_EXAMPLE], description: 'Required (at least one item) for Substantial and Complete; absent means none', maxItems: 20 })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)

@@ -18,7 +18,7 @@ export class ChecksumParams {
 }
 
 export class ChecksumQuery {
-  @ApiPropertyOptional({ example: '120/120', description: 'a past position (auditors only, one at a time): the read model is rebuilt up to it in a scratch database' })
+  @ApiPropertyOptional({ example: '1/1', description: 'a past position (auditors only, one at a time): the read model is rebuilt up to it in a scratch database' })
   @IsOptional()
   @Matches(POSITION_PATTERN, { message: 'position must look like 120/120' })
   position?: string;
