@@ -1,6 +1,6 @@
 // Obligations over a plan's commitments: milestone reporting, evidence, verification of Complete claims, end-of-commitment assessment.
 import { addDays, addMonths, lastDayOf, type IsoDate } from '../shared/dates';
-import type { ClaimVersionFact, CommitmentFact, Dated, MilestoneFact, PlanFact } from './history';
+import { assessedWording, type ClaimVersionFact, type CommitmentFact, type Dated, type MilestoneFact, type PlanFact } from './history';
 import { COMPLETION_SCORES } from '../progress/progress';
 import { byDeadline, type Item } from './outcome';
 import type { ObligationRuleSet } from './rule-set';
@@ -152,7 +152,7 @@ export function endOfCommitmentItems(plan: PlanFact, asOf: IsoDate, ruleSet: Obl
     const status = byDeadline(assessment?.on ?? null, deadline, asOf);
     const eventIds = assessment ? [assessment.eventId] : recorded ? [recorded.eventId, ...completion.eventIds] : completion.eventIds;
     const assessed = assessment
-      ? `assessed ${assessment.assessedOn}${assessment.on !== assessment.assessedOn ? ` (recorded ${assessment.on})` : ''}`
+      ? `assessed ${assessedWording(assessment)}`
       : recorded ? `assessed ${recorded.assessedOn}, before it ${completion.byPeriodEnd ? 'ended' : 'was complete'}` : 'not assessed';
     // Not every milestone Complete: the commitment ended with its period, it was not completed.
     const complete = completion.byPeriodEnd

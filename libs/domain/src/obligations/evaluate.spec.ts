@@ -281,7 +281,13 @@ describe('obligations', () => {
       h.submit('2021-07-30');
       h.inception('2021-09-20', '2021-11-15');
       expect(result(h.events, '2021-10-05', 'inception').status).toBe('overdue');
-      expect(result(h.events, '2021-11-20', 'inception').status).toBe('not met');
+      expect(result(h.events, '2021-11-20', 'inception')).toMatchObject({ status: 'not met', detail: 'inception assessed 2021-09-20 (recorded 2021-11-15); due by 2021-09-30' });
+    });
+    it('gives the assessment\'s own date, and its recording day only when that is later', () => {
+      const h = base();
+      h.submit('2021-07-30');
+      h.inception('2021-09-20');
+      expect(result(h.events, '2021-10-05', 'inception').detail).toBe('inception assessed 2021-09-20; due by 2021-09-30');
     });
   });
 

@@ -19,6 +19,16 @@ export interface Dated {
   readonly on: IsoDate;
 }
 
+/** An assessment by OGP: `on` is the day it counts from (its recording, if later than its date), `assessedOn` its date. */
+export interface AssessmentFact extends Dated {
+  readonly assessedOn: IsoDate;
+}
+
+/** "2021-09-20", or "2021-09-20 (recorded 2026-12-04)" for a backdated assessment: both dates, never one for the other. */
+export function assessedWording(assessment: AssessmentFact): string {
+  return `${assessment.assessedOn}${assessment.on !== assessment.assessedOn ? ` (recorded ${assessment.on})` : ''}`;
+}
+
 export interface ClaimVersionFact {
   readonly eventId: string;
   readonly claimId: string;
@@ -61,8 +71,7 @@ export interface CommitmentFact {
   withdrawn: boolean;
   readonly milestones: MilestoneFact[];
   readonly claims: ClaimVersionFact[];
-  /** `on` is the day it counts from (its recording, if later than its date); `assessedOn` the date it carries. */
-  endAssessment: (Dated & { readonly assessedOn: IsoDate }) | null;
+  endAssessment: AssessmentFact | null;
 }
 
 export interface PlanFact {
@@ -78,7 +87,7 @@ export interface PlanFact {
   submission: (Dated & { readonly enteredDayEndsAt: number; readonly timeZone: TimeZone }) | null;
   /** Whether an endorsement has counted on or before the submission's date: a correction of it then counts by its date. */
   endorsementInTime: boolean;
-  inception: Dated | null;
+  inception: AssessmentFact | null;
   /** A draft given up: no obligation applies to the plan from then on. */
   abandonment: Dated | null;
   readonly commitments: CommitmentFact[];
@@ -196,7 +205,7 @@ function apply(facts: MemberFacts, commitments: Map<string, CommitmentFact>, id:
     case 'InceptionAssessmentRecorded': {
       // The obligation is that the assessment is recorded in time: a backdated assessment counts from its recording.
       const assessedOn = dayOf(event.data.effectiveAt);
-      setOn(plan(event.data.planId), 'inception', { eventId: id, on: assessedOn > recordedOn ? assessedOn : recordedOn });
+      setOn(plan(event.data.planId), 'inception', { eventId: id, on: assessedOn > recordedOn ? assessedOn : recordedOn, assessedOn });
       return;
     }
     case 'ActionPlanAbandoned':

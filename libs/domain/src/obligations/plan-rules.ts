@@ -1,6 +1,6 @@
 // Plan obligations: civil society endorsed the plan before submission; inception assessment soon after submission.
 import { addMonths, firstDayOf, type IsoDate } from '../shared/dates';
-import type { Dated, PlanFact } from './history';
+import { assessedWording, type Dated, type PlanFact } from './history';
 import { byDeadline, notApplicable, type Item } from './outcome';
 import type { ObligationId, ObligationResult, ObligationRuleSet } from './rule-set';
 
@@ -26,7 +26,7 @@ export function inceptionItems(plan: PlanFact, asOf: IsoDate, ruleSet: Obligatio
   const deadline = addMonths(plan.submission.on, ruleSet.inception.withinMonthsOfSubmission);
   const status = byDeadline(plan.inception?.on ?? null, deadline, asOf);
   const eventIds = plan.inception !== null ? [plan.inception.eventId] : [plan.submission.eventId];
-  const detail = plan.inception !== null ? `inception assessment on ${plan.inception.on}; due by ${deadline}` : `no inception assessment; due by ${deadline}`;
+  const detail = plan.inception !== null ? `inception assessed ${assessedWording(plan.inception)}; due by ${deadline}` : `no inception assessment; due by ${deadline}`;
   return [{ status, eventIds, detail }];
 }
 
