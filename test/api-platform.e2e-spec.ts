@@ -188,7 +188,8 @@ async function start(dataDir: string, store: EventStore, config: Record<string, 
   return { app, http: app.getHttpAdapter().getInstance().server, keys: app.get<KeyStore>(KEY_STORE), announced };
 }
 
-function expectProblem(response: request.Response, status: number, code: string): void {
+/** Checks a problem answer (a supertest response, or a Fastify inject answer of the same shape). */
+function expectProblem(response: { readonly status: number; readonly headers: Readonly<Record<string, unknown>>; readonly body: Record<string, unknown> }, status: number, code: string): void {
   expect(response.status).toBe(status);
   expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
   expect(response.body).toMatchObject({ type: `urn:ogp-ledger:problem:${code}`, status, code });
@@ -308,6 +309,24 @@ describe('API platform (e2e)', () => {
     it('answers 400 for malformed JSON', async () => {
       const response = await request(h.http).post('/test/things').set(bearer(admin)).set('Content-Type', 'application/json').send('{"title": ');
       expectProblem(response, 400, 'malformed-json');
+    });
+
+    it('answers 400 malformed-json naming the first byte of a body that is not UTF-8 (not a Content-Length mismatch)', async () => {
+      // Bytes as they are (supertest would send a Buffer as JSON of its own)
+      const send = async (bytes: Buffer) => {
+        const answer = await h.app.getHttpAdapter().getInstance().inject({ method: 'POST', url: '/test/things', headers: { ...bearer(admin), 'content-type': 'application/json' }, payload: bytes });
+        return { status: answer.statusCode, headers: answer.headers, body: answer.json() as Record<string, unknown> };
+      };
+      // "Café" in Windows-1252, as a Windows client or an Excel export may send it
+      const latin1 = await send(Buffer.from('{"title":"Caf\xe9"}', 'latin1'));
+      expectProblem(latin1, 400, 'malformed-json');
+      expect(latin1.body.detail).toBe('The request body is not valid UTF-8 (byte 0xE9 at offset 13): send JSON text in UTF-8');
+      // a replacement character sent as text is text: the offending byte is the one after it
+      const after = await send(Buffer.concat([Buffer.from('{"title":"\uFFFD', 'utf8'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]));
+      expect(after.body.detail).toBe('The request body is not valid UTF-8 (byte 0xC3 at offset 13): send JSON text in UTF-8');
+      // UTF-8, with or without a byte order mark, is taken
+      expect((await send(Buffer.from('{"title":"Café"}', 'utf8'))).status).toBe(201);
+      expect((await send(Buffer.from('\uFEFF{"title":"Café"}', 'utf8'))).status).toBe(201);
     });
 
     it('answers 400 for __proto__ and constructor.prototype keys', async () => {

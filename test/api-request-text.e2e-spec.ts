@@ -209,8 +209,12 @@ describe('the text of command requests (e2e)', () => {
     it('gives generated ids UUID examples, in bodies, paths and path id errors (finding 18)', async () => {
       const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
       expect(schemas.ReportProgressRequest!.properties.milestoneId!.example).toMatch(uuid);
-      expect(schemas.ReportProgressRequest!.properties.claimId!.example).toMatch(uuid);
-      const docs = (await request(api.http).get('/docs-json')).body as { paths: Record<string, { post: { parameters: { name: string; example?: string }[] } }> };
+      const docs = (await request(api.http).get('/docs-json')).body as {
+        paths: Record<string, { post: { parameters: { name: string; example?: string }[]; requestBody: { content: Record<string, { examples?: Record<string, { value: { claimId?: string } }> }> } } }>;
+      };
+      // A claimId only in the example of a new version: the first example reports a new claim.
+      const claimExamples = Object.values(docs.paths['/admin/commitments/{commitmentId}/claims']!.post.requestBody.content['application/json']!.examples!);
+      expect(claimExamples.map((e) => e.value.claimId)).toEqual([undefined, expect.stringMatching(uuid)]);
       const parameters = docs.paths['/review/commitments/{commitmentId}/claims/{claimId}/verification']!.post.parameters;
       for (const name of ['commitmentId', 'claimId']) expect(parameters.find((p) => p.name === name)!.example).toMatch(uuid);
       const errors = await refused('/admin/plans/Plan_1/submission', { submittedOn: '2021-07-30' });

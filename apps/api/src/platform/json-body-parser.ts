@@ -24,15 +24,43 @@ export function checkDocument(document: unknown): DocumentCheck {
   return 'ok';
 }
 
+/** Decodes strictly: a byte sequence that is not UTF-8 is an error, not a replacement character. A BOM is dropped. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const REPLACEMENT = Buffer.from('\uFFFD', 'utf8');
+
+/** The offset of the first byte that is not UTF-8 (a prefix that is re-encodes to the same bytes), or -1. */
+export function firstInvalidUtf8Byte(bytes: Buffer): number {
+  const lenient = bytes.toString('utf8');
+  for (let at = lenient.indexOf('\uFFFD'); at !== -1; at = lenient.indexOf('\uFFFD', at + 1)) {
+    const offset = Buffer.byteLength(lenient.slice(0, at), 'utf8');
+    // A replacement character sent as such is text; any other becomes one in place of bytes that are not UTF-8.
+    if (!bytes.subarray(offset, offset + REPLACEMENT.length).equals(REPLACEMENT)) return offset;
+  }
+  return -1;
+}
+
+/** The body as text; a ProblemException naming the first offending byte when it is not UTF-8 (RFC 8259 requires it). */
+function utf8Text(bytes: Buffer): string {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8Byte(bytes);
+    const byte = bytes[offset]?.toString(16).toUpperCase().padStart(2, '0') ?? '';
+    throw new ProblemException('malformed-json', `The request body is not valid UTF-8 (byte 0x${byte} at offset ${offset}): send JSON text in UTF-8`);
+  }
+}
+
 export function installJsonBodyParser(fastify: FastifyInstance): void {
   fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+  // As bytes: decoded as text by Fastify, a byte that is not UTF-8 became a replacement character of another length,
+  // and the request was refused as "Request body size did not match Content-Length".
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
     let document: unknown;
     try {
       // JSON.parse defines `__proto__` as a plain own property (it never sets the prototype), so checking after is safe.
-      document = JSON.parse(body as string);
+      document = JSON.parse(utf8Text(body as Buffer));
     } catch (error) {
-      done(new ProblemException('malformed-json', error instanceof Error ? error.message : undefined), undefined);
+      done(error instanceof ProblemException ? error : new ProblemException('malformed-json', error instanceof Error ? error.message : undefined), undefined);
       return;
     }
     const check = checkDocument(document);
