@@ -42,6 +42,43 @@ describe('progress', () => {
     expect(latestClaim(commitment.claims, 'm-2')).toMatchObject({ claimId: 'm-2-2021-12-01' });
     expect(latestClaim(state().claims, 'm-1')).toBeNull();
   });
+  it('names the commitment by OGP id and title, and each milestone by title and due date', () => {
+    // given a commitment with two milestones and no claim
+    // when its progress is rolled up
+    const p = commitmentProgress(state());
+    // then a reader of the roll-up alone knows what each item is
+    expect(p).toMatchObject({ commitmentId: 'c-1', ogpId: 'IDSMG0001', title: 'Semarang Satu Data' });
+    expect(p.milestones.map(({ milestoneId, title, dueDate }) => ({ milestoneId, title, dueDate }))).toEqual([
+      { milestoneId: 'm-1', title: 'Regulation issued', dueDate: '2021-12-31' },
+      { milestoneId: 'm-2', title: 'Portal launched', dueDate: '2022-09-30' },
+    ]);
+    // and a withdrawn commitment is named too
+    expect(commitmentProgress({ ...state(), status: 'Withdrawn' })).toMatchObject({ ogpId: 'IDSMG0001', title: 'Semarang Satu Data', level: 'Withdrawn' });
+  });
+  it('shows a disputed latest claim beside the completion that no longer counts it', () => {
+    // given a single Limited claim on m-1 that a reviewer disputed, and an undisputed claim on m-2
+    const disputed: CommitmentEvent = { type: 'ClaimDisputed', data: { commitmentId: 'c-1', claimId: 'm-1-2024-03-01', version: 1, reviewerId: 'r', reason: 'no sign of it', effectiveAt: NOW } };
+    // when the progress is rolled up
+    const p = commitmentProgress(state(claim('m-1', 'Limited', '2024-03-01'), disputed, claim('m-2', 'Substantial', '2024-02-01')));
+    // then m-1 reads as never evidenced, and its latest claim says the city claimed Limited and OGP disputed it
+    expect(p.milestones[0]).toMatchObject({
+      completion: 'No Evidence Available', claimId: null, verified: false,
+      latestClaim: { claimId: 'm-1-2024-03-01', completion: 'Limited', asOf: '2024-03-01', reviewStatus: 'Disputed' },
+    });
+    // and m-2's latest claim is the one its completion comes from, waiting for review
+    expect(p.milestones[1]).toMatchObject({ completion: 'Substantial', claimId: 'm-2-2024-02-01', latestClaim: { claimId: 'm-2-2024-02-01', reviewStatus: 'Submitted' } });
+  });
+  it('shows the disputed latest claim while the roll-up falls back to an earlier one', () => {
+    // given a Limited claim, then a later Complete one that a reviewer disputed
+    const disputed: CommitmentEvent = { type: 'ClaimDisputed', data: { commitmentId: 'c-1', claimId: 'm-1-2022-02-01', version: 1, reviewerId: 'r', reason: 'x', effectiveAt: NOW } };
+    // when the progress is rolled up
+    const m1 = commitmentProgress(state(claim('m-1', 'Limited', '2022-01-01'), claim('m-1', 'Complete', '2022-02-01'), disputed)).milestones[0]!;
+    // then the completion is the earlier claim's, and the latest claim is the disputed one
+    expect(m1).toMatchObject({ completion: 'Limited', claimId: 'm-1-2022-01-01', latestClaim: { claimId: 'm-1-2022-02-01', completion: 'Complete', reviewStatus: 'Disputed' } });
+  });
+  it('gives no latest claim for a milestone nobody reported on', () => {
+    expect(commitmentProgress(state()).milestones.map((m) => m.latestClaim)).toEqual([null, null]);
+  });
   it('marks whether the claim speaking for a milestone is verified', () => {
     const verified: CommitmentEvent = { type: 'ClaimVerified', data: { commitmentId: 'c-1', claimId: 'm-1-2022-02-01', version: 1, reviewerId: 'r', reason: 'x', effectiveAt: NOW } };
     expect(commitmentProgress(state(claim('m-1', 'Complete', '2022-02-01'), verified)).milestones[0]!.verified).toBe(true);

@@ -1,6 +1,7 @@
 // Progress roll-up: milestone completion -> commitment progress -> plan progress, from domain states only.
 import type { Commitment, Milestone, ProgressClaim } from '../commitment/state';
-import type { ClaimedCompletion, CompletionLevel } from '../shared/scales';
+import type { IsoDate } from '../shared/dates';
+import type { ClaimedCompletion, ClaimReviewStatus, CompletionLevel } from '../shared/scales';
 
 /**
  * The formula (also in the README):
@@ -22,17 +23,36 @@ export const COMPLETION_SCORES: Readonly<Record<ClaimedCompletion | 'No Evidence
   Complete: 1,
 };
 
+/**
+ * What the city last said of a milestone and where OGP's review of it stands, disputed or not. It may differ from
+ * the claim the completion comes from: a disputed claim does not count, yet a monitor must see that it was made.
+ */
+export interface LatestClaim {
+  readonly claimId: string;
+  readonly completion: ClaimedCompletion;
+  readonly asOf: IsoDate;
+  readonly reviewStatus: ClaimReviewStatus;
+}
+
 export interface MilestoneProgress {
   readonly milestoneId: string;
+  /** Named here so that a reader of the roll-up alone knows what the milestone is and when it is due. */
+  readonly title: string;
+  readonly dueDate: IsoDate;
   readonly completion: ClaimedCompletion | 'No Evidence Available';
   readonly score: number;
   /** The claim the completion comes from, and whether a reviewer has verified that version. */
   readonly claimId: string | null;
   readonly verified: boolean;
+  /** The latest claim, disputed or not (null: none reported). */
+  readonly latestClaim: LatestClaim | null;
 }
 
 export interface CommitmentProgress {
   readonly commitmentId: string;
+  /** OGP's id (null until OGP assigns one) and the title: the commitment id alone is ours, often a UUID. */
+  readonly ogpId: string | null;
+  readonly title: string;
   readonly ratio: number;
   readonly level: CompletionLevel;
   readonly milestones: readonly MilestoneProgress[];
@@ -70,7 +90,17 @@ function latestOf(claims: readonly ProgressClaim[], milestoneId: string, counts:
 export function milestoneProgress(milestone: Milestone, claims: readonly ProgressClaim[]): MilestoneProgress {
   const claim = currentClaim(claims, milestone.milestoneId);
   const completion = claim?.completion ?? 'No Evidence Available';
-  return { milestoneId: milestone.milestoneId, completion, score: COMPLETION_SCORES[completion], claimId: claim?.claimId ?? null, verified: claim?.review.status === 'Verified' };
+  const latest = latestClaim(claims, milestone.milestoneId);
+  return {
+    milestoneId: milestone.milestoneId,
+    title: milestone.title,
+    dueDate: milestone.dueDate,
+    completion,
+    score: COMPLETION_SCORES[completion],
+    claimId: claim?.claimId ?? null,
+    verified: claim?.review.status === 'Verified',
+    latestClaim: latest === null ? null : { claimId: latest.claimId, completion: latest.completion, asOf: latest.asOf, reviewStatus: latest.review.status },
+  };
 }
 
 export function levelOf(ratio: number, anythingClaimed: boolean): CompletionLevel {
@@ -84,9 +114,10 @@ const mean = (xs: readonly number[]): number => (xs.length === 0 ? 0 : xs.reduce
 
 export function commitmentProgress(commitment: Commitment): CommitmentProgress {
   const milestones = commitment.milestones.filter((m) => m.status === 'Active').map((m) => milestoneProgress(m, commitment.claims));
-  if (commitment.status === 'Withdrawn') return { commitmentId: commitment.commitmentId, ratio: 0, level: 'Withdrawn', milestones };
+  const named = { commitmentId: commitment.commitmentId, ogpId: commitment.terms.ogpId, title: commitment.terms.title };
+  if (commitment.status === 'Withdrawn') return { ...named, ratio: 0, level: 'Withdrawn', milestones };
   const ratio = mean(milestones.map((m) => m.score));
-  return { commitmentId: commitment.commitmentId, ratio, level: levelOf(ratio, milestones.some((m) => m.claimId !== null)), milestones };
+  return { ...named, ratio, level: levelOf(ratio, milestones.some((m) => m.claimId !== null)), milestones };
 }
 
 /** Plan progress from the states of the plan's commitments (pass all of them; withdrawn ones are left out of the mean). */

@@ -78,7 +78,7 @@ function byPeriodThenTitle(a: PlanListing, b: PlanListing): number {
 }
 
 /** By OGP id (IDSMG0001, IDSMG0002, ...), those without one after them, by title. */
-function byOgpIdThenTitle(a: CommitmentListing, b: CommitmentListing): number {
+export function byOgpIdThenTitle(a: CommitmentListing, b: CommitmentListing): number {
   if (a.ogpId !== b.ogpId) return a.ogpId === null ? 1 : b.ogpId === null ? -1 : a.ogpId.localeCompare(b.ogpId);
   return a.title.localeCompare(b.title) || a.commitmentId.localeCompare(b.commitmentId);
 }

@@ -21,8 +21,18 @@ export class ProgressController {
 
   @Get('plans/:id/progress')
   @CachedRead()
-  @ApiOperation({ summary: "A plan's progress: its commitments' progress averaged (see README: progress roll-up)" })
-  @ApiOkResponse({ description: '{ position, data: { planId, asOf, progress } }' })
+  @ApiOperation({
+    summary: "A plan's progress: its commitments' progress averaged (see README: progress roll-up)",
+    description:
+      "Each commitment names its OGP id and title, each milestone its title and due date. A milestone's completion comes from its latest " +
+      "undisputed claim (claimId, verified); latestClaim is its latest claim disputed or not, with its review status " +
+      '(Submitted, Verified, Disputed, Evidence Requested), so a claim OGP disputed stays visible beside No Evidence Available.',
+  })
+  @ApiOkResponse({
+    description:
+      '{ position, data: { planId, asOf, progress: { ratio, level, commitments: [{ commitmentId, ogpId, title, ratio, level, ' +
+      'milestones: [{ milestoneId, title, dueDate, completion, score, claimId, verified, latestClaim: { claimId, completion, asOf, reviewStatus } | null }] }] } } }',
+  })
   async plan(@Param() params: IdParams, @Query() query: ReadQuery, @CurrentPrincipal() principal: Principal) {
     await this.scope.entity(principal, 'plan', params.id, query.waitFor);
     return this.queries.execute(new GetPlanProgress(params.id, query));
@@ -30,8 +40,15 @@ export class ProgressController {
 
   @Get('commitments/:id/progress')
   @CachedRead()
-  @ApiOperation({ summary: "A commitment's progress and its milestones' completion" })
-  @ApiOkResponse({ description: '{ position, data: CommitmentProgress }' })
+  @ApiOperation({
+    summary: "A commitment's progress and its milestones' completion",
+    description: "As in a plan's progress: OGP id and title, each milestone's title, due date and latest claim (disputed or not) with its review status.",
+  })
+  @ApiOkResponse({
+    description:
+      '{ position, data: { commitmentId, ogpId, title, ratio, level, asOf, ' +
+      'milestones: [{ milestoneId, title, dueDate, completion, score, claimId, verified, latestClaim: { claimId, completion, asOf, reviewStatus } | null }] } }',
+  })
   async commitment(@Param() params: CommitmentIdParams, @Query() query: ReadQuery, @CurrentPrincipal() principal: Principal) {
     await this.scope.entity(principal, 'commitment', params.id, query.waitFor);
     return this.queries.execute(new GetCommitmentProgress(params.id, query));

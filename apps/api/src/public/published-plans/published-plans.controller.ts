@@ -1,4 +1,4 @@
-// GET /public/plans — published action plans (submitted or later) and their progress, for anyone, no key.
+// GET /public/plans — published action plans (submitted or later), their commitments and progress, for anyone, no key.
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
@@ -24,8 +24,24 @@ export class PublishedPlansController {
 
   @Get('plans')
   @CachedRead()
-  @ApiOperation({ summary: 'Published action plans (Submitted, Implementing, Ended) with their progress roll-up' })
-  @ApiOkResponse({ description: '{ position, data: [{ plan, progress }] }' })
+  @ApiOperation({
+    summary: 'Published action plans (Submitted, Implementing, Ended) with their commitments and progress roll-up',
+    description:
+      'Drafts and abandoned plans, and their commitments, are not shown. Each plan comes with its commitments as OGP publishes them ' +
+      '(OGP id, title, period, institutions, policy area, values, problem, status quo, action, objective, milestones with dates, ' +
+      "OGP's design and end-of-commitment assessments), ordered by OGP id then title, and with its progress roll-up, in which each " +
+      "milestone names its latest claim and that claim's review status (a claim OGP disputed shows as reviewStatus Disputed). " +
+      'Claims themselves (narratives, evidence) and the key ids of those who recorded anything are not public.',
+  })
+  @ApiOkResponse({
+    description:
+      '{ position, data: [{ plan, commitments: [{ commitmentId, ogpId, title, status, planRevision, startMonth, endMonth, leadInstitution, ' +
+      'supportingInstitutions: { government, civilSociety }, policyArea, values, problem, statusQuo, action, objective, ' +
+      'milestones: [{ milestoneId, title, startDate, dueDate, status }], design: { assessedOn, verifiability, relevance, potentialForResults } | null, ' +
+      'endOfCommitment: { assessedOn, completion, didItOpenGovernment, evidence } | null }], ' +
+      'progress: { ratio, level, commitments: [{ commitmentId, ogpId, title, ratio, level, milestones: [{ milestoneId, title, dueDate, completion, score, claimId, verified, ' +
+      'latestClaim: { claimId, completion, asOf, reviewStatus } | null }] }] } | null }] }',
+  })
   plans(@Query() query: PublishedPlansQuery) {
     return this.queries.execute(new ListPublishedPlans(query.member));
   }
