@@ -181,4 +181,31 @@ describe('public API (e2e, Semarang)', () => {
       expect(c1m1).toMatchObject({ completion: 'Complete', claimId: 'semarang-2021-c1-m1-p1', verified: true, latestClaim: { claimId: 'semarang-2021-c1-m1-p1', reviewStatus: 'Verified' } });
     });
   });
+
+  describe('read from a web page (CORS)', () => {
+    const origin = { Origin: 'https://pattiro.org' };
+
+    it('lets any page read the key-less routes, their problems included, and the ETag and correlation id', async () => {
+      for (const path of ['/public/plans', '/ledger/checkpoints/latest', '/ledger/public-key', '/public/plans?member=SEMARANG']) {
+        const res = await request(http).get(path).set(origin);
+        expect([path, res.headers['access-control-allow-origin'], res.headers['access-control-expose-headers']]).toEqual([path, '*', 'ETag, X-Correlation-Id']);
+      }
+    });
+
+    it('answers a browser\'s preflight for a public route (204), not with 405', async () => {
+      const res = await request(http).options('/public/plans').set({ ...origin, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'x-correlation-id' });
+      expect(res.status).toBe(204);
+      expect(res.headers).toMatchObject({ 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, HEAD', 'access-control-allow-headers': 'X-Correlation-Id' });
+      expect((await request(http).options('/ledger/proofs/inclusion').set(origin)).status).toBe(204);
+    });
+
+    it('sends no CORS headers on routes that need a key, and no preflight answer for them', async () => {
+      const read = await request(http).get('/audit/members/semarang').set({ ...origin, ...auth() });
+      expect(read.status).toBe(200);
+      expect(read.headers['access-control-allow-origin']).toBeUndefined();
+      const preflight = await request(http).options('/audit/members/semarang').set({ ...origin, 'Access-Control-Request-Method': 'GET' });
+      expect([preflight.status, preflight.headers['access-control-allow-origin']]).toEqual([405, undefined]);
+      expect((await request(http).options('/ledger/bundles/00000000-0000-4000-8000-000000000000').set(origin)).status).toBe(405);
+    });
+  });
 });

@@ -142,8 +142,9 @@ describe('API routing before the controllers (e2e)', () => {
       ['POST', '/audit/events?after=1', 'GET, HEAD'],
       ['PATCH', '/admin/plans/semarang-2021/submission', 'POST'],
       ['DELETE', '/ledger/checkpoints', 'POST'],
-      ['POST', '/ledger/proofs/inclusion', 'GET, HEAD'],
-      ['OPTIONS', '/health/live', 'GET, HEAD'],
+      // A public read answers browsers' preflight requests (OPTIONS, CORS); a keyed one does not.
+      ['POST', '/ledger/proofs/inclusion', 'GET, HEAD, OPTIONS'],
+      ['OPTIONS', '/audit/events', 'GET, HEAD'],
       ['DELETE', '/docs-json', 'GET, HEAD'],
     ])(
       '%s %s answers 405 with Allow: %s, with or without a key, and writes nothing',

@@ -4,6 +4,7 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { IdempotencyStore, KeyStore, MetricsService, ResolvedConfig } from '@ogp/tracker';
 import { LogController } from 'fastify';
 import { authenticateBeforeBody } from './authentication';
+import { allowPagesToReadPublicRoutes } from './cors';
 import { correlationIdFor } from './correlation';
 import { recordIdempotentAnswers } from './idempotency.guard';
 import type { ReadCache } from './read-cache';
@@ -40,9 +41,9 @@ export interface FastifyHookServices {
 }
 
 /**
- * On the Fastify instance: JSON-only bodies, correlation id echo, 405 for a known path's other methods, the key check
- * before the body is read, the read cache, bigint-safe JSON, the answers of idempotent requests recorded, request
- * metrics by route (cached answers included).
+ * On the Fastify instance: JSON-only bodies, correlation id echo, 405 for a known path's other methods, CORS for the
+ * public reads, the key check before the body is read, the read cache, bigint-safe JSON, the answers of idempotent
+ * requests recorded, request metrics by route (cached answers included).
  */
 export function installFastifyHooks(adapter: FastifyAdapter, { metrics, keys, readCache, idempotency }: FastifyHookServices): void {
   const fastify = adapter.getInstance();
@@ -56,6 +57,7 @@ export function installFastifyHooks(adapter: FastifyAdapter, { metrics, keys, re
     done();
   });
   answerMethodNotAllowed(fastify);
+  allowPagesToReadPublicRoutes(fastify);
   authenticateBeforeBody(fastify, keys);
   readCache.install(fastify);
   recordIdempotentAnswers(fastify, idempotency);
