@@ -27,6 +27,8 @@ const extra: DemoStep[] = [
   step('2024-02-13T03:00:00Z', ADMIN, { type: 'AbandonActionPlan', data: { planId: 'semarang-2024', reason: 'Drafted twice by mistake' } }),
   step('2024-02-14T03:00:00Z', ADMIN, { type: 'DraftActionPlan', data: { planId: 'semarang-2024b', memberId: 'semarang', title: 'Semarang 2024-2025 (draft)', periodStart: '2024-03', periodEnd: '2025-12' } }),
   step('2024-02-14T04:00:00Z', ADMIN, { type: 'AddCommitment', data: draftCommitment('semarang-2024b', 'Draft-only commitment') }),
+  // A member that has published nothing yet.
+  step('2024-02-15T03:00:00Z', ADMIN, { type: 'RegisterMember', data: { memberId: 'salatiga', name: 'Kota Salatiga', country: 'ID', cohort: 2024, partners: [] } }),
 ];
 const script = [...SEMARANG_DEMO.map((s) => ({ ...s, at: new Date(s.at).toISOString() })), ...extra];
 const expected = runScript(script);
@@ -180,6 +182,15 @@ describe('public API (e2e, Semarang)', () => {
       const c1m1 = plans[0]!.progress.commitments[0]!.milestones[0]!;
       expect(c1m1).toMatchObject({ completion: 'Complete', claimId: 'semarang-2021-c1-m1-p1', verified: true, latestClaim: { claimId: 'semarang-2021-c1-m1-p1', reviewStatus: 'Verified' } });
     });
+  });
+
+  it('answers 404 for a member that is not registered, an empty list for one with nothing published, and says what a member id is', async () => {
+    const typo = await request(http).get('/public/plans?member=kota-semarang');
+    expect([typo.status, typo.body.code]).toEqual([404, 'read.entity-not-found']);
+    const nothingYet = await request(http).get('/public/plans?member=salatiga');
+    expect([nothingYet.status, nothingYet.body.data]).toEqual([200, []]);
+    const shouting = await request(http).get('/public/plans?member=SEMARANG');
+    expect(shouting.body.errors.member).toEqual(['member must be a member id: lowercase letters, digits and dashes, such as semarang']);
   });
 
   describe('read from a web page (CORS)', () => {

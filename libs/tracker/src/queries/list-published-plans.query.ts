@@ -5,6 +5,7 @@ import { listEntities, listEntitiesWithoutClaims, planProgressOf, type EntitySta
 import { ReadModels } from '../read-models/read-models.service';
 import { PositionCache } from '../read-models/position-cache';
 import { byOgpIdThenTitle } from './get-member-plans.query';
+import { entityNotFound } from './entity-not-found.error';
 import { readAfterCached, type ReadResult } from './read-result';
 
 /** OGP's assessments as published: who at OGP keyed them in (a key id) is ours to audit, not the public's. */
@@ -97,11 +98,17 @@ export class ListPublishedPlansHandler implements IQueryHandler<ListPublishedPla
     return (await readAfterCached(this.readModels, undefined, this.answers, memberId ?? '', () => this.list(memberId)))!;
   }
 
+  /** A member that is not registered is a 404, as on the audit routes: a mistyped id does not read as "nothing published". */
+  private checkRegistered(memberId: string | undefined): void {
+    if (memberId !== undefined && this.readModels.currentEntity(`member-${memberId}`) === null) entityNotFound(`member-${memberId}`);
+  }
+
   /**
    * In one read transaction: plans, commitments and progress from the same batch of the read models, whatever
    * another connection to the file (the CLI catching up beside a server) commits meanwhile.
    */
   private list(memberId: string | undefined): PublishedPlan[] {
+    this.checkRegistered(memberId);
     const db = this.readModels.db;
     return db.transaction(() =>
       listEntities(db, { kind: 'plan', memberId })

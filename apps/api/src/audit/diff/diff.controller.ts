@@ -29,7 +29,7 @@ export class DiffQuery {
   @ApiPropertyOptional({ example: 'semarang', description: "only this member's member, plan and commitment streams; bare dates are then days in its time zone" })
   @IsOptional()
   @MaxLength(40)
-  @Matches(MEMBER_ID_PATTERN)
+  @Matches(MEMBER_ID_PATTERN, { message: 'member must be a member id: lowercase letters, digits and dashes, such as semarang' })
   memberId?: string;
 }
 

@@ -9,10 +9,10 @@ import { Public } from '../../platform/access.decorators';
 import { CachedRead } from '../../platform/read-cache';
 
 export class PublishedPlansQuery {
-  @ApiPropertyOptional({ example: 'semarang' })
+  @ApiPropertyOptional({ example: 'semarang', description: 'Only this member\'s plans; a member that is not registered is 404 (read.entity-not-found)' })
   @IsOptional()
   @MaxLength(40)
-  @Matches(MEMBER_ID_PATTERN)
+  @Matches(MEMBER_ID_PATTERN, { message: 'member must be a member id: lowercase letters, digits and dashes, such as semarang' })
   member?: string;
 }
 
@@ -31,7 +31,8 @@ export class PublishedPlansController {
       '(OGP id, title, period, institutions, policy area, values, problem, status quo, action, objective, milestones with dates, ' +
       "OGP's design and end-of-commitment assessments), ordered by OGP id then title, and with its progress roll-up, in which each " +
       "milestone names its latest claim and that claim's review status (a claim OGP disputed shows as reviewStatus Disputed). " +
-      'Claims themselves (narratives, evidence) and the key ids of those who recorded anything are not public.',
+      'Claims themselves (narratives, evidence) and the key ids of those who recorded anything are not public. ' +
+      'With ?member= of a member that is not registered: 404 read.entity-not-found (a registered member with nothing published: an empty list).',
   })
   @ApiOkResponse({
     description:
