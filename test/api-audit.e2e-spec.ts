@@ -289,11 +289,14 @@ describe('audit and public API (e2e, Semarang)', () => {
     // The UTF-8 byte order mark first, or Excel on Windows reads the en dash of "2021-08 – 2023-12" as "â€“".
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, ...rows] = bytes.subarray(3).toString('utf8').trim().split('\r\n');
-    expect(header).toMatch(/^Commitment ID,Title,.*,Primary Policy Area,.*,Completion,Reported Progress,Action Plan Status,Ledger ID$/);
+    expect(header).toMatch(/^Commitment ID,Title,.*,Primary Policy Area,.*,Completion,Reported Progress,Action Plan Status,Ledger ID,Member,Member ID,Active Milestones,Milestones Verified,Milestones Disputed,Milestones Awaiting Review$/);
     expect(rows).toHaveLength(Object.keys(expected.states.commitments).length);
-    // IDSMG0001: every milestone claimed Complete, not assessed. IDSMG0002: progress Limited, assessed Substantial.
-    expect(rows.find((row) => row.startsWith('IDSMG0001,'))).toMatch(/,,Complete,Ended,semarang-2021-c1$/);
-    expect(rows.find((row) => row.startsWith('IDSMG0002,'))).toMatch(/,Substantial,Limited,Ended,semarang-2021-c2$/);
+    // One plan: its rows by OGP id.
+    expect(rows.map((row) => row.slice(0, row.indexOf(',')))).toEqual(['IDSMG0001', 'IDSMG0002', 'IDSMG0003', 'IDSMG0004', 'IDSMG0005']);
+    // IDSMG0001: every milestone claimed Complete and verified, not assessed. IDSMG0002: progress Limited, assessed
+    // Substantial, its three milestones' claims awaiting review. Then the member, and the milestones by review status.
+    expect(rows[0]).toMatch(/,,Complete,Ended,semarang-2021-c1,Kota Semarang,semarang,3,3,0,0$/);
+    expect(rows[1]).toMatch(/,Substantial,Limited,Ended,semarang-2021-c2,Kota Semarang,semarang,3,0,0,3$/);
   });
 
   it('serves published plans to anyone, and the audit API only with a key', async () => {

@@ -31,7 +31,7 @@ describe('domainStateModel', () => {
       },
     };
 
-    it('gives every OGP field of a commitment, its terms, plan and completion (its progress before any claim), then its ledger id', () => {
+    it('gives every OGP field of a commitment, its terms, plan and completion (its progress before any claim), then its ledger id, member and counts', () => {
       const record = commitmentRecord(commitmentDecider.evolve(null, added), planDecider.evolve(null, drafted));
       expect(Object.keys(record)).toEqual([...COMMITMENT_FIELDS]);
       expect(record).toEqual({
@@ -51,6 +51,12 @@ describe('domainStateModel', () => {
         'Reported Progress': 'No Evidence Available',
         'Action Plan Status': 'Draft',
         'Ledger ID': 'c-1',
+        Member: 'semarang',
+        'Member ID': 'semarang',
+        'Active Milestones': 0,
+        'Milestones Verified': 0,
+        'Milestones Disputed': 0,
+        'Milestones Awaiting Review': 0,
       });
     });
   });

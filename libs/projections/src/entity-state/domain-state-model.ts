@@ -8,6 +8,7 @@ import {
   commitmentProgress,
   evolveCommitmentInPlace,
   EVENT_SCHEMA_VERSIONS,
+  latestClaim,
   type MemberEvent,
   type Milestone,
   type MemberState,
@@ -18,7 +19,7 @@ import {
   type ProgressClaim,
 } from '@ogp/domain';
 import type { EntityKind } from '../streams';
-import type { ClaimRow, CommitmentRecord, EntityColumns, EntityStateModel, FoldEvent, MilestoneRow } from './state-model';
+import type { ClaimRow, CommitmentCountField, CommitmentRecord, CommitmentRecordMapper, EntityColumns, EntityStateModel, FoldEvent, MilestoneRow } from './state-model';
 
 /**
  * A stored event as the domain's event union. The store validated its shape on append and the domain's evolve is
@@ -119,15 +120,49 @@ function list(values: readonly string[]): string {
 }
 
 /**
+ * How the commitment's active milestones stand in review, by their latest claim (disputed or not, latestClaim): the
+ * roll-up's own claim (currentClaim) skips a disputed one, and a spreadsheet reader would then never see the dispute.
+ */
+function milestoneReviewCounts(c: Commitment): Record<CommitmentCountField, number> {
+  const counts = { 'Active Milestones': 0, 'Milestones Verified': 0, 'Milestones Disputed': 0, 'Milestones Awaiting Review': 0 };
+  for (const m of c.milestones) {
+    if (m.status !== 'Active') continue;
+    counts['Active Milestones']++;
+    const status = latestClaim(c.claims, m.milestoneId)?.review.status ?? null;
+    switch (status) {
+      case 'Verified':
+        counts['Milestones Verified']++;
+        break;
+      case 'Disputed':
+        counts['Milestones Disputed']++;
+        break;
+      case 'Submitted':
+      case 'Evidence Requested':
+        counts['Milestones Awaiting Review']++;
+        break;
+      case null:
+        break;
+      default: {
+        const never: never = status;
+        throw new Error(`Unknown review status ${String(never)}`);
+      }
+    }
+  }
+  return counts;
+}
+
+/**
  * A commitment in OGP's spreadsheet fields. Completion is OGP's verdict (the end-of-commitment assessment, empty
  * before one, or Withdrawn); Reported Progress is what the city's claims say (the roll-up the progress read shows),
  * kept apart so that a reader never takes a self-report for a verdict. Commitment ID is OGP's id only (empty until
  * OGP assigns one): a generated id there would look like one of OGP's to whoever matches rows with OGP's
- * spreadsheets. Ledger ID is ours, always set.
+ * spreadsheets. Ledger ID is ours, always set. Member is the member's name, as a reader knows the city (its id when
+ * the member is unknown); Member ID is the id the API and the CLI take.
  */
-export function commitmentRecord(commitment: unknown, plan: unknown): CommitmentRecord {
+function toCommitmentRecord(commitment: unknown, plan: unknown, member: unknown = null): CommitmentRecord {
   const c = commitment as Commitment;
   const p = plan as PlanState;
+  const m = member as MemberState;
   const t = c.terms;
   return {
     'Commitment ID': t.ogpId ?? '',
@@ -147,5 +182,13 @@ export function commitmentRecord(commitment: unknown, plan: unknown): Commitment
     // A draft's commitments, and an abandoned draft's, are not (yet) OGP's: the plan's status says which rows are.
     'Action Plan Status': p?.status ?? '',
     'Ledger ID': c.commitmentId,
+    Member: m?.name ?? c.memberId,
+    'Member ID': c.memberId,
+    ...milestoneReviewCounts(c),
   };
 }
+
+/** The mapper, with where the export finds a plan's first month and a commitment's OGP id in their stored states. */
+export const commitmentRecord: CommitmentRecordMapper & typeof toCommitmentRecord = Object.assign(toCommitmentRecord, {
+  sortPaths: { planStart: '$.periodStart', ogpId: '$.terms.ogpId' },
+});

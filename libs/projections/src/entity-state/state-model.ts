@@ -82,9 +82,16 @@ export function claimRows(model: EntityStateModel, state: unknown): ClaimRow[] {
 }
 
 /**
+ * How many of a commitment's active milestones (withdrawn ones do not count, as in the progress roll-up) there are,
+ * and how many of them have a latest claim (disputed or not) that a reviewer verified, disputed, or has yet to decide
+ * on (Submitted, or Evidence Requested: the city owes evidence). Active milestones less these three were never reported on.
+ */
+export const COMMITMENT_COUNT_FIELDS = ['Active Milestones', 'Milestones Verified', 'Milestones Disputed', 'Milestones Awaiting Review'] as const;
+
+/**
  * OGP's field names for a commitment, as in OGP's own commitment spreadsheets, then the city's reported progress, its
- * plan's status and the ledger's own id (last, so that the columns before them keep their places for those who read
- * them by position).
+ * plan's status and the ledger's own id. Every column added since comes after those (Member, Member ID, the milestone
+ * counts), so that the columns before them keep their places for those who read them by position.
  */
 export const COMMITMENT_FIELDS = [
   'Commitment ID',
@@ -103,10 +110,30 @@ export const COMMITMENT_FIELDS = [
   'Reported Progress',
   'Action Plan Status',
   'Ledger ID',
+  'Member',
+  'Member ID',
+  ...COMMITMENT_COUNT_FIELDS,
 ] as const;
 
 export type CommitmentField = (typeof COMMITMENT_FIELDS)[number];
-export type CommitmentRecord = Readonly<Record<CommitmentField, string>>;
+/** The count columns hold numbers: NDJSON gives them as JSON numbers, so that a script sums them as a spreadsheet does. */
+export type CommitmentCountField = (typeof COMMITMENT_COUNT_FIELDS)[number];
+export type CommitmentRecord = Readonly<Record<Exclude<CommitmentField, CommitmentCountField>, string> & Record<CommitmentCountField, number>>;
 
-/** Maps a commitment's state (and its plan's, when known) to OGP's fields; part of the domain binding. */
-export type CommitmentRecordMapper = (commitment: unknown, plan: unknown) => CommitmentRecord;
+/**
+ * Where the commitment export finds the sort keys that the read model has no column for, in the stored states (SQLite
+ * JSON paths, as json_extract reads them): a plan's first month, a commitment's OGP id. Part of the domain binding.
+ */
+export interface CommitmentSortPaths {
+  readonly planStart: string;
+  readonly ogpId: string;
+}
+
+/**
+ * Maps a commitment's state, with its plan's and its member's (each null when unknown), to OGP's fields; part of the
+ * domain binding. Without sortPaths, the export orders a member's plans by plan id and a plan's commitments by title.
+ */
+export interface CommitmentRecordMapper {
+  (commitment: unknown, plan: unknown, member: unknown): CommitmentRecord;
+  readonly sortPaths?: CommitmentSortPaths;
+}

@@ -42,6 +42,12 @@ const toRecord: CommitmentRecordMapper = (commitment) => {
     'Reported Progress': '',
     'Action Plan Status': '',
     'Ledger ID': `${s.memberId}-${s.planId ?? ''}`,
+    Member: s.memberId ?? '',
+    'Member ID': s.memberId ?? '',
+    'Active Milestones': s.milestones.length,
+    'Milestones Verified': 0,
+    'Milestones Disputed': 0,
+    'Milestones Awaiting Review': s.claims.length,
   };
 };
 
@@ -89,12 +95,13 @@ describe('exports', () => {
     const csv = [...exportCommitments(db, toRecord, { format: 'csv', pageSize: 1 })];
     expect(csv[0]).toBe(
       '\uFEFFCommitment ID,Title,Action Plan,Commitment Start,Commitment End,Institutions involved,Primary Policy Area,' +
-        'OGP Value,Problem,Status quo,Action,Objective,Completion,Reported Progress,Action Plan Status,Ledger ID\r\n',
+        'OGP Value,Problem,Status quo,Action,Objective,Completion,Reported Progress,Action Plan Status,Ledger ID,' +
+        'Member,Member ID,Active Milestones,Milestones Verified,Milestones Disputed,Milestones Awaiting Review\r\n',
     );
     expect(csv).toHaveLength(3);
     expect(csv[1]).toBe(
       'SMG-Open budget,Open budget,P1,2021-08,2023-06,"Diskominfo, PATTIRO Semarang",Open Data,Access to Information,' +
-        `"Line one\nline ""two""",'=cmd|calc,'@risk,'+1 for every resident,Ongoing,,,SMG-P1\r\n`,
+        `"Line one\nline ""two""",'=cmd|calc,'@risk,'+1 for every resident,Ongoing,,,SMG-P1,SMG,SMG,0,0,0,0\r\n`,
     );
     const tbl = [...exportCommitments(db, toRecord, { format: 'ndjson', memberId: 'TBL' })];
     expect(tbl.map((l) => (JSON.parse(l) as Record<string, string>)['Title'])).toEqual(['Tbilisi data']);

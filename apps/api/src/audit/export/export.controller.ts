@@ -51,8 +51,12 @@ export class ExportController {
       'kind=events: the ledger export (NDJSON: a header, then every stored event with its canonical texts and hashes), ' +
       'which `npm run cli -- verify --export FILE --public-key FILE` checks offline. kind=commitments: one record per ' +
       "commitment with OGP's field names (Commitment ID: OGP's id, empty until assigned; Title; Action Plan; ...; " +
-      "Completion: OGP's end-of-commitment verdict), then Reported Progress (the claims' roll-up), Action Plan Status " +
-      'and Ledger ID (the commitmentId), as CSV (UTF-8 beginning with a byte order mark, which Excel needs) or NDJSON.',
+      "Completion: OGP's end-of-commitment verdict), then Reported Progress (the claims' roll-up), Action Plan Status, " +
+      'Ledger ID (the commitmentId), Member (its name), Member ID, Active Milestones, and Milestones Verified, Milestones ' +
+      "Disputed and Milestones Awaiting Review (the active milestones by their latest claim's review status; numbers), " +
+      'ordered by member id, plan (first month, then id), Commitment ID (empty last), Title and Ledger ID; as CSV (UTF-8 ' +
+      "beginning with a byte order mark, which Excel needs; text cells starting with = + - @, tab or CR prefixed with ', " +
+      "lists joined with '; ') or NDJSON (the same keys, raw values).",
   })
   @ApiOkResponse({ description: 'application/x-ndjson or text/csv, streamed' })
   async export(@Query() query: ExportQuery, @Res() reply: FastifyReply, @CurrentPrincipal() principal: Principal): Promise<void> {
