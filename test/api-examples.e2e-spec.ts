@@ -127,6 +127,38 @@ describe('the documented request examples, sent as they stand (e2e)', () => {
     await send('/admin/plans/{planId}/abandonment', 'admin');
   });
 
+  describe('what every operation may answer besides its success', () => {
+    type Responses = Record<string, { content?: Record<string, { schema: { $ref: string } }>; headers?: Record<string, unknown> }>;
+    const operations = () =>
+      Object.entries(document.paths).flatMap(([path, item]) =>
+        Object.entries(item).map(([method, operation]) => ({ path, method, responses: (operation as { responses: Responses }).responses })),
+      );
+
+    it('gives every problem answer a problem+json body, and every answer its correlation id header', () => {
+      expect(document.components.schemas.Problem).toMatchObject({ required: expect.arrayContaining(['type', 'title', 'status', 'code']) });
+      for (const { path, method, responses } of operations()) {
+        for (const [status, response] of Object.entries(responses)) {
+          if (Number(status) >= 400) expect([method, path, status, response.content]).toEqual([method, path, status, { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } }]);
+          expect([method, path, status, Object.keys(response.headers ?? {})]).toEqual([method, path, status, expect.arrayContaining(['X-Correlation-Id'])]);
+        }
+      }
+    });
+
+    it('documents the platform\'s problems on reads: 400, 401 and 403 with a key, 404 on an entity, 503 with waitFor; and the ETag', () => {
+      const responses = (method: string, path: string) => operations().find((o) => o.method === method && o.path === path)!.responses;
+      const entity = responses('get', '/audit/{collection}/{id}');
+      expect(Object.keys(entity).sort()).toEqual(['200', '400', '401', '403', '404', '503']);
+      expect(Object.keys(entity['200']!.headers!)).toContain('ETag');
+      expect(Object.keys(responses('get', '/public/plans')).sort()).toEqual(['200', '400']);
+      expect(Object.keys(responses('post', '/admin/members'))).not.toEqual(expect.arrayContaining(['404']));
+    });
+
+    it('closes request bodies, nested ones included, to properties they do not list (as the validation pipe does)', () => {
+      const schemas = document.components.schemas as Record<string, { additionalProperties?: unknown }>;
+      for (const name of ['RegisterMemberRequest', 'ReportProgressRequest', 'EvidenceRequest']) expect([name, schemas[name]!.additionalProperties]).toEqual([name, false]);
+    });
+  });
+
   it('has sent every command route of /docs-json its example', () => {
     const commandRoutes = Object.entries(document.paths).filter(([path, operations]) => operations.post !== undefined && /^\/(admin|review)\//.test(path));
     expect(new Set(commandRoutes.map(([path]) => path))).toEqual(accepted);

@@ -56,9 +56,11 @@ export function CommandRoute(summary: string, domainCommand: CommandType): Metho
     ApiResponse({ status: 400, description: 'Invalid body, path id or header (application/problem+json)' }),
     ApiResponse({ status: 401, description: 'Missing or invalid API key' }),
     problems(403, 'Wrong role, or a key scoped to another member'),
-    problems(404, 'The entity does not exist'),
+    // A command naming no entity that may be missing (RegisterMember) cannot answer 404.
+    ...(COMMAND_ERRORS[domainCommand].some((code) => ERROR_CATALOGUE[code].kind === 'not-found') ? [problems(404, 'The entity does not exist')] : []),
     problems(409, 'The entity is in a state that does not allow this, or a concurrent change'),
-    ApiResponse({ status: 412, description: 'If-Match names a revision the entity no longer has' }),
+    // If-Match does not apply to a command that creates its entity (400): no 412.
+    ...(creates ? [] : [ApiResponse({ status: 412, description: 'If-Match names a revision the entity no longer has' })]),
     // The body's own validation answers many malformed fields with 400 first: the domain's codes remain for the rest.
     problems(422, 'A domain rule refuses the command, or the Idempotency-Key was used for another request'),
     ApiResponse({ status: 429, description: 'Too many writes for this key' }),

@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { PUBLIC_OPERATION } from './access.decorators';
 import { ID_EXAMPLES } from './id-examples';
+import { describeProblemsAndHeaders } from './openapi-problems';
 
 /** Public routes (@Public()) need no key: their operations say so, overriding the document's global requirement. */
 function liftKeyRequirementOfPublicRoutes(document: OpenAPIObject): void {
@@ -69,5 +70,6 @@ export function setUpOpenApi(app: INestApplication, options: { readonly ui: bool
   );
   liftKeyRequirementOfPublicRoutes(document);
   describePathIds(document);
+  describeProblemsAndHeaders(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', ui: options.ui });
 }
