@@ -96,6 +96,16 @@ describe('progress', () => {
     expect(p.level).toBe('Substantial');
     expect(p.commitments.map((c) => c.level)).toEqual(['Complete', 'Limited', 'Withdrawn']);
   });
+  it('answers ratios and scores to four decimals, and judges levels on the exact values', () => {
+    // given one of two milestones Substantial (2/3): the commitment stands at 1/3
+    const p = commitmentProgress(state(claim('m-1', 'Substantial', '2022-01-05')));
+    // then the numbers read as a person would write them, and the level is reckoned before rounding
+    expect(p.milestones.map((m) => m.score)).toEqual([0.6667, 0]);
+    expect(p).toMatchObject({ ratio: 0.3333, level: 'Limited' });
+    const twoThirds = commitmentProgress(state(claim('m-1', 'Complete', '2022-01-05'), claim('m-2', 'Limited', '2022-01-05')));
+    expect(twoThirds).toMatchObject({ ratio: 0.6667, level: 'Substantial' });
+    expect(planProgress([state(claim('m-1', 'Complete', '2022-01-05'), claim('m-2', 'Limited', '2022-01-05'))])).toMatchObject({ ratio: 0.6667, level: 'Substantial' });
+  });
   it('maps ratios back to OGP’s scale', () => {
     expect([levelOf(0, false), levelOf(0, true), levelOf(0.1, true), levelOf(2 / 3, true), levelOf(1, true)]).toEqual(['No Evidence Available', 'Not Started', 'Limited', 'Substantial', 'Complete']);
   });

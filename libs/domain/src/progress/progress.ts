@@ -96,7 +96,7 @@ export function milestoneProgress(milestone: Milestone, claims: readonly Progres
     title: milestone.title,
     dueDate: milestone.dueDate,
     completion,
-    score: COMPLETION_SCORES[completion],
+    score: shown(COMPLETION_SCORES[completion]),
     claimId: claim?.claimId ?? null,
     verified: claim?.review.status === 'Verified',
     latestClaim: latest === null ? null : { claimId: latest.claimId, completion: latest.completion, asOf: latest.asOf, reviewStatus: latest.review.status },
@@ -112,18 +112,29 @@ export function levelOf(ratio: number, anythingClaimed: boolean): CompletionLeve
 
 const mean = (xs: readonly number[]): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
 
-export function commitmentProgress(commitment: Commitment): CommitmentProgress {
+/**
+ * Ratios and scores as answered: at most four decimals (2/3 reads 0.6667, four fifths 0.8, not 0.7999999999999999).
+ * Levels, and the plan's mean, are reckoned on the exact values.
+ */
+const shown = (ratio: number): number => Math.round(ratio * 10_000) / 10_000;
+
+/** A commitment's progress as answered, with its exact ratio for the plan's mean. */
+function reckon(commitment: Commitment): { readonly progress: CommitmentProgress; readonly exact: number } {
   const milestones = commitment.milestones.filter((m) => m.status === 'Active').map((m) => milestoneProgress(m, commitment.claims));
   const named = { commitmentId: commitment.commitmentId, ogpId: commitment.terms.ogpId, title: commitment.terms.title };
-  if (commitment.status === 'Withdrawn') return { ...named, ratio: 0, level: 'Withdrawn', milestones };
-  const ratio = mean(milestones.map((m) => m.score));
-  return { ...named, ratio, level: levelOf(ratio, milestones.some((m) => m.claimId !== null)), milestones };
+  if (commitment.status === 'Withdrawn') return { progress: { ...named, ratio: 0, level: 'Withdrawn', milestones }, exact: 0 };
+  const exact = mean(milestones.map((m) => COMPLETION_SCORES[m.completion]));
+  return { progress: { ...named, ratio: shown(exact), level: levelOf(exact, milestones.some((m) => m.claimId !== null)), milestones }, exact };
+}
+
+export function commitmentProgress(commitment: Commitment): CommitmentProgress {
+  return reckon(commitment).progress;
 }
 
 /** Plan progress from the states of the plan's commitments (pass all of them; withdrawn ones are left out of the mean). */
 export function planProgress(commitments: readonly Commitment[]): PlanProgress {
-  const all = commitments.map(commitmentProgress);
-  const counted = all.filter((c) => c.level !== 'Withdrawn');
-  const ratio = mean(counted.map((c) => c.ratio));
-  return { ratio, level: levelOf(ratio, counted.some((c) => c.level !== 'No Evidence Available')), commitments: all };
+  const all = commitments.map(reckon);
+  const counted = all.filter((c) => c.progress.level !== 'Withdrawn');
+  const ratio = mean(counted.map((c) => c.exact));
+  return { ratio: shown(ratio), level: levelOf(ratio, counted.some((c) => c.progress.level !== 'No Evidence Available')), commitments: all.map((c) => c.progress) };
 }
