@@ -2,6 +2,8 @@
 // before its body is read (401, whatever the body), and a known path asked with a method it does not serve is a 405
 // with Allow (an unknown path stays a 404). Every refused request must leave the store's head where it was.
 import { KEY_STORE, type KeyStore } from '@ogp/tracker';
+import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import request from 'supertest';
 import { SEMARANG, startCommandApi, type CommandApi } from './command-api.fixtures';
 
@@ -209,6 +211,38 @@ describe('API routing before the controllers (e2e)', () => {
       expect((await request(api.http).get('/docs-json')).status).toBe(200);
       expect((await request(api.http).head('/audit/events')).status).toBe(401);
       expect((await request(api.http).head('/audit/events').set(bearer(ops))).status).toBe(200);
+    });
+  });
+
+  describe('a request Node\'s HTTP parser refuses', () => {
+    /** Writes raw bytes to a listening server and reads the whole answer (the server closes the connection). */
+    async function raw(bytes: Buffer): Promise<string> {
+      const server = api.http;
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const { port } = server.address() as AddressInfo;
+        return await new Promise<string>((resolve, reject) => {
+          const chunks: Buffer[] = [];
+          const socket = connect(port, '127.0.0.1', () => socket.end(bytes));
+          socket.on('data', (chunk: Buffer) => chunks.push(chunk)).on('error', reject).on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        });
+      } finally {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
+    }
+    const bodyOf = (answer: string): Record<string, unknown> => JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as Record<string, unknown>;
+
+    it('answers raw non-ASCII bytes in the request line with a problem+json 400 (percent-encoding advised)', async () => {
+      const answer = await raw(Buffer.concat([Buffer.from('GET /public/plans?member=sem'), Buffer.from([0xc3, 0xa4]), Buffer.from('rang HTTP/1.1\r\nHost: x\r\n\r\n')]));
+      expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+      expect(answer).toMatch(/\r\nContent-Type: application\/problem\+json\r\n/i);
+      expect(bodyOf(answer)).toMatchObject({ type: 'urn:ogp-ledger:problem:bad-request', status: 400, code: 'bad-request', detail: expect.stringContaining('percent-encode'), correlationId: expect.any(String) });
+    });
+
+    it('answers headers over the limit with a problem+json 431', async () => {
+      const answer = await raw(Buffer.from(`GET /public/plans HTTP/1.1\r\nHost: x\r\nX-Padding: ${'a'.repeat(20_000)}\r\n\r\n`));
+      expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+      expect(bodyOf(answer)).toMatchObject({ code: 'headers-too-large', status: 431, title: 'The request headers are too large' });
     });
   });
 });

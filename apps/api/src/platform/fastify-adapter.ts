@@ -10,7 +10,7 @@ import { recordIdempotentAnswers } from './idempotency.guard';
 import type { ReadCache } from './read-cache';
 import { installJsonBodyParser } from './json-body-parser';
 import { answerMethodNotAllowed } from './method-not-allowed';
-import { answerFrameworkError } from './problem.filter';
+import { answerClientError, answerFrameworkError } from './problem.filter';
 import { lazyChildLogger } from './request-logger';
 import { serializeJson } from './json-serialization';
 import { CORRELATION_ID_HEADER } from './request-context';
@@ -30,6 +30,8 @@ export function createFastifyAdapter(config: ResolvedConfig): FastifyAdapter {
     handlerTimeout: 0,
     // Else the router answers a path it cannot decode with its own JSON, not a problem.
     frameworkErrors: answerFrameworkError,
+    // Else what Node's HTTP parser refuses (raw non-ASCII bytes in a URL, headers too large) gets Fastify's own JSON.
+    clientErrorHandler: answerClientError,
   });
 }
 

@@ -24,11 +24,13 @@ export const PLATFORM_PROBLEMS = {
   'duplicate-event-id': { status: 409, title: 'An event with this id is already stored with different content' },
   'idempotency-request-in-flight': { status: 409, title: 'A request with this Idempotency-Key is still being processed' },
   'checkpoint-pending': { status: 409, title: 'No signed checkpoint covers this event yet' },
+  'request-timeout': { status: 408, title: 'The request was not received in time' },
   'precondition-failed': { status: 412, title: 'The entity no longer has the revision given in If-Match' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'unsupported-media-type': { status: 415, title: 'The request body must be application/json' },
   'idempotency-key-reused': { status: 422, title: 'This Idempotency-Key was already used for a different request' },
   'too-many-requests': { status: 429, title: 'Too many write requests for this API key; slow down' },
+  'headers-too-large': { status: 431, title: 'The request headers are too large' },
   'internal-error': { status: 500, title: 'Internal server error' },
   'not-ready': { status: 503, title: 'The service is not ready' },
 } as const satisfies Record<string, { readonly status: number; readonly title: string }>;

@@ -1,7 +1,10 @@
 // The one exception filter: every error leaves as application/problem+json (RFC 9457); 5xx are logged, never detailed.
 import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_TYPE_PREFIX, type Problem, problemFor } from './problem-table';
+import { PLATFORM_PROBLEMS, PROBLEM_TYPE_PREFIX, type PlatformProblemCode, type Problem, problemFor } from './problem-table';
 import { RecordedAnswerReplay } from './recorded-answer';
 import { CORRELATION_ID_HEADER } from './request-context';
 
@@ -49,6 +52,36 @@ function answerProblem(error: unknown, request: FastifyRequest, reply: FastifyRe
   if (problem.status === 503) reply.header('retry-after', '1');
   if (problem.status === 401) reply.header('www-authenticate', 'Bearer');
   void reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(problemDocument(problem, request));
+}
+
+/** What Node's HTTP parser refuses, by its error code, before Fastify sees a request (see answerClientError). */
+const CLIENT_ERRORS: Readonly<Record<string, { readonly code: PlatformProblemCode; readonly detail: string }>> = {
+  ERR_HTTP_REQUEST_TIMEOUT: { code: 'request-timeout', detail: 'The request was not received in time' },
+  HPE_HEADER_OVERFLOW: { code: 'headers-too-large', detail: 'The request headers exceed 16 KiB: send fewer or shorter headers' },
+};
+const UNPARSABLE = {
+  code: 'bad-request',
+  detail: 'The request is not valid HTTP/1.1: its request line or a header holds bytes that are not allowed (percent-encode non-ASCII characters in a URL)',
+} as const;
+
+/**
+ * Fastify's `clientErrorHandler`: a request Node's HTTP parser refuses (raw non-ASCII bytes in the request line,
+ * headers over the size limit, a timeout) is answered as problem+json like every other error, not with Fastify's own
+ * JSON. There is no request yet: the correlation id is made here, and the instance is unknown.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const { code, detail } = CLIENT_ERRORS[error.code ?? ''] ?? UNPARSABLE;
+  const { status, title } = PLATFORM_PROBLEMS[code];
+  const correlationId = randomUUID();
+  const body = JSON.stringify({ type: `${PROBLEM_TYPE_PREFIX}${code}`, title, status, detail, code, correlationId });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `${CORRELATION_ID_HEADER}: ${correlationId}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 /**
