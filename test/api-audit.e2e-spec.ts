@@ -1,18 +1,15 @@
 // The audit and public read API over the Semarang scenario: state, history, as-of, diff, progress, compliance,
 // checksums and exports, checked against the domain's own pure computations.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { evaluate, planProgress, runScript, SEMARANG_AS_OF_DATES, SEMARANG_DEMO, type Commitment } from '@ogp/domain';
-import { parsePosition, positionToString, SqliteEventStore, type Position } from '@ogp/event-store';
+import { parsePosition, type Position } from '@ogp/event-store';
 import { parseExport, verifyExport } from '@ogp/ledger';
-import { FixedClock, KEY_STORE, ReadModels, seedDemo, type KeyStore } from '@ogp/tracker';
+import { KEY_STORE, ReadModels, type KeyStore } from '@ogp/tracker';
 import { ReadModelTimeoutError } from '@ogp/projections';
 import { SEMARANG } from './semarang-requests';
 import request from 'supertest';
-import { createApp } from '../apps/api/src/app.factory';
+import { startSeededApi, type SeededApi } from './seeded-api.fixtures';
 
 const script = SEMARANG_DEMO.map((step) => ({ ...step, at: new Date(step.at).toISOString() }));
 const expected = runScript(script);
@@ -22,8 +19,7 @@ async function* linesOf(text: string): AsyncGenerator<string> {
 }
 
 describe('audit and public API (e2e, Semarang)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ogp-audit-'));
-  const store = new SqliteEventStore({ file: join(dataDir, 'events.sqlite') });
+  let seeded: SeededApi;
   let app: NestFastifyApplication;
   let http: Server;
   let auditor: string;
@@ -31,30 +27,11 @@ describe('audit and public API (e2e, Semarang)', () => {
   const auth = () => ({ Authorization: `Bearer ${auditor}` });
 
   beforeAll(async () => {
-    await seedDemo(store, { steps: script });
-    head = positionToString((await store.headPosition())!);
-    app = await createApp({
-      env: {},
-      config: { DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-      clock: new FixedClock('2024-04-01T00:00:00.000Z'),
-      eventStore: store,
-      announceAdminKey: () => undefined,
-      swaggerUi: false,
-    });
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
-    http = app.getHttpAdapter().getInstance().server;
-    auditor = (await app.get<KeyStore>(KEY_STORE).create({ role: 'auditor', name: 'TII' })).key;
-    // Read-your-writes: the first read waits until the read models reflect the seeded head.
-    const first = await request(http).get(`/audit/members/semarang?waitFor=${head}`).set(auth());
-    expect(first.status).toBe(200);
+    seeded = await startSeededApi(script);
+    ({ app, http, auditor, head } = seeded);
   });
 
-  afterAll(async () => {
-    await app.close();
-    await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => seeded.close());
 
   it('answers 503 not-ready with Retry-After when the read models do not reach a waited-for position in time', async () => {
     // A position the log holds, which the read models (held back here) do not reach in time.

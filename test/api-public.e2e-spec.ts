@@ -1,15 +1,9 @@
 // The public read (/public/plans) over the Semarang scenario, plus a disputed claim, an abandoned draft and a draft:
 // what a journalist without a key learns of a city's commitments, and what stays hidden.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Server } from 'node:http';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { runScript, SEMARANG_COMMITMENTS, SEMARANG_DEMO, type Commitment, type DemoStep } from '@ogp/domain';
-import { positionToString, SqliteEventStore } from '@ogp/event-store';
-import { FixedClock, KEY_STORE, seedDemo, type KeyStore } from '@ogp/tracker';
 import request from 'supertest';
-import { createApp } from '../apps/api/src/app.factory';
+import { startSeededApi, type SeededApi } from './seeded-api.fixtures';
 
 const ADMIN = { id: 'smg-admin-1', role: 'admin' } as const;
 const OSU = { id: 'ogp-osu-1', role: 'reviewer' } as const;
@@ -64,9 +58,7 @@ interface PublishedPlan {
 }
 
 describe('public API (e2e, Semarang)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ogp-public-'));
-  const store = new SqliteEventStore({ file: join(dataDir, 'events.sqlite') });
-  let app: NestFastifyApplication;
+  let seeded: SeededApi;
   let http: Server;
   let auditor: string;
   let plans: PublishedPlan[];
@@ -74,33 +66,16 @@ describe('public API (e2e, Semarang)', () => {
   const auth = () => ({ Authorization: `Bearer ${auditor}` });
 
   beforeAll(async () => {
-    await seedDemo(store, { steps: script });
-    const head = positionToString((await store.headPosition())!);
-    app = await createApp({
-      env: {},
-      config: { DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-      clock: new FixedClock('2024-04-01T00:00:00.000Z'),
-      eventStore: store,
-      announceAdminKey: () => undefined,
-      swaggerUi: false,
-    });
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
-    http = app.getHttpAdapter().getInstance().server;
-    auditor = (await app.get<KeyStore>(KEY_STORE).create({ role: 'auditor', name: 'TII' })).key;
-    // Read-your-writes: the public route takes no waitFor, so the first (audit) read waits for the seeded head.
-    expect((await request(http).get(`/audit/members/semarang?waitFor=${head}`).set(auth())).status).toBe(200);
+    seeded = await startSeededApi(script);
+    ({ http, auditor } = seeded);
+    // The public route takes no waitFor: the fixture's first (audit) read has waited for the seeded head.
     const res = await request(http).get('/public/plans');
     expect(res.status).toBe(200);
     text = res.text;
     plans = res.body.data as PublishedPlan[];
   });
 
-  afterAll(async () => {
-    await app.close();
-    await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => seeded.close());
 
   it('lists each published plan’s commitments by OGP id, with their terms, milestone titles and dates', () => {
     expect(plans.map((p) => p.plan.entityId)).toEqual(['semarang-2021']);
