@@ -26,6 +26,10 @@ function readableByAnyPage(request: FastifyRequest): boolean {
   return request.routeOptions.config.ogpKeyRequired === false && (request.method === 'GET' || request.method === 'HEAD');
 }
 
+/**
+ * Answered from the route's onRequest hook, before any body is read (a preflight has none to read): a hook that
+ * replies does not call done(), and Fastify skips what would follow.
+ */
 function answerPreflight(_request: FastifyRequest, reply: FastifyReply): void {
   void reply
     .code(204)
@@ -44,7 +48,14 @@ function answerPreflight(_request: FastifyRequest, reply: FastifyReply): void {
 export function allowPagesToReadPublicRoutes(fastify: FastifyInstance): void {
   fastify.addHook('onRoute', (route) => {
     if (route.config?.ogpKeyRequired !== false || route.config.ogpPreflight === true || !methodsOf(route).includes('GET')) return;
-    fastify.route({ method: 'OPTIONS', url: route.url, config: { ogpKeyRequired: false, ogpPreflight: true }, handler: answerPreflight });
+    fastify.route({
+      method: 'OPTIONS',
+      url: route.url,
+      config: { ogpKeyRequired: false, ogpPreflight: true },
+      onRequest: answerPreflight,
+      // Not reached: the onRequest hook has answered.
+      handler: (_request, reply) => reply.code(204).send(),
+    });
   });
   fastify.addHook('onSend', (request, reply, payload, done) => {
     if (readableByAnyPage(request)) void reply.header('access-control-allow-origin', '*').header('access-control-expose-headers', EXPOSED);

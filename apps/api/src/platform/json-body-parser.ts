@@ -28,13 +28,18 @@ export function checkDocument(document: unknown): DocumentCheck {
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const REPLACEMENT = Buffer.from('\uFFFD', 'utf8');
 
-/** The offset of the first byte that is not UTF-8 (a prefix that is re-encodes to the same bytes), or -1. */
+/**
+ * The offset of the first byte that is not UTF-8, or -1, in one pass: the lenient decoding puts a replacement
+ * character where bytes are not UTF-8, so the offset is the bytes of the characters before the first replacement
+ * character that was not sent as such (each one before it was: three bytes). A review found an earlier version that
+ * re-measured the prefix for each replacement character: a megabyte of them held the server for 40 s.
+ */
 export function firstInvalidUtf8Byte(bytes: Buffer): number {
-  const lenient = bytes.toString('utf8');
-  for (let at = lenient.indexOf('\uFFFD'); at !== -1; at = lenient.indexOf('\uFFFD', at + 1)) {
-    const offset = Buffer.byteLength(lenient.slice(0, at), 'utf8');
-    // A replacement character sent as such is text; any other becomes one in place of bytes that are not UTF-8.
-    if (!bytes.subarray(offset, offset + REPLACEMENT.length).equals(REPLACEMENT)) return offset;
+  let offset = 0;
+  for (const character of bytes.toString('utf8')) {
+    if (character === '\uFFFD' && !bytes.subarray(offset, offset + REPLACEMENT.length).equals(REPLACEMENT)) return offset;
+    const point = character.codePointAt(0)!;
+    offset += point < 0x80 ? 1 : point < 0x800 ? 2 : point < 0x10000 ? 3 : 4;
   }
   return -1;
 }

@@ -3,7 +3,7 @@
 // route, 404 on an entity path, 503 when the read models lag), the response headers, and request bodies closed to
 // properties they do not list (the validation pipe refuses them).
 import type { OpenAPIObject } from '@nestjs/swagger';
-import type { OperationObject, ResponseObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { OperationObject, ReferenceObject, ResponseObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { PROBLEM_TYPE_PREFIX } from './problem-table';
 
 const PROBLEM_SCHEMA = 'Problem';
@@ -13,13 +13,14 @@ const PROBLEM_CONTENT = { 'application/problem+json': { schema: { $ref: `#/compo
 const PROBLEM: SchemaObject = {
   type: 'object',
   description: 'An error, as application/problem+json (RFC 9457)',
-  required: ['type', 'title', 'status', 'detail', 'instance', 'code', 'correlationId'],
+  // No instance when the HTTP parser refused the request before its path could be read.
+  required: ['type', 'title', 'status', 'detail', 'code', 'correlationId'],
   properties: {
     type: { type: 'string', example: `${PROBLEM_TYPE_PREFIX}plan.already-endorsed`, description: `${PROBLEM_TYPE_PREFIX}<code>: one per code` },
     title: { type: 'string', example: 'Civil society has already endorsed this action plan', description: 'One title per type' },
     status: { type: 'integer', example: 409 },
     detail: { type: 'string', example: 'The plan was endorsed on 2021-07-26: correct it with POST /admin/plans/{planId}/endorsement/correction', description: 'This occurrence, in words a person can act on' },
-    instance: { type: 'string', example: '/admin/plans/df6ef14d-87c1-504c-b211-9a4df811cccd/endorsement', description: 'The path asked' },
+    instance: { type: 'string', example: '/admin/plans/df6ef14d-87c1-504c-b211-9a4df811cccd/endorsement', description: 'The path asked (absent when the request could not be parsed)' },
     code: { type: 'string', example: 'plan.already-endorsed', description: 'The stable code (the README lists them)' },
     correlationId: { type: 'string', example: 'c0ffee', description: 'As X-Correlation-Id: quote it when reporting a problem' },
     errors: {
@@ -44,7 +45,7 @@ function platformProblems(method: string, path: string, operation: OperationObje
   return [
     ['400', 'A path id, query parameter, header or body that is not valid'],
     ...(keyed ? ([['401', 'Missing, unknown or revoked API key'], ['403', 'This key\'s role may not do this, or it is scoped to another member']] as [string, string][]) : []),
-    ...(path.includes('{') ? ([['404', 'The entity does not exist (as of the instant asked for)']] as [string, string][]) : []),
+    ...(path.includes('{') || names.includes('member') ? ([['404', 'The entity (or the member) named does not exist (as of the instant asked for)']] as [string, string][]) : []),
     ...(method === 'get' && names.includes('waitFor') ? ([['503', 'The read models did not reach waitFor in time (Retry-After: 1)']] as [string, string][]) : []),
   ];
 }
@@ -52,6 +53,12 @@ function platformProblems(method: string, path: string, operation: OperationObje
 /** ETag on the success of the routes that send it: an entity's state and history, and every command's answer. */
 function sendsETag(method: string, path: string): boolean {
   return method === 'post' ? /^\/(admin|review)\//.test(path) : /^\/audit\/\{collection\}\/\{id\}(\/history)?$/.test(path);
+}
+
+/** The component schemas a property's schema names: directly, as its items, or in an allOf (a nested DTO class). */
+function referencedBy(property: SchemaObject | ReferenceObject): string[] {
+  if ('$ref' in property) return [property.$ref.split('/').at(-1)!];
+  return [...(property.items === undefined ? [] : referencedBy(property.items)), ...(property.allOf ?? []).flatMap(referencedBy)];
 }
 
 /** Adds the Problem schema, the platform's problems, problem bodies, headers and closed request bodies. */
@@ -81,9 +88,6 @@ export function describeProblemsAndHeaders(document: OpenAPIObject): void {
     const schema = document.components.schemas[name] as SchemaObject | undefined;
     if (schema === undefined || schema.additionalProperties === false) continue;
     schema.additionalProperties = false;
-    for (const property of Object.values(schema.properties ?? {})) {
-      const ref = '$ref' in property ? property.$ref : 'items' in property && property.items !== undefined && '$ref' in property.items ? property.items.$ref : undefined;
-      if (ref !== undefined) closing.push(ref.split('/').at(-1)!);
-    }
+    for (const property of Object.values(schema.properties ?? {})) closing.push(...referencedBy(property));
   }
 }
