@@ -1,12 +1,12 @@
 // Who is calling: the one check of an API key (Authorization: Bearer), run by a Fastify hook before the body is
 // read on every route that needs a key, so that a caller without a valid key learns nothing of how its body parses.
 import type { INestApplicationContext } from '@nestjs/common';
-import { METHOD_METADATA } from '@nestjs/common/constants';
-import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { Reflector } from '@nestjs/core';
 import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
 import type { KeyStore, Principal } from '@ogp/tracker';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { routeAccessOf } from './access.decorators';
+import { routeHandlers } from './controller-routes';
 import { ProblemException } from './problem.exception';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -35,25 +35,15 @@ export async function authenticate(keys: KeyStore, request: FastifyRequest): Pro
  */
 export function markRoutesNeedingKey(app: INestApplicationContext): void {
   const reflector = app.get(Reflector);
-  const scanner = app.get(MetadataScanner);
   const marked = new Map<object, boolean | undefined>();
-  for (const { metatype } of app.get(DiscoveryService).getControllers()) {
-    if (typeof metatype !== 'function') continue;
-    const prototype = metatype.prototype as Record<string, unknown>;
-    for (const name of scanner.getAllMethodNames(prototype)) {
-      const handler = prototype[name];
-      if (typeof handler !== 'function' || !Reflect.hasMetadata(METHOD_METADATA, handler)) continue;
-      const required = !routeAccessOf(reflector, handler, metatype).isPublic;
-      const earlier = marked.get(handler);
-      // One handler inherited by two controllers that disagree: left to the guard, which knows the controller.
-      const mark = marked.has(handler) && earlier !== required ? undefined : required;
-      marked.set(handler, mark);
-      const config = (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) ?? {}) as Record<
-        string,
-        unknown
-      >;
-      Reflect.defineMetadata(FASTIFY_ROUTE_CONFIG_METADATA, { ...config, ogpKeyRequired: mark }, handler);
-    }
+  for (const { controller, handler } of routeHandlers(app)) {
+    const required = !routeAccessOf(reflector, handler, controller).isPublic;
+    const earlier = marked.get(handler);
+    // One handler inherited by two controllers that disagree: left to the guard, which knows the controller.
+    const mark = marked.has(handler) && earlier !== required ? undefined : required;
+    marked.set(handler, mark);
+    const config = (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) ?? {}) as Record<string, unknown>;
+    Reflect.defineMetadata(FASTIFY_ROUTE_CONFIG_METADATA, { ...config, ogpKeyRequired: mark }, handler);
   }
 }
 

@@ -56,7 +56,7 @@ function sendsETag(method: string, path: string): boolean {
 }
 
 /** The component schemas a property's schema names: directly, as its items, or in an allOf (a nested DTO class). */
-function referencedBy(property: SchemaObject | ReferenceObject): string[] {
+export function referencedBy(property: SchemaObject | ReferenceObject): string[] {
   if ('$ref' in property) return [property.$ref.split('/').at(-1)!];
   return [...(property.items === undefined ? [] : referencedBy(property.items)), ...(property.allOf ?? []).flatMap(referencedBy)];
 }

@@ -4,6 +4,7 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import { PUBLIC_OPERATION } from './access.decorators';
 import { ID_EXAMPLES } from './id-examples';
 import { describeProblemsAndHeaders } from './openapi-problems';
+import { describeRequestConstraints } from './openapi-requests';
 
 /** Public routes (@Public()) need no key: their operations say so, overriding the document's global requirement. */
 function liftKeyRequirementOfPublicRoutes(document: OpenAPIObject): void {
@@ -71,5 +72,6 @@ export function setUpOpenApi(app: INestApplication, options: { readonly ui: bool
   liftKeyRequirementOfPublicRoutes(document);
   describePathIds(document);
   describeProblemsAndHeaders(document);
+  describeRequestConstraints(app, document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', ui: options.ui });
 }
