@@ -10,7 +10,6 @@ import {
   LedgerLog,
   LedgerLookupError,
   type Principal,
-  type StoredCheckpoint,
 } from '@ogp/tracker';
 import type { ProofBundle } from '@ogp/ledger';
 import { Public, Roles } from '../platform/access.decorators';
@@ -20,21 +19,14 @@ import { ProblemException } from '../platform/problem.exception';
 import { CorrelationId, CurrentPrincipal } from '../platform/request.decorators';
 import { ConsistencyQuery, EventIdParam, InclusionQuery, SizeParam } from './ledger.requests';
 import { BUNDLE_EXAMPLE, CHECKPOINT_EXAMPLE, CONSISTENCY_EXAMPLE, INCLUSION_EXAMPLE, PUBLIC_KEY_EXAMPLE } from './ledger.examples';
-
-export interface PublicKeyResponse {
-  readonly origin: string;
-  /** C2SP verifier key text: `<name>+<hex key id>+<base64(0x01 || key)>`. */
-  readonly vkey: string;
-  /** Base64 of the raw 32-byte Ed25519 public key. */
-  readonly publicKey: string;
-  /** Hex of the 4-byte C2SP key id. */
-  readonly keyId: string;
-  readonly algorithm: 'ed25519';
-}
-
-export interface CheckpointResponse extends StoredCheckpoint {
-  readonly origin: string;
-}
+import {
+  CheckpointResponse,
+  ConsistencyProofResponse,
+  InclusionProofResponse,
+  ProofBundleResponse,
+  PublicKeyResponse,
+  SignedCheckpointResponse,
+} from './ledger.responses';
 
 /** Lookup failures of the log become problems: a size beyond the log is a 400, an unknown event or checkpoint a 404, an event not yet under a checkpoint a 409. */
 function problemOf(error: unknown): unknown {
@@ -75,7 +67,7 @@ export class LedgerController {
   @Get('public-key')
   @Public()
   @ApiOperation({ summary: 'The Ed25519 key that signs checkpoints (keep it: it verifies everything offline)' })
-  @ApiOkResponse({ description: 'the verifier key', schema: { example: PUBLIC_KEY_EXAMPLE } })
+  @ApiOkResponse({ type: PublicKeyResponse, description: 'the verifier key', example: PUBLIC_KEY_EXAMPLE })
   publicKey(): PublicKeyResponse {
     const key = parseVerifierKey(this.log.verifierKey);
     return { origin: this.log.origin, vkey: this.log.verifierKey, publicKey: key.publicKey.toString('base64'), keyId: key.keyId.toString('hex'), algorithm: 'ed25519' };
@@ -84,7 +76,7 @@ export class LedgerController {
   @Get('checkpoints/latest')
   @Public()
   @ApiOperation({ summary: 'The latest stored signed checkpoint (C2SP tlog-checkpoint note)' })
-  @ApiOkResponse({ description: 'the checkpoint', schema: { example: CHECKPOINT_EXAMPLE } })
+  @ApiOkResponse({ type: CheckpointResponse, description: 'the checkpoint', example: CHECKPOINT_EXAMPLE })
   latest(): CheckpointResponse {
     const cp = this.log.latestCheckpoint();
     if (cp === null) throw new ProblemException('not-found', 'no checkpoint has been signed yet');
@@ -94,7 +86,7 @@ export class LedgerController {
   @Get('checkpoints/:size')
   @Public()
   @ApiOperation({ summary: 'The stored signed checkpoint at this tree size (404 when none was signed at it)' })
-  @ApiOkResponse({ description: 'the checkpoint', schema: { example: CHECKPOINT_EXAMPLE } })
+  @ApiOkResponse({ type: CheckpointResponse, description: 'the checkpoint', example: CHECKPOINT_EXAMPLE })
   atSize(@Param() { size }: SizeParam): CheckpointResponse {
     const note = this.log.checkpointAt(size);
     if (note === null) throw new ProblemException('not-found', `no checkpoint was signed at size ${size}`);
@@ -107,8 +99,12 @@ export class LedgerController {
   @ApiBearerAuth('api-key')
   @Roles('admin', 'auditor')
   @ApiOperation({ summary: 'Sign a checkpoint of the log now and store it (admin or auditor)' })
-  @ApiCreatedResponse({ description: 'a new checkpoint, signed at the current size and stored (eventIds: the CheckpointSigned event)', schema: { example: CHECKPOINT_EXAMPLE } })
-  @ApiOkResponse({ description: 'the checkpoint already stored at the current size: nothing written (eventIds empty)' })
+  @ApiCreatedResponse({
+    type: SignedCheckpointResponse,
+    description: 'a new checkpoint, signed at the current size and stored (eventIds: the CheckpointSigned event)',
+    example: { ...CHECKPOINT_EXAMPLE, eventIds: [INCLUSION_EXAMPLE.eventId] },
+  })
+  @ApiOkResponse({ type: SignedCheckpointResponse, description: 'the checkpoint already stored at the current size: nothing written (eventIds empty)' })
   async sign(
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
@@ -129,7 +125,7 @@ export class LedgerController {
     description:
       'Give exactly one of eventId and leafIndex (400 otherwise): an auditor holding a whole-log export knows a line\'s leaf index, not its event id. An event or leaf beyond `size`, or a `size` beyond the log, is a 400; an unknown event id a 404.',
   })
-  @ApiOkResponse({ description: 'event id, leaf index, leaf hash, audit path and root, in base64', schema: { example: INCLUSION_EXAMPLE } })
+  @ApiOkResponse({ type: InclusionProofResponse, description: 'event id, leaf index, leaf hash, audit path and root, in base64', example: INCLUSION_EXAMPLE })
   inclusion(@Query() { eventId, leafIndex, size }: InclusionQuery): InclusionAnswer {
     if (eventId !== undefined && leafIndex === undefined) return answer(() => this.log.inclusion(eventId, size));
     if (eventId === undefined && leafIndex !== undefined) return answer(() => this.log.inclusionAt(leafIndex, size));
@@ -139,7 +135,7 @@ export class LedgerController {
   @Get('proofs/consistency')
   @Public()
   @ApiOperation({ summary: 'Consistency proof (RFC 9162) that the tree of size `from` is a prefix of the tree of size `to`' })
-  @ApiOkResponse({ description: 'the proof path and both roots, in base64', schema: { example: CONSISTENCY_EXAMPLE } })
+  @ApiOkResponse({ type: ConsistencyProofResponse, description: 'the proof path and both roots, in base64', example: CONSISTENCY_EXAMPLE })
   consistency(@Query() query: ConsistencyQuery): ConsistencyAnswer {
     return answer(() => this.log.consistency(query.from, query.to));
   }
@@ -152,7 +148,7 @@ export class LedgerController {
     description:
       'The bundle holds the event\'s data (drafts included), so it needs a key; a key scoped to a member gets bundles of that member\'s events only (404 for others). 409 checkpoint-pending when no signed checkpoint covers the event yet.',
   })
-  @ApiOkResponse({ description: 'an ogp-ledger-proof bundle', schema: { example: BUNDLE_EXAMPLE } })
+  @ApiOkResponse({ type: ProofBundleResponse, description: 'an ogp-ledger-proof bundle', example: BUNDLE_EXAMPLE })
   async bundle(@Param() { eventId }: EventIdParam, @CurrentPrincipal() principal: Principal): Promise<ProofBundle> {
     let bundle: ProofBundle;
     try {

@@ -10,6 +10,7 @@ import { ProblemException } from '../../platform/problem.exception';
 import { CurrentPrincipal } from '../../platform/request.decorators';
 import { ReadScope } from '../read-scope';
 import { POSITION_PATTERN } from '../read.request';
+import { ChecksumAnswer } from './checksum.responses';
 
 export class ChecksumParams {
   @ApiProperty({ enum: READ_MODEL_NAMES, example: 'entity-state', description: 'The read model' })
@@ -38,7 +39,7 @@ export class ChecksumController {
 
   @Get('read-models/:name/checksum')
   @ApiOperation({ summary: 'SHA-256 over the read model rows in key order; compare with `npm run cli -- replay`' })
-  @ApiOkResponse({ description: '{ position, data: { readModel, position, sha256 } }' })
+  @ApiOkResponse({ type: ChecksumAnswer, description: 'The read model, the position the checksum reflects, and the SHA-256' })
   async checksum(@Param() params: ChecksumParams, @Query() query: ChecksumQuery, @CurrentPrincipal() principal: Principal) {
     // A checksum covers every member's rows (and costs a scan of them all): not for a key scoped to one member.
     this.scope.everyMember(principal, 'A read model checksum');

@@ -9,6 +9,7 @@ import { CurrentPrincipal } from '../../platform/request.decorators';
 import { CachedRead } from '../../platform/read-cache';
 import { ReadScope } from '../read-scope';
 import { ClaimsQuery } from './claims.request';
+import { ClaimsAnswer } from './claims.responses';
 
 @ApiTags('audit')
 @ApiBearerAuth('api-key')
@@ -30,10 +31,7 @@ export class ClaimsController {
       'page, null after the last. Current state only (no asOf). A key scoped to a member lists its own claims only ' +
       '(403 for another memberId).',
   })
-  @ApiOkResponse({
-    description:
-      '{ position, data: { claims: { commitmentId, claimId, version, milestoneId, memberId, planId, completion, status, effectiveAt, state }[], next: string | null } }',
-  })
+  @ApiOkResponse({ type: ClaimsAnswer, description: 'A page of claims, each with its state; `next` is the `after` of the next page' })
   list(@Query() query: ClaimsQuery, @CurrentPrincipal() principal: Principal) {
     const { after, memberId, ...rest } = query;
     const cursor = after === undefined ? undefined : parseClaimCursor(after);

@@ -11,6 +11,7 @@ import { ProblemException } from '../../platform/problem.exception';
 import { MemberIdParams, ReadQuery } from '../read.request';
 import { CurrentPrincipal } from '../../platform/request.decorators';
 import { ReadScope } from '../read-scope';
+import { ComplianceAnswer } from './compliance.responses';
 
 export class ComplianceQuery extends ReadQuery {
   @ApiPropertyOptional({ example: 'semarang-2021', description: 'only the obligations about this plan' })
@@ -43,7 +44,7 @@ export class ComplianceController {
       'Each result: obligation, status (met, due, overdue, not met, not applicable), planId, eventIds, detail. An asOf later than now in the ' +
       "member's time zone is refused (400); a planId the member had no plan of (as of asOf) is 404.",
   })
-  @ApiOkResponse({ description: '{ position, data: { memberId, planId, asOf, asOfDate, timeZone, ruleSet, results, events } }' })
+  @ApiOkResponse({ type: ComplianceAnswer, description: "Each obligation's verdict, as of an instant and the member's day" })
   async compliance(@Param() params: MemberIdParams, @Query() query: ComplianceQuery, @CurrentPrincipal() principal: Principal): Promise<ReadResult<ComplianceView>> {
     await this.scope.entity(principal, 'member', params.id, query.waitFor);
     const now = this.clock.now().toISOString();

@@ -11,6 +11,7 @@ import { ProblemException } from '../../platform/problem.exception';
 import { AS_OF_MESSAGE } from '../read.request';
 import { CurrentPrincipal } from '../../platform/request.decorators';
 import { ReadScope } from '../read-scope';
+import { DiffAnswer } from './diff.responses';
 
 export class DiffQuery {
   @ApiProperty({
@@ -45,7 +46,7 @@ export class DiffController {
 
   @Get('diff')
   @ApiOperation({ summary: 'Entities changed between two instants of recording, with the events, actors and reasons' })
-  @ApiOkResponse({ description: '{ position, data: { from, to (the window (from, to] as UTC instants), entities: [...], actors: [...], eventCount, truncated } }' })
+  @ApiOkResponse({ type: DiffAnswer, description: 'The window (from, to] as UTC instants, the entities changed with their events, and the actors' })
   async diff(@Query() query: DiffQuery, @CurrentPrincipal() principal: Principal) {
     try {
       return await this.queries.execute(new GetDiff(query.from, query.to, { memberId: this.scope.member(principal, query.memberId) }));

@@ -11,6 +11,7 @@ import { EntityParams, kindOf, ReadQuery } from '../read.request';
 import { CurrentPrincipal } from '../../platform/request.decorators';
 import { ReadScope } from '../read-scope';
 import { CachedRead } from '../../platform/read-cache';
+import { EntityHistoryAnswer } from './entity-history.responses';
 
 export class HistoryQuery extends ReadQuery {
   @ApiPropertyOptional({ example: 0, description: 'first revision to return' })
@@ -50,7 +51,7 @@ export class EntityHistoryController {
       'ETag is the entity stream revision as of the read (its last event, or the last by ?asOf), whatever page is returned. ' +
       'A page holds at most `limit` events (default 1,000); `next` is the fromRevision of the next page, null after the last.',
   })
-  @ApiOkResponse({ description: '{ position, data: AuditEntry[], next: number | null }' })
+  @ApiOkResponse({ type: EntityHistoryAnswer, description: "A page of the entity's events; `next` is the fromRevision of the next page" })
   async history(@Param() params: EntityParams, @Query() query: HistoryQuery, @ResponseETag() setETag: ETagSetter, @CurrentPrincipal() principal: Principal) {
     await this.scope.entity(principal, kindOf(params.collection), params.id, query.waitFor);
     const { result, revision } = await this.queries.execute(new GetEntityHistory(kindOf(params.collection), params.id, { ...query, limit: query.limit ?? HISTORY_PAGE }));

@@ -9,6 +9,7 @@ import { EntityParams, kindOf, ReadQuery } from '../read.request';
 import { CurrentPrincipal } from '../../platform/request.decorators';
 import { ReadScope } from '../read-scope';
 import { CachedRead } from '../../platform/read-cache';
+import { EntityReadAnswer } from './entity-state.responses';
 
 @ApiTags('audit')
 @ApiBearerAuth('api-key')
@@ -27,9 +28,8 @@ export class EntityStateController {
     description: 'ETag is the entity stream revision the state reflects: send it back as If-Match on a command.',
   })
   @ApiOkResponse({
-    description:
-      "{ position, data: { stream, kind, entityId, memberId, planId, status, revision, recordedAt, state } }; a commitment's data also " +
-      "has planStatus, its plan's status at the same moment (its own status says only whether it was withdrawn)",
+    type: EntityReadAnswer,
+    description: "The entity's state; a commitment's data also has planStatus, its plan's status at the same moment (its own status says only whether it was withdrawn)",
   })
   async get(@Param() params: EntityParams, @Query() query: ReadQuery, @ResponseETag() setETag: ETagSetter, @CurrentPrincipal() principal: Principal) {
     await this.scope.entity(principal, kindOf(params.collection), params.id, query.waitFor);

@@ -10,6 +10,7 @@ import { PageSize, ReadQuery } from '../read.request';
 import { CurrentPrincipal } from '../../platform/request.decorators';
 import { ReadScope } from '../read-scope';
 import { CachedRead } from '../../platform/read-cache';
+import { EventFeedAnswer } from './event-feed.responses';
 
 export class FeedQuery extends ReadQuery {
   @ApiPropertyOptional({ example: 0, description: 'cursor: the `next` of the previous page' })
@@ -36,7 +37,7 @@ export class EventFeedController {
   @Get('events')
   @CachedRead()
   @ApiOperation({ summary: 'Every domain event in the global order, a page at a time' })
-  @ApiOkResponse({ description: '{ position, data: { entries: AuditEntry[], next: number | null } }' })
+  @ApiOkResponse({ type: EventFeedAnswer, description: 'A page of events; `next` is the `after` of the next page' })
   feed(@Query() query: FeedQuery, @CurrentPrincipal() principal: Principal) {
     this.scope.everyMember(principal, 'The global event feed');
     return this.queries.execute(new GetEventFeed(query));

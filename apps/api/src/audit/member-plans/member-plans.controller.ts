@@ -9,6 +9,7 @@ import { CachedRead } from '../../platform/read-cache';
 import { CurrentPrincipal } from '../../platform/request.decorators';
 import { MemberIdParams, OwnWriteQuery } from '../read.request';
 import { ReadScope } from '../read-scope';
+import { MemberPlansAnswer } from './member-plans.responses';
 
 const EXAMPLE: ReadResult<MemberPlans> = {
   position: '42/42',
@@ -46,7 +47,7 @@ export class MemberPlansController {
       'title, status; by OGP id). Current state only (no asOf), all in one answer (no paging: a member has few plans). ' +
       'An unknown member, or another member for a key scoped to one, is 404. No ETag: read an entity itself for the one to send as If-Match.',
   })
-  @ApiOkResponse({ description: '{ position, data: { memberId, plans: { planId, title, periodStart, periodEnd, status, commitments }[] } }', schema: { example: EXAMPLE } })
+  @ApiOkResponse({ type: MemberPlansAnswer, description: "The member's plans, each with its commitments", example: EXAMPLE })
   async list(@Param() params: MemberIdParams, @Query() query: OwnWriteQuery, @CurrentPrincipal() principal: Principal): Promise<ReadResult<MemberPlans>> {
     await this.scope.entity(principal, 'member', params.id, query.waitFor);
     return this.queries.execute(new GetMemberPlans(params.id, query.waitFor));

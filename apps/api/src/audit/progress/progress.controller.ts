@@ -8,6 +8,7 @@ import { CommitmentIdParams, IdParams, ReadQuery } from '../read.request';
 import { CurrentPrincipal } from '../../platform/request.decorators';
 import { ReadScope } from '../read-scope';
 import { CachedRead } from '../../platform/read-cache';
+import { CommitmentProgressAnswer, PlanProgressAnswer } from './progress.responses';
 
 @ApiTags('audit')
 @ApiBearerAuth('api-key')
@@ -28,11 +29,7 @@ export class ProgressController {
       "undisputed claim (claimId, verified); latestClaim is its latest claim disputed or not, with its review status " +
       '(Submitted, Verified, Disputed, Evidence Requested), so a claim OGP disputed stays visible beside No Evidence Available.',
   })
-  @ApiOkResponse({
-    description:
-      '{ position, data: { planId, asOf, progress: { ratio, level, commitments: [{ commitmentId, ogpId, title, ratio, level, ' +
-      'milestones: [{ milestoneId, title, dueDate, completion, score, claimId, verified, latestClaim: { claimId, completion, asOf, reviewStatus } | null }] }] } } }',
-  })
+  @ApiOkResponse({ type: PlanProgressAnswer, description: "The plan's roll-up, its commitments' and their milestones'" })
   async plan(@Param() params: IdParams, @Query() query: ReadQuery, @CurrentPrincipal() principal: Principal) {
     await this.scope.entity(principal, 'plan', params.id, query.waitFor);
     return this.queries.execute(new GetPlanProgress(params.id, query));
@@ -44,11 +41,7 @@ export class ProgressController {
     summary: "A commitment's progress and its milestones' completion",
     description: "As in a plan's progress: OGP id and title, each milestone's title, due date and latest claim (disputed or not) with its review status.",
   })
-  @ApiOkResponse({
-    description:
-      '{ position, data: { commitmentId, ogpId, title, ratio, level, asOf, ' +
-      'milestones: [{ milestoneId, title, dueDate, completion, score, claimId, verified, latestClaim: { claimId, completion, asOf, reviewStatus } | null }] } }',
-  })
+  @ApiOkResponse({ type: CommitmentProgressAnswer, description: "The commitment's roll-up and its milestones'" })
   async commitment(@Param() params: CommitmentIdParams, @Query() query: ReadQuery, @CurrentPrincipal() principal: Principal) {
     await this.scope.entity(principal, 'commitment', params.id, query.waitFor);
     return this.queries.execute(new GetCommitmentProgress(params.id, query));

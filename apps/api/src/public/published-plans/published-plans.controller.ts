@@ -7,6 +7,7 @@ import { ListPublishedPlans } from '@ogp/tracker';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { Public } from '../../platform/access.decorators';
 import { CachedRead } from '../../platform/read-cache';
+import { PublishedPlansAnswer } from './published-plans.responses';
 
 export class PublishedPlansQuery {
   @ApiPropertyOptional({ example: 'semarang', description: 'Only this member\'s plans; a member that is not registered is 404 (read.entity-not-found)' })
@@ -34,15 +35,7 @@ export class PublishedPlansController {
       'Claims themselves (narratives, evidence) and the key ids of those who recorded anything are not public. ' +
       'With ?member= of a member that is not registered: 404 read.entity-not-found (a registered member with nothing published: an empty list).',
   })
-  @ApiOkResponse({
-    description:
-      '{ position, data: [{ plan, commitments: [{ commitmentId, ogpId, title, status, planRevision, startMonth, endMonth, leadInstitution, ' +
-      'supportingInstitutions: { government, civilSociety }, policyArea, values, problem, statusQuo, action, objective, ' +
-      'milestones: [{ milestoneId, title, startDate, dueDate, status }], design: { assessedOn, verifiability, relevance, potentialForResults } | null, ' +
-      'endOfCommitment: { assessedOn, completion, didItOpenGovernment, evidence } | null }], ' +
-      'progress: { ratio, level, commitments: [{ commitmentId, ogpId, title, ratio, level, milestones: [{ milestoneId, title, dueDate, completion, score, claimId, verified, ' +
-      'latestClaim: { claimId, completion, asOf, reviewStatus } | null }] }] } | null }] }',
-  })
+  @ApiOkResponse({ type: PublishedPlansAnswer, description: 'Each published plan with its commitments as OGP publishes them and its progress roll-up (null: none)' })
   plans(@Query() query: PublishedPlansQuery) {
     return this.queries.execute(new ListPublishedPlans(query.member));
   }
