@@ -218,3 +218,15 @@ export class ProgressClaimResponse {
   @ApiProperty({ type: () => ClaimReviewResponse })
   review!: ClaimReviewResponse;
 }
+
+/** How an answer names a commitment: our id, OGP's id and the title (each answer's class extends it and is closed). */
+export class NamedCommitmentResponse {
+  @ApiProperty()
+  commitmentId!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'IDSMG0001', description: "OGP's id (null until assigned)" })
+  ogpId!: string | null;
+
+  @ApiProperty()
+  title!: string;
+}

@@ -1,7 +1,7 @@
 // The progress roll-up's shapes (milestone -> commitment -> plan), as the audit progress routes and /public/plans give them.
 import { ApiProperty } from '@nestjs/swagger';
 import { CLAIM_REVIEW_STATUSES, CLAIMABLE_COMPLETION, COMPLETION_LEVELS, type ClaimedCompletion, type ClaimReviewStatus, type CompletionLevel } from '@ogp/domain';
-import { ClosedSchema, ReadAnswer } from '../read.responses';
+import { ClosedSchema, NamedCommitmentResponse, ReadAnswer } from '../read.responses';
 
 const MILESTONE_COMPLETIONS = [...CLAIMABLE_COMPLETION, 'No Evidence Available'] as const;
 const AS_OF = { type: String, nullable: true, example: '2022-03-01T00:00:00.000Z', description: 'The instant of recording the roll-up reflects (UTC); null: now' };
@@ -49,16 +49,7 @@ export class MilestoneProgressResponse {
 }
 
 @ClosedSchema()
-export class CommitmentProgressResponse {
-  @ApiProperty()
-  commitmentId!: string;
-
-  @ApiProperty({ type: String, nullable: true, example: 'IDSMG0001', description: "OGP's id (null until assigned)" })
-  ogpId!: string | null;
-
-  @ApiProperty()
-  title!: string;
-
+export class CommitmentProgressResponse extends NamedCommitmentResponse {
   @ApiProperty({ minimum: 0, maximum: 1, description: 'Mean score of its active milestones' })
   ratio!: number;
 

@@ -14,7 +14,7 @@ import {
   type OgpValue,
 } from '@ogp/domain';
 import { PlanProgressResponse } from '../../audit/progress/progress.responses';
-import { ClosedSchema, EntityStateResponse, EvidenceResponse, ReadAnswer } from '../../audit/read.responses';
+import { ClosedSchema, EntityStateResponse, EvidenceResponse, NamedCommitmentResponse, ReadAnswer } from '../../audit/read.responses';
 
 const OPENED_GOVERNMENT = [...DID_IT_OPEN_GOVERNMENT, NOT_APPLICABLE] as const;
 
@@ -109,16 +109,7 @@ export class SupportingInstitutionsResponse {
 
 /** A commitment as OGP's commitment template shows it: its terms, milestones and OGP's assessments, no claims. */
 @ClosedSchema()
-export class PublicCommitmentResponse {
-  @ApiProperty()
-  commitmentId!: string;
-
-  @ApiProperty({ type: String, nullable: true, example: 'IDSMG0001', description: "OGP's id (null until assigned)" })
-  ogpId!: string | null;
-
-  @ApiProperty()
-  title!: string;
-
+export class PublicCommitmentResponse extends NamedCommitmentResponse {
   @ApiProperty({ enum: ENTITY_STATUSES })
   status!: EntityStatus;
 
