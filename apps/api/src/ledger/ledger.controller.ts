@@ -1,6 +1,6 @@
 // The transparency log routes: public key, signed checkpoints, inclusion and consistency proofs, offline proof bundles.
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { LedgerError, parseVerifierKey } from '@ogp/ledger';
 import { parseStream } from '@ogp/projections';
@@ -77,6 +77,7 @@ export class LedgerController {
   @Public()
   @ApiOperation({ summary: 'The latest stored signed checkpoint (C2SP tlog-checkpoint note)' })
   @ApiOkResponse({ type: CheckpointResponse, description: 'the checkpoint', example: CHECKPOINT_EXAMPLE })
+  @ApiResponse({ status: 404, description: 'No checkpoint has been signed yet (not-found)' })
   latest(): CheckpointResponse {
     const cp = this.log.latestCheckpoint();
     if (cp === null) throw new ProblemException('not-found', 'no checkpoint has been signed yet');
@@ -105,6 +106,7 @@ export class LedgerController {
     example: { ...CHECKPOINT_EXAMPLE, eventIds: [INCLUSION_EXAMPLE.eventId] },
   })
   @ApiOkResponse({ type: SignedCheckpointResponse, description: 'the checkpoint already stored at the current size: nothing written (eventIds empty)' })
+  @ApiResponse({ status: 503, description: 'The ledger log is stopping or has not caught up with the store (not-ready, Retry-After: 1)' })
   async sign(
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
@@ -126,6 +128,7 @@ export class LedgerController {
       'Give exactly one of eventId and leafIndex (400 otherwise): an auditor holding a whole-log export knows a line\'s leaf index, not its event id. An event or leaf beyond `size`, or a `size` beyond the log, is a 400; an unknown event id a 404.',
   })
   @ApiOkResponse({ type: InclusionProofResponse, description: 'event id, leaf index, leaf hash, audit path and root, in base64', example: INCLUSION_EXAMPLE })
+  @ApiResponse({ status: 404, description: 'No event with this id is in the log (not-found)' })
   inclusion(@Query() { eventId, leafIndex, size }: InclusionQuery): InclusionAnswer {
     if (eventId !== undefined && leafIndex === undefined) return answer(() => this.log.inclusion(eventId, size));
     if (eventId === undefined && leafIndex !== undefined) return answer(() => this.log.inclusionAt(leafIndex, size));
@@ -149,6 +152,7 @@ export class LedgerController {
       'The bundle holds the event\'s data (drafts included), so it needs a key; a key scoped to a member gets bundles of that member\'s events only (404 for others). 409 checkpoint-pending when no signed checkpoint covers the event yet.',
   })
   @ApiOkResponse({ type: ProofBundleResponse, description: 'an ogp-ledger-proof bundle', example: BUNDLE_EXAMPLE })
+  @ApiResponse({ status: 409, description: 'No signed checkpoint covers the event yet (checkpoint-pending): sign one, or wait for the next' })
   async bundle(@Param() { eventId }: EventIdParam, @CurrentPrincipal() principal: Principal): Promise<ProofBundle> {
     let bundle: ProofBundle;
     try {
