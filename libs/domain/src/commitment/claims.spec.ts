@@ -134,6 +134,18 @@ describe('commitment progress claims', () => {
     });
   });
 
+  describe('when the plan\'s period is over but no end is recorded yet', () => {
+    // Given a plan still Implementing, its period (to 2023-12) over: the end is whenever the secretariat records it.
+    it('marks late a claim recorded after the period\'s last day, as if the end had been recorded', () => {
+      const [event] = spec.given(given).when(report('Complete'), withPlan(implementingPlan, ADMIN, '2024-01-20T03:00:00Z')).thenAccepted();
+      expect(event).toMatchObject({ data: { late: true } });
+    });
+    it('does not mark late a claim recorded on the period\'s last day', () => {
+      const [event] = spec.given(given).when(report('Complete'), withPlan(implementingPlan, ADMIN, '2023-12-31T12:00:00Z')).thenAccepted();
+      expect(event).toMatchObject({ data: { late: false } });
+    });
+  });
+
   describe('when the plan was abandoned as a draft', () => {
     it('refuses a claim', () => {
       spec.given(given).when(report('Complete'), withPlan(abandonedPlan)).thenFails('plan.abandoned');

@@ -46,12 +46,21 @@ export function decideReportProgress(command: ReportProgress, state: CommitmentS
   if (previous !== undefined && restates(previous, { completion, asOf, narrative, evidence })) {
     fail('claim.no-change', `Version ${previous.version} of claim ${claimId} already says this: change the completion, asOf, narrative or evidence (to answer an evidence request, add or replace evidence)`, { claimId, current: previous.version });
   }
-  // Reported on the day the plan ended is still in time; the day after is late.
-  const late = plan !== null && plan.status === 'Ended' && plan.endedOn !== null && today.date > plan.endedOn;
+  const late = plan !== null && today.date > planEndOf(plan);
   return [{
     type: 'ProgressReported',
     data: { commitmentId: commitment.commitmentId, milestoneId: d.milestoneId, claimId, version: (previous?.version ?? 0) + 1, completion, narrative, evidence, claimedBy: context.actor.id, late, effectiveAt: asOf },
   }];
+}
+
+/**
+ * The day a plan ended, for judging claims late (reported on that day is still in time; the day after is late): the
+ * end recorded, or, while none is, the last day of its period. Judged on the recorded end alone, a claim entered
+ * months after the period, before the secretariat recorded the end, was not late, and the mark could be avoided by
+ * the order things were typed in.
+ */
+function planEndOf(plan: NonNullable<PlanState>): IsoDate {
+  return plan.status === 'Ended' && plan.endedOn !== null ? plan.endedOn : lastDayOf(plan.periodEnd);
 }
 
 /** A new version that repeats the current one (same milestone is checked before): completion, as-of, narrative and evidence, in order. */
