@@ -117,6 +117,14 @@ function fromRouterError(error: Error): Problem | undefined {
   }
 }
 
+/** SQLite's "database or disk is full" (SQLITE_FULL), as better-sqlite3 throws it, at any depth of `cause`. */
+function isDiskFull(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if ((e as Error & { code?: unknown }).code === 'SQLITE_FULL') return true;
+  }
+  return false;
+}
+
 /** Maps anything thrown while handling a request to the problem to answer. Unknown errors become 500. */
 export function problemFor(error: unknown, context: ProblemContext): Problem {
   if (error instanceof ProblemException) return platform(error.code, error.detail, error.extensions);
@@ -140,6 +148,9 @@ export function problemFor(error: unknown, context: ProblemContext): Problem {
   if (error instanceof ReadModelTimeoutError || error instanceof ProjectionRunnerStoppedError || error instanceof LedgerLogStoppedError) {
     return platform('not-ready', error.message);
   }
+  // The disk holding DATA_DIR is full: nothing of the request was recorded (SQLite rolled it back); it can be retried
+  // once space is freed, without a restart. Not a fault of ours to hide behind a bare 500.
+  if (isDiskFull(error)) return platform('not-ready', 'The disk holding the data is full: nothing was recorded. Retry once the operator has freed space');
   if (error instanceof ThrottlerException) return platform('too-many-requests', 'This API key has used its writes for the current minute: retry after the seconds Retry-After gives');
   if (error instanceof HttpException) return fromHttpException(error);
   return (error instanceof Error ? fromRouterError(error) : undefined) ?? platform('internal-error');
