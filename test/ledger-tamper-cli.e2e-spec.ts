@@ -214,6 +214,12 @@ describe('tampering with a SQLite store holding its own signed checkpoints', () 
     const early = await cli(dataDir, '--checkpoint', kept30);
     expect(early.code).toBe(0);
     expect(early.stdout).toMatch(/checkpoints verified: +1[\s\S]*verified tree size: +30/);
+    // The bare note as `jq -r .note` saves it (one newline more), or as a Windows editor does (CRLF).
+    for (const [name, text] of [['kept-30.jq.note', `${notes[0]!.note}\n`], ['kept-30.crlf.note', notes[0]!.note.replace(/\n/g, '\r\n')]] as const) {
+      writeFileSync(join(dir, name), text);
+      const saved = await cli(dataDir, '--checkpoint', join(dir, name));
+      expect([name, saved.code, saved.stdout]).toEqual([name, 0, expect.stringMatching(/checkpoints verified: +1/)]);
+    }
     const late = await cli(dataDir, '--checkpoint', kept30, '--checkpoint', kept64);
     expect(late.code).toBe(1);
     expect(late.stdout).toContain('FAILED: checkpoint-beyond-log');

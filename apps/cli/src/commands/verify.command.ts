@@ -106,7 +106,9 @@ function uncoveredWarning(report: VerifyReport): string[] {
 /** A kept checkpoint file: the signed note itself, or the JSON answer of GET /ledger/checkpoints/latest or /{size}. */
 function readKeptCheckpoint(file: string): string {
   const text = readOptionFile('--checkpoint', file);
-  if (!text.trimStart().startsWith('{')) return text.endsWith('\n') ? text : `${text}\n`;
+  // A note saved by hand ends in one newline, as signed: `jq -r .note` adds one more, an editor may add none or
+  // write CRLF (a note holds no other control character, so this restores the signed text).
+  if (!text.trimStart().startsWith('{')) return text.replace(/\r\n/g, '\n').replace(/\n*$/, '\n');
   let note: unknown;
   try {
     note = (JSON.parse(text) as { note?: unknown }).note;
