@@ -348,6 +348,26 @@ describe('command API edges (e2e)', () => {
       expect(await api.head()).toBe(after);
     });
 
+    it('does not keep a refusal for the state of another entity: a claim refused while its plan is a draft runs once the plan is submitted', async () => {
+      await post('/admin/members', ops, { ...SEMARANG.member, memberId: 'grobogan' }).expect(201);
+      const draft = idOf((await post('/admin/members/grobogan/plans', ops, SEMARANG.plan).expect(201)).body.stream);
+      const commitment = idOf((await post(`/admin/plans/${draft}/commitments`, ops, SEMARANG.commitment(1)).expect(201)).body.stream);
+      await post(`/admin/commitments/${commitment}/milestones`, ops, SEMARANG.milestone).expect(201);
+      const milestone = ((await api.events(`commitment-${commitment}`))[1]!.data as { milestoneId: string }).milestoneId;
+      const headers = { 'Idempotency-Key': 'grobogan-first-claim' };
+      const refused = await post(`/admin/commitments/${commitment}/claims`, ops, claimBody({ milestoneId: milestone }), headers);
+      expect([refused.status, refused.body.code]).toEqual([409, 'plan.invalid-transition']);
+      await post(`/admin/plans/${draft}/endorsement`, ops, { endorsedOn: '2021-07-26', endorsedBy: ['PATTIRO Semarang'] }).expect(201);
+      await post(`/admin/plans/${draft}/submission`, ops, { submittedOn: '2021-07-30' }).expect(201);
+      const retried = await post(`/admin/commitments/${commitment}/claims`, ops, claimBody({ milestoneId: milestone }), headers);
+      expect([retried.status, retried.headers['idempotent-replayed']]).toEqual([201, undefined]);
+      // A refusal for the command's own entity is a decision, and is replayed: the same claim again is refused the same.
+      const own = { 'Idempotency-Key': 'grobogan-claim-on-unknown-milestone' };
+      const first = await post(`/admin/commitments/${commitment}/claims`, ops, claimBody({ milestoneId: 'no-such-milestone' }), own);
+      const again = await post(`/admin/commitments/${commitment}/claims`, ops, claimBody({ milestoneId: 'no-such-milestone' }), own);
+      expect([first.body.code, again.status, again.headers['idempotent-replayed']]).toEqual(['milestone.not-found', first.status, 'true']);
+    });
+
     it('runs another request under a key whose record has gone (its retention passed, another instance) as a new command', async () => {
       const headers = { 'Idempotency-Key': 'monthly-forum' };
       const first = await post('/admin/members/semarang/forum-meetings', ops, SEMARANG.forum('2021-06-20'), headers);

@@ -16,6 +16,36 @@ import { IDEMPOTENCY_KEY_HEADER, requestFingerprint, singleHeader, WRITE_METHODS
  */
 const NOT_KEPT: ReadonlySet<string> = new Set(['wrong-expected-version', 'duplicate-event-id', 'plan.period-overlaps', 'commitment.ogp-id-taken']);
 
+type EntityKind = 'member' | 'plan' | 'commitment';
+
+/** The entity a domain code speaks of, by its prefix (a milestone, claim, review or assessment is its commitment's). */
+const KIND_OF_CODE: Readonly<Record<string, EntityKind>> = {
+  member: 'member', forum: 'member', 'public-information': 'member',
+  plan: 'plan', inception: 'plan',
+  commitment: 'commitment', milestone: 'commitment', claim: 'commitment', review: 'commitment', design: 'commitment', assessment: 'commitment',
+};
+
+/** The entity a command route decides on, by its route template (a draft's is its plan, an added commitment's its own). */
+function kindOfRoute(url: string): EntityKind | undefined {
+  if (/^\/admin\/members\/:memberId\/plans$/.test(url) || /^\/(admin|review)\/plans\//.test(url)) {
+    return url.endsWith('/commitments') ? 'commitment' : 'plan';
+  }
+  if (url.startsWith('/admin/members')) return 'member';
+  if (/^\/(admin|review)\/commitments\//.test(url)) return 'commitment';
+  return undefined;
+}
+
+/**
+ * A refusal for the state of another entity than the command's own (a claim on a commitment whose plan is still a
+ * draft: plan.invalid-transition; a draft for a member not registered yet): the client changes that entity first,
+ * and the retry must then run, not replay the refusal for the record's whole retention.
+ */
+function refusedForAnotherEntity(code: string, routeUrl: string | undefined): boolean {
+  const codeKind = KIND_OF_CODE[code.slice(0, code.indexOf('.'))];
+  const routeKind = routeUrl === undefined ? undefined : kindOfRoute(routeUrl);
+  return codeKind !== undefined && routeKind !== undefined && codeKind !== routeKind;
+}
+
 /**
  * Answers to requests that never became a command, kept for no retry: 400 (the request itself was malformed: the
  * client corrects it and sends it again under the same key) and 412 (its If-Match was stale: the client reads the
@@ -78,7 +108,8 @@ export function recordIdempotentAnswers(fastify: FastifyInstance, records: Idemp
     request.idempotency = undefined;
     const status = reply.statusCode;
     try {
-      if (status >= 500 || NOT_RUN.has(status) || (request.problemCode !== undefined && NOT_KEPT.has(request.problemCode))) {
+      const code = request.problemCode;
+      if (status >= 500 || NOT_RUN.has(status) || (code !== undefined && (NOT_KEPT.has(code) || refusedForAnotherEntity(code, request.routeOptions.url)))) {
         await records.release(scope);
         return payload;
       }
