@@ -7,7 +7,7 @@ import { Test } from '@nestjs/testing';
 import { COMMAND_ERRORS, COMMAND_TYPES, ERROR_CATALOGUE, ERROR_CODES, type CommandType } from '@ogp/domain';
 import { IDEMPOTENCY_STORE, IdGenerator } from '@ogp/tracker';
 import { DOMAIN_ERROR_KINDS, PROBLEM_TYPE_PREFIX } from '../platform/problem-table';
-import { CommandRoute } from './command-responses';
+import { CommandRoute, UNREACHABLE_THROUGH_THE_API } from './command-responses';
 import { EndorseActionPlanController } from './endorse-action-plan/endorse-action-plan.controller';
 import { ReportProgressController } from './report-progress/report-progress.controller';
 
@@ -74,7 +74,7 @@ describe('CommandRoute', () => {
     it.each(COMMAND_TYPES)('names under each status exactly the codes of %s that answer with it', (type) => {
       const responses = responsesOf(document, `/commands/${type}`);
       for (const status of PROBLEM_STATUSES) {
-        const expected = COMMAND_ERRORS[type].filter((code) => String(DOMAIN_ERROR_KINDS[ERROR_CATALOGUE[code].kind].status) === status);
+        const expected = COMMAND_ERRORS[type].filter((code) => !UNREACHABLE_THROUGH_THE_API.has(code) && String(DOMAIN_ERROR_KINDS[ERROR_CATALOGUE[code].kind].status) === status);
         // A command that can miss no entity documents no 404 at all.
         if (status === '404' && expected.length === 0) {
           expect(responses[status]).toBeUndefined();
@@ -90,11 +90,14 @@ describe('CommandRoute', () => {
       expect(COMMAND_TYPES.filter((type) => !with412.includes(type))).toEqual(['RegisterMember', 'DraftActionPlan', 'AddCommitment']);
     });
 
-    it('keeps the generic text of the platform problems', () => {
+    it('keeps the generic text of the platform problems, and names the 403s a client meets, not those it cannot', () => {
       const responses = responsesOf(document, '/commands/VerifyClaim');
       expect(responses['403']!.description).toMatch(/^Wrong role, or a key scoped to another member/);
       expect(responses['422']!.description).toContain('the Idempotency-Key was used for another request');
-      expect(responses['403']!.description).toContain(typeOf('review.own-claim'));
+      expect(responses['403']!.description).toContain(typeOf('forbidden'));
+      expect(responses['403']!.description).toContain(typeOf('access.outside-member-scope'));
+      expect(responses['403']!.description).not.toContain(typeOf('review.own-claim'));
+      expect(responses['403']!.description).not.toContain(typeOf('actor.forbidden-role'));
     });
   });
 });

@@ -1,6 +1,6 @@
 // OpenAPI documentation shared by every command route: the result body, the If-Match/Idempotency-Key headers, the problems.
 import { applyDecorators } from '@nestjs/common';
-import { COMMAND_ERRORS, ERROR_CATALOGUE, type CommandType } from '@ogp/domain';
+import { COMMAND_ERRORS, ERROR_CATALOGUE, type CommandType, type ErrorCode } from '@ogp/domain';
 import { ID_EXAMPLES } from '../platform/id-examples';
 import { Idempotent } from '../platform/idempotency.guard';
 import { DOMAIN_ERROR_KINDS, PROBLEM_TYPE_PREFIX } from '../platform/problem-table';
@@ -36,11 +36,28 @@ export const CREATING_COMMANDS: ReadonlySet<string> = new Set(['RegisterMember',
  * codes in COMMAND_ERRORS whose kind maps to the status), so that a client sees which ones it has to handle.
  */
 export function problemsDescription(domainCommand: CommandType, status: number, generic: string): string {
-  const types = COMMAND_ERRORS[domainCommand]
-    .filter((code) => DOMAIN_ERROR_KINDS[ERROR_CATALOGUE[code].kind].status === status)
-    .map((code) => `- \`${PROBLEM_TYPE_PREFIX}${code}\`: ${ERROR_CATALOGUE[code].title}`);
+  const types = [
+    ...(PLATFORM_TYPES_BY_STATUS[status] ?? []).map((code) => `- \`${PROBLEM_TYPE_PREFIX}${code}\`: ${PLATFORM_TYPE_TEXTS[code]}`),
+    ...COMMAND_ERRORS[domainCommand]
+      .filter((code) => !UNREACHABLE_THROUGH_THE_API.has(code) && DOMAIN_ERROR_KINDS[ERROR_CATALOGUE[code].kind].status === status)
+      .map((code) => `- \`${PROBLEM_TYPE_PREFIX}${code}\`: ${ERROR_CATALOGUE[code].title}`),
+  ];
   return types.length === 0 ? generic : `${generic}. Problem types of \`${domainCommand}\`:\n\n${types.join('\n')}`;
 }
+
+/**
+ * Codes the deciders keep for callers other than the API, which the API never answers: the route's role guard
+ * refuses a key of another role first (`forbidden`), and a reviewer key, which cannot report claims, cannot have
+ * reported the claim it reviews.
+ */
+export const UNREACHABLE_THROUGH_THE_API: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['actor.forbidden-role', 'review.own-claim']);
+
+/** The platform's problems a command route answers under a status, whatever its command. */
+const PLATFORM_TYPES_BY_STATUS: Readonly<Record<number, readonly string[]>> = { 403: ['forbidden', 'access.outside-member-scope'] };
+const PLATFORM_TYPE_TEXTS: Readonly<Record<string, string>> = {
+  forbidden: 'This key\'s role may not issue this command',
+  'access.outside-member-scope': 'This key is scoped to another member',
+};
 
 /** Summary, auth, headers, 201 body and the problem answers of a command route. */
 export function CommandRoute(summary: string, domainCommand: CommandType): MethodDecorator {
