@@ -197,10 +197,19 @@ describe('commitment reviews', () => {
       spec.given(reviewed).when(review('DisputeClaim'), ctx(REVIEWER)).thenFails('claim.already-reviewed');
       spec.given(reviewed).when(requestEvidence, ctx(REVIEWER)).thenFails('claim.already-reviewed');
     });
+    it('says who reviewed it first, and that a new version can be reviewed again', () => {
+      const state = reviewed.reduce(commitmentDecider.evolve, null);
+      expect(() => commitmentDecider.decide(review('VerifyClaim'), state, ctx({ id: 'reviewer-2', role: 'reviewer' }))).toThrow(
+        /already verified by reviewer-1: each version is reviewed once; a new version the city reports can be reviewed again$/,
+      );
+    });
     it('reviews the next version once the city amends the claim', () => {
       const amended: CommitmentEvent = { ...progressReported, data: { ...progressReported.data, version: 2 } };
       spec.given([...reviewed, amended]).when(review('DisputeClaim', 2, 'Link broken'), ctx(REVIEWER)).thenAccepted();
       spec.given([...reviewed, amended]).when(review('VerifyClaim', 1), ctx(REVIEWER)).thenFails('claim.stale-version');
+      // and the refusal says what to do: read the new version and review it
+      const state = [...reviewed, amended].reduce(commitmentDecider.evolve, null);
+      expect(() => commitmentDecider.decide(review('VerifyClaim', 1), state, ctx(REVIEWER))).toThrow(/read it \(GET \/audit\/commitments\/c-1\) and review version 2$/);
     });
   });
 });

@@ -77,9 +77,20 @@ function requireReviewable(commitment: Commitment, claimId: string, version: num
   if (claim.claimedBy === context.actor.id) fail('review.own-claim', `${context.actor.id} made claim ${claimId} and cannot review it`);
   // A version above the current one was never reported: saying a newer one exists would send the reviewer looking for it.
   if (version > claim.version) fail('claim.version-not-found', `Claim ${claimId} has no version ${version} (it is at version ${claim.version})`, { current: claim.version });
-  if (version !== claim.version) fail('claim.stale-version', `Claim ${claimId} is at version ${claim.version}, not ${version}`, { current: claim.version });
+  if (version !== claim.version) {
+    fail(
+      'claim.stale-version',
+      `Claim ${claimId} is at version ${claim.version}, not ${version}: the city reported a new version since; read it (GET /audit/commitments/${commitment.commitmentId}) and review version ${claim.version}`,
+      { current: claim.version },
+    );
+  }
   if (claim.review.status === 'Verified' || claim.review.status === 'Disputed') {
-    fail('claim.already-reviewed', `Version ${version} of claim ${claimId} is already ${claim.review.status.toLowerCase()}`);
+    const by = claim.review.reviewerId === null ? '' : ` by ${claim.review.reviewerId}`;
+    fail(
+      'claim.already-reviewed',
+      `Version ${version} of claim ${claimId} is already ${claim.review.status.toLowerCase()}${by}: each version is reviewed once; a new version the city reports can be reviewed again`,
+      { status: claim.review.status, reviewerId: claim.review.reviewerId },
+    );
   }
   return claim;
 }
