@@ -67,7 +67,8 @@ export function milestoneReportingItems(plan: PlanFact, asOf: IsoDate, ruleSet: 
  * The current version of a Substantial or Complete claim carries evidence. Evidence a reviewer asks for (of any
  * version) arrives in time, as a new version that carries evidence or that claims less than the version asked about
  * (the city takes back what it could not prove), unless the reviewer settles the matter first: verifies or disputes
- * the version asked about, or a later one, after asking.
+ * the version asked about, or a later one, after asking. Requests on one version (two reviewers asking) are one item,
+ * timed from the first: one new version answers them all, so the city owes one answer, not one per reviewer.
  */
 export function evidenceItems(plan: PlanFact, asOf: IsoDate, ruleSet: ObligationRuleSet): Item[] {
   return active(plan).flatMap((c) => {
@@ -79,13 +80,14 @@ export function evidenceItems(plan: PlanFact, asOf: IsoDate, ruleSet: Obligation
           ? { status: 'met', eventIds: [claim.eventId], detail: `${claimLabel(c, claim)}: ${claim.evidenceCount} evidence item(s)` }
           : { status: 'not met', eventIds: [claim.eventId], detail: `${claimLabel(c, claim)}: ${claim.completion} without evidence` });
       }
-      for (const request of claim.evidenceRequests) items.push(evidenceRequestItem(c, claim, request, asOf, ruleSet));
+      if (claim.evidenceRequests.length > 0) items.push(evidenceRequestItem(c, claim, claim.evidenceRequests, asOf, ruleSet));
       return items;
     });
   });
 }
 
-function evidenceRequestItem(c: CommitmentFact, claim: ClaimVersionFact, request: Dated, asOf: IsoDate, ruleSet: ObligationRuleSet): Item {
+function evidenceRequestItem(c: CommitmentFact, claim: ClaimVersionFact, requests: readonly Dated[], asOf: IsoDate, ruleSet: ObligationRuleSet): Item {
+  const request = requests.reduce((a, b) => (b.on < a.on ? b : a));
   const deadline = addDays(request.on, ruleSet.evidence.supplyRequestedWithinDays);
   const later = c.claims.filter((x) => x.claimId === claim.claimId && x.version > claim.version && x.recordedOn >= request.on);
   const supplied = later.find((x) => x.evidenceCount > 0 || claimsLess(x, claim));
@@ -95,7 +97,9 @@ function evidenceRequestItem(c: CommitmentFact, claim: ClaimVersionFact, request
     ? { on: supplied.recordedOn, eventId: supplied.eventId, what: supplied.evidenceCount > 0 ? `supplied ${supplied.recordedOn} (v${supplied.version})` : `answered ${supplied.recordedOn} by v${supplied.version}, which claims ${supplied.completion}` }
     : settled !== null ? { on: settled.on, eventId: settled.eventId, what: `settled by the reviewer's ${settledVersion!.disputed ? 'dispute' : 'verification'} of v${settledVersion!.version} on ${settled.on}` } : null;
   const status = byDeadline(answer?.on ?? null, deadline, asOf);
-  return { status, eventIds: answer ? [request.eventId, answer.eventId] : [request.eventId], detail: `${claimLabel(c, claim)}: evidence requested ${request.on}, ${answer ? `${answer.what}; due by ${deadline}` : `due by ${deadline}`}` };
+  const requestIds = requests.map((r) => r.eventId);
+  const asked = `evidence requested ${request.on}${requests.length > 1 ? ` (${requests.length} requests)` : ''}`;
+  return { status, eventIds: answer ? [...requestIds, answer.eventId] : requestIds, detail: `${claimLabel(c, claim)}: ${asked}, ${answer ? `${answer.what}; due by ${deadline}` : `due by ${deadline}`}` };
 }
 
 /** A version claims less than another (a withdrawn claim claims nothing). */
@@ -104,17 +108,47 @@ function claimsLess(version: ClaimVersionFact, than: ClaimVersionFact): boolean 
   return score(version) < score(than);
 }
 
-/** The current version of every Complete claim (on an active milestone) is verified or disputed within the review window. */
+/**
+ * Every Complete version of a claim (on an active milestone) is verified or disputed within the review window from
+ * its recording. The current version is judged as it stands (due, overdue, met or not met). A version superseded by
+ * a new one before its deadline owes nothing: the new version has its own clock. A version superseded after its
+ * deadline without a review by then stays not met: the miss was already there, and filing a new version (the city's
+ * answer to an evidence request, or its own amendment) must not hide it. An evidence request is not a review and does
+ * not stop the clock (the reviewer can still verify or dispute the version asked about).
+ */
 export function verificationItems(plan: PlanFact, asOf: IsoDate, ruleSet: ObligationRuleSet): Item[] {
   return active(plan).flatMap((c) =>
     latestVersions(c.claims)
-      .filter((claim) => claim.completion === 'Complete' && onActiveMilestone(c, claim))
-      .map((claim): Item => {
+      .filter((latest) => onActiveMilestone(c, latest))
+      .flatMap((latest) => versionsOf(c.claims, latest.claimId))
+      .filter((claim) => claim.completion === 'Complete')
+      .flatMap((claim): Item[] => {
         const deadline = addDays(claim.recordedOn, ruleSet.verification.withinDays);
-        const status = byDeadline(claim.review?.on ?? null, deadline, asOf);
-        return { status, eventIds: claim.review ? [claim.review.eventId] : [claim.eventId], detail: `${claimLabel(c, claim)}: ${claim.review ? 'reviewed ' + claim.review.on : 'not reviewed'}; due by ${deadline}` };
+        const next = versionsOf(c.claims, claim.claimId).find((x) => x.version > claim.version);
+        if (next === undefined) return [currentVersionItem(c, claim, deadline, asOf)];
+        if (next.recordedOn <= deadline || (claim.review !== null && claim.review.on <= deadline)) return [];
+        return [missedBeforeSupersededItem(c, claim, next, deadline)];
       }),
   );
+}
+
+/** Every version of one claim, oldest first. */
+const versionsOf = (claims: readonly ClaimVersionFact[], claimId: string): ClaimVersionFact[] =>
+  claims.filter((x) => x.claimId === claimId).sort((a, b) => a.version - b.version);
+
+function currentVersionItem(c: CommitmentFact, claim: ClaimVersionFact, deadline: IsoDate, asOf: IsoDate): Item {
+  const status = byDeadline(claim.review?.on ?? null, deadline, asOf);
+  return { status, eventIds: claim.review ? [claim.review.eventId] : [claim.eventId], detail: `${claimLabel(c, claim)}: ${claim.review ? 'reviewed ' + claim.review.on : 'not reviewed'}; due by ${deadline}` };
+}
+
+/** A version whose review window closed before a new version replaced it: final, whatever became of the new one. */
+function missedBeforeSupersededItem(c: CommitmentFact, claim: ClaimVersionFact, next: ClaimVersionFact, deadline: IsoDate): Item {
+  const review = claim.review ? `reviewed ${claim.review.on}; due by ${deadline}` : `not reviewed by ${deadline}`;
+  return {
+    status: 'not met',
+    eventIds: [claim.eventId, ...(claim.review ? [claim.review.eventId] : []), next.eventId],
+    detail: `${claimLabel(c, claim)}: ${review}; superseded by v${next.version} on ${next.recordedOn}`,
+  };
 }
 
 /**

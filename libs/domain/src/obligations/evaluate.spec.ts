@@ -435,6 +435,26 @@ describe('obligations', () => {
       expect(found.detail).toContain("settled by the reviewer's dispute of v2 on 2022-01-20");
       expect(found.status).toBe('met');
     });
+    it('counts requests of two reviewers on one version as one item, due from the first, answered by one new version', () => {
+      // Given a Complete claim and two reviewers asking for evidence on its version 1
+      const h = base();
+      h.claim('m1', 'Complete', '2021-12-20', '2021-12-20');
+      const first = h.requestEvidence('m1-p', 1, '2022-01-05');
+      const second = h.requestEvidence('m1-p', 1, '2022-01-07');
+      // Then the city owes one answer, due 30 days after the first request, citing both
+      expect(result(h.events, '2022-01-10', 'evidence')).toEqual(expect.objectContaining({
+        status: 'due',
+        eventIds: [first, second],
+        detail: '1 due, 1 met. claim m1-p v1 on milestone "Milestone m1" of IDSMG0001: evidence requested 2022-01-05 (2 requests), due by 2022-02-04',
+      }));
+      // When a new version supplies evidence, that one item is met
+      const v2 = h.claim('m1', 'Complete', '2021-12-20', '2022-01-20', [{ url: 'https://x.org/decree', title: 'Decree', sha256: null }], 2);
+      const met = result(h.events, '2022-01-21', 'evidence');
+      expect(met.status).toBe('met');
+      expect(met.eventIds).toEqual(expect.arrayContaining([first, second, v2]));
+      expect(met.detail).toMatch(/^2 met\. /);
+      expect(met.detail).toContain('evidence requested 2022-01-05 (2 requests), supplied 2022-01-20 (v2); due by 2022-02-04');
+    });
     it('leaves out claims on a withdrawn milestone', () => {
       const h = base();
       h.claim('m1', 'Complete', '2021-12-20', '2021-12-20', []);
@@ -494,6 +514,71 @@ describe('obligations', () => {
       h.claim('m1', 'Complete', '2021-12-20', '2021-12-20');
       h.withdrawMilestone('m1', '2022-01-06');
       expect(result(h.events, '2022-06-01', 'verification').status).toBe('not applicable');
+    });
+    describe('when a version is superseded by a new one', () => {
+      const overdueThenSuperseded = () => {
+        // Given a Complete v1 recorded 2021-12-20 (review due by 2022-02-18), never reviewed, and months later an
+        // evidence request answered by v2, which the reviewer verifies at once
+        const h = base();
+        const v1 = h.claim('m1', 'Complete', '2021-12-20', '2021-12-20');
+        h.requestEvidence('m1-p', 1, '2022-07-15');
+        const v2 = h.claim('m1', 'Complete', '2021-12-20', '2022-07-15', undefined, 2);
+        h.verify('m1-p', 2, '2022-07-15');
+        return { h, v1, v2 };
+      };
+      it('keeps a version that went past its deadline unreviewed not met, naming the version that superseded it', () => {
+        const { h, v1, v2 } = overdueThenSuperseded();
+        expect(result(h.events, '2022-08-01', 'verification')).toEqual(expect.objectContaining({
+          status: 'not met',
+          eventIds: [v1, v2],
+          detail: '1 not met, 1 met. claim m1-p v1 on milestone "Milestone m1" of IDSMG0001: not reviewed by 2022-02-18; superseded by v2 on 2022-07-15',
+        }));
+      });
+      it('does the same when the city files the new version on its own, without an evidence request', () => {
+        const h = base();
+        h.claim('m1', 'Complete', '2021-12-20', '2021-12-20');
+        h.claim('m1', 'Complete', '2022-05-01', '2022-05-02', undefined, 2);
+        expect(result(h.events, '2022-05-03', 'verification').detail).toContain('claim m1-p v1 on milestone "Milestone m1" of IDSMG0001: not reviewed by 2022-02-18; superseded by v2 on 2022-05-02');
+      });
+      it('shows what was known as of a day before the supersession: the old version overdue', () => {
+        const { h, v1 } = overdueThenSuperseded();
+        expect(result(h.events, '2022-07-14', 'verification')).toMatchObject({
+          status: 'overdue',
+          eventIds: [v1],
+          detail: 'claim m1-p v1 on milestone "Milestone m1" of IDSMG0001: not reviewed; due by 2022-02-18',
+        });
+      });
+      it('owes nothing for a version superseded before its deadline: the new version has its own clock', () => {
+        const h = base();
+        h.claim('m1', 'Complete', '2021-12-20', '2021-12-20');
+        const v2 = h.claim('m1', 'Complete', '2021-12-20', '2022-02-18', undefined, 2);
+        expect(result(h.events, '2022-03-01', 'verification')).toMatchObject({ status: 'due', eventIds: [v2], detail: 'claim m1-p v2 on milestone "Milestone m1" of IDSMG0001: not reviewed; due by 2022-04-19' });
+        expect(result(h.events, '2022-04-20', 'verification').status).toBe('overdue');
+      });
+      it('keeps a late review of the old version not met, before and after the supersession', () => {
+        const h = base();
+        const v1 = h.claim('m1', 'Complete', '2021-12-20', '2021-12-20');
+        const late = h.dispute('m1-p', 1, '2022-03-01');
+        expect(result(h.events, '2022-03-02', 'verification')).toMatchObject({ status: 'not met', eventIds: [late] });
+        const v2 = h.claim('m1', 'Complete', '2022-03-10', '2022-03-10', undefined, 2);
+        h.verify('m1-p', 2, '2022-03-20');
+        expect(result(h.events, '2022-04-01', 'verification')).toEqual(expect.objectContaining({
+          status: 'not met',
+          eventIds: [v1, late, v2],
+          detail: '1 not met, 1 met. claim m1-p v1 on milestone "Milestone m1" of IDSMG0001: reviewed 2022-03-01; due by 2022-02-18; superseded by v2 on 2022-03-10',
+        }));
+      });
+      it('does not stop the clock for an evidence request: the request is not a review', () => {
+        // Given a request in time (2022-02-10) answered in time for the evidence obligation (2022-03-01), after v1's
+        // review was due (2022-02-18)
+        const h = base();
+        h.claim('m1', 'Complete', '2021-12-20', '2021-12-20');
+        h.requestEvidence('m1-p', 1, '2022-02-10');
+        h.claim('m1', 'Complete', '2021-12-20', '2022-03-01', undefined, 2);
+        // Then v1 went unreviewed past its deadline (the reviewer could have verified or disputed it in time)
+        expect(result(h.events, '2022-03-02', 'verification').detail).toContain('v1 on milestone "Milestone m1" of IDSMG0001: not reviewed by 2022-02-18; superseded by v2 on 2022-03-01');
+        expect(result(h.events, '2022-03-02', 'evidence').status).toBe('met');
+      });
     });
     it('asks for a review of each new version', () => {
       const h = base();
