@@ -49,7 +49,7 @@ interface ProgressMilestone {
   completion: string;
   claimId: string | null;
   verified: boolean;
-  latestClaim: { claimId: string; completion: string; asOf: string; reviewStatus: string } | null;
+  latestClaim: { claimId: string; completion: string; asOf: string; reviewStatus: string; late: boolean } | null;
 }
 interface PublishedPlan {
   plan: { entityId: string; status: string };
@@ -125,6 +125,8 @@ describe('public API (e2e, Semarang)', () => {
     expect(progress.map((c) => [c.ogpId, c.title])).toEqual(
       SEMARANG_COMMITMENTS.map((c) => [c.terms.ogpId, c.terms.title]),
     );
+    // in the order of the plan's commitments beside it, so that a page shows them side by side
+    expect(progress.map((c) => c.commitmentId)).toEqual(plans[0]!.commitments.map((c) => c.commitmentId));
     const m = progress[0]!.milestones[0]!;
     const state = published.find((s) => s.commitmentId === 'semarang-2021-c1')!.milestones[0]!;
     expect(m).toMatchObject({ milestoneId: state.milestoneId, title: state.title, dueDate: state.dueDate });
@@ -137,7 +139,7 @@ describe('public API (e2e, Semarang)', () => {
       completion: 'No Evidence Available',
       claimId: null,
       verified: false,
-      latestClaim: { claimId: 'semarang-2021-c2-m3-p1', completion: 'Limited', asOf: '2023-12-15', reviewStatus: 'Disputed' },
+      latestClaim: { claimId: 'semarang-2021-c2-m3-p1', completion: 'Limited', asOf: '2023-12-15', reviewStatus: 'Disputed', late: false },
     };
 
     it('shows the disputed claim beside No Evidence Available on /public/plans', () => {

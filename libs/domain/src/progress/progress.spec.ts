@@ -63,7 +63,7 @@ describe('progress', () => {
     // then m-1 reads as never evidenced, and its latest claim says the city claimed Limited and OGP disputed it
     expect(p.milestones[0]).toMatchObject({
       completion: 'No Evidence Available', claimId: null, verified: false,
-      latestClaim: { claimId: 'm-1-2024-03-01', completion: 'Limited', asOf: '2024-03-01', reviewStatus: 'Disputed' },
+      latestClaim: { claimId: 'm-1-2024-03-01', completion: 'Limited', asOf: '2024-03-01', reviewStatus: 'Disputed', late: false },
     });
     // and m-2's latest claim is the one its completion comes from, waiting for review
     expect(p.milestones[1]).toMatchObject({ completion: 'Substantial', claimId: 'm-2-2024-02-01', latestClaim: { claimId: 'm-2-2024-02-01', reviewStatus: 'Submitted' } });
@@ -105,6 +105,15 @@ describe('progress', () => {
     const twoThirds = commitmentProgress(state(claim('m-1', 'Complete', '2022-01-05'), claim('m-2', 'Limited', '2022-01-05')));
     expect(twoThirds).toMatchObject({ ratio: 0.6667, level: 'Substantial' });
     expect(planProgress([state(claim('m-1', 'Complete', '2022-01-05'), claim('m-2', 'Limited', '2022-01-05'))])).toMatchObject({ ratio: 0.6667, level: 'Substantial' });
+  });
+  it('tells a late latest claim, and lists the plan\'s commitments in OGP\'s order whatever order they come in', () => {
+    // given a claim recorded after the plan ended
+    const late = { ...claim('m-1', 'Limited', '2024-03-01'), data: { ...(claim('m-1', 'Limited', '2024-03-01') as Reported).data, late: true } } as CommitmentEvent;
+    expect(commitmentProgress(state(late)).milestones[0]!.latestClaim).toMatchObject({ late: true });
+    // given three commitments, the one without an OGP id first
+    const named = (commitmentId: string, ogpId: string | null, title: string): Commitment => ({ ...state(), commitmentId, terms: { ...state().terms, ogpId, title } });
+    const p = planProgress([named('c-9', null, 'Added later'), named('c-2', 'IDSMG0002', 'B'), named('c-1', 'IDSMG0001', 'A')]);
+    expect(p.commitments.map((c) => c.commitmentId)).toEqual(['c-1', 'c-2', 'c-9']);
   });
   it('maps ratios back to OGP’s scale', () => {
     expect([levelOf(0, false), levelOf(0, true), levelOf(0.1, true), levelOf(2 / 3, true), levelOf(1, true)]).toEqual(['No Evidence Available', 'Not Started', 'Limited', 'Substantial', 'Complete']);

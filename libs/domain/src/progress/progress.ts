@@ -32,6 +32,8 @@ export interface LatestClaim {
   readonly completion: ClaimedCompletion;
   readonly asOf: IsoDate;
   readonly reviewStatus: ClaimReviewStatus;
+  /** Recorded after the plan ended: the public is who the mark is for. */
+  readonly late: boolean;
 }
 
 export interface MilestoneProgress {
@@ -99,7 +101,7 @@ export function milestoneProgress(milestone: Milestone, claims: readonly Progres
     score: shown(COMPLETION_SCORES[completion]),
     claimId: claim?.claimId ?? null,
     verified: claim?.review.status === 'Verified',
-    latestClaim: latest === null ? null : { claimId: latest.claimId, completion: latest.completion, asOf: latest.asOf, reviewStatus: latest.review.status },
+    latestClaim: latest === null ? null : { claimId: latest.claimId, completion: latest.completion, asOf: latest.asOf, reviewStatus: latest.review.status, late: latest.late },
   };
 }
 
@@ -131,9 +133,24 @@ export function commitmentProgress(commitment: Commitment): CommitmentProgress {
   return reckon(commitment).progress;
 }
 
-/** Plan progress from the states of the plan's commitments (pass all of them; withdrawn ones are left out of the mean). */
+/** Commitments as OGP lists them: by OGP id (IDSMG0001, IDSMG0002, ...), those without one after them, by title. */
+export function byOgpIdThenTitle(a: CommitmentListed, b: CommitmentListed): number {
+  if (a.ogpId !== b.ogpId) return a.ogpId === null ? 1 : b.ogpId === null ? -1 : a.ogpId.localeCompare(b.ogpId);
+  return a.title.localeCompare(b.title) || a.commitmentId.localeCompare(b.commitmentId);
+}
+
+export interface CommitmentListed {
+  readonly commitmentId: string;
+  readonly ogpId: string | null;
+  readonly title: string;
+}
+
+/**
+ * Plan progress from the states of the plan's commitments (pass all of them; withdrawn ones are left out of the
+ * mean), its commitments in OGP's order (byOgpIdThenTitle), as the plan's other lists give them.
+ */
 export function planProgress(commitments: readonly Commitment[]): PlanProgress {
-  const all = commitments.map(reckon);
+  const all = commitments.map(reckon).sort((a, b) => byOgpIdThenTitle(a.progress, b.progress));
   const counted = all.filter((c) => c.progress.level !== 'Withdrawn');
   const ratio = mean(counted.map((c) => c.exact));
   return { ratio: shown(ratio), level: levelOf(ratio, counted.some((c) => c.progress.level !== 'No Evidence Available')), commitments: all.map((c) => c.progress) };

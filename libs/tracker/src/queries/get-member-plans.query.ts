@@ -1,6 +1,6 @@
 // GetMemberPlans: a member's action plans with their commitments, by name: what an admin looks a generated id up in.
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import type { ActionPlan, Commitment } from '@ogp/domain';
+import { byOgpIdThenTitle, type ActionPlan, type Commitment } from '@ogp/domain';
 import { currentState, listEntities, listEntitiesWithoutClaims } from '@ogp/projections';
 import { ReadModels } from '../read-models/read-models.service';
 import { EntityNotFoundError } from './entity-not-found.error';
@@ -75,10 +75,4 @@ export class GetMemberPlansHandler implements IQueryHandler<GetMemberPlans, Read
 /** The plans in the order of their periods, as a member's history of plans reads. */
 function byPeriodThenTitle(a: PlanListing, b: PlanListing): number {
   return a.periodStart.localeCompare(b.periodStart) || a.title.localeCompare(b.title) || a.planId.localeCompare(b.planId);
-}
-
-/** By OGP id (IDSMG0001, IDSMG0002, ...), those without one after them, by title. */
-export function byOgpIdThenTitle(a: CommitmentListing, b: CommitmentListing): number {
-  if (a.ogpId !== b.ogpId) return a.ogpId === null ? 1 : b.ogpId === null ? -1 : a.ogpId.localeCompare(b.ogpId);
-  return a.title.localeCompare(b.title) || a.commitmentId.localeCompare(b.commitmentId);
 }

@@ -1,10 +1,9 @@
 // ListPublishedPlans: the public view — every action plan past Draft, with its member, its commitments and progress.
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import type { Commitment, CommitmentTerms, DesignAssessment, EndOfCommitmentAssessment, EntityStatus, Milestone, PlanProgress } from '@ogp/domain';
+import { byOgpIdThenTitle, type Commitment, type CommitmentTerms, type DesignAssessment, type EndOfCommitmentAssessment, type EntityStatus, type Milestone, type PlanProgress } from '@ogp/domain';
 import { listEntities, listEntitiesWithoutClaims, planProgressOf, type EntityState, type ReadModelDb } from '@ogp/projections';
 import { ReadModels } from '../read-models/read-models.service';
 import { PositionCache } from '../read-models/position-cache';
-import { byOgpIdThenTitle } from './get-member-plans.query';
 import { entityNotFound } from './entity-not-found.error';
 import { readAfterCached, type ReadResult } from './read-result';
 

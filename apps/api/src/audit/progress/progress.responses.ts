@@ -19,6 +19,9 @@ export class LatestClaimResponse {
 
   @ApiProperty({ enum: CLAIM_REVIEW_STATUSES })
   reviewStatus!: ClaimReviewStatus;
+
+  @ApiProperty({ description: 'Recorded after the plan ended (its recorded end, or the last day of its period)' })
+  late!: boolean;
 }
 
 @ClosedSchema()
