@@ -99,5 +99,11 @@ describe('CommandRoute', () => {
       expect(responses['403']!.description).not.toContain(typeOf('review.own-claim'));
       expect(responses['403']!.description).not.toContain(typeOf('actor.forbidden-role'));
     });
+
+    it('states the review rules on the review routes, and on no other', () => {
+      const description = (type: CommandType): string => (document.paths[`/commands/${type}`]?.post?.description ?? '');
+      for (const type of ['VerifyClaim', 'DisputeClaim', 'RequestEvidence'] as const) expect(description(type)).toContain('which must be the current one');
+      expect(description('ReportProgress')).not.toContain('which must be the current one');
+    });
   });
 });

@@ -59,13 +59,27 @@ const PLATFORM_TYPE_TEXTS: Readonly<Record<string, string>> = {
   'access.outside-member-scope': 'This key is scoped to another member',
 };
 
+/**
+ * What a client of a review route must know beyond its body: the rules the reviews follow (also in the README,
+ * "Rules the deciders enforce").
+ */
+const REVIEW_RULES =
+  ' A review names the version it looked at, which must be the current one (an older one: 409 claim.stale-version); each version is ' +
+  'verified or disputed once (409 claim.already-reviewed), and a new version the city reports can be reviewed again. An evidence ' +
+  'request leaves the version open: it can still be verified or disputed. A Complete version owes a verification or dispute within ' +
+  'the verification rule\'s days of being recorded (compliance, obligation verification).';
+const RULES_OF: Partial<Readonly<Record<CommandType, string>>> = { VerifyClaim: REVIEW_RULES, DisputeClaim: REVIEW_RULES, RequestEvidence: REVIEW_RULES };
+
 /** Summary, auth, headers, 201 body and the problem answers of a command route. */
 export function CommandRoute(summary: string, domainCommand: CommandType): MethodDecorator {
   const creates = CREATING_COMMANDS.has(domainCommand);
   const problems = (status: number, generic: string) => ApiResponse({ status, description: problemsDescription(domainCommand, status, generic) });
   return applyDecorators(
     Idempotent(),
-    ApiOperation({ summary, description: `Issues the domain command \`${domainCommand}\`. Answers 201 with the new revision as ETag.${creates ? ' It creates the entity: If-Match does not apply (400).' : ''}` }),
+    ApiOperation({
+      summary,
+      description: `Issues the domain command \`${domainCommand}\`. Answers 201 with the new revision as ETag.${creates ? ' It creates the entity: If-Match does not apply (400).' : ''}${RULES_OF[domainCommand] ?? ''}`,
+    }),
     ApiBearerAuth('api-key'),
     ...(creates ? [] : [ApiHeader({ name: 'If-Match', required: false, description: 'The revision last read (its ETag): 412 if the entity changed since', example: '"3"' })]),
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key returns the first answer and writes nothing', example: 'claim-2022-06-30-ppid' }),

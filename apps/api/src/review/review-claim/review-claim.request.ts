@@ -23,7 +23,7 @@ export class DisputeClaimRequest extends ClaimVersionRequest {
 }
 
 export class RequestEvidenceRequest {
-  @ApiProperty({ example: 1, minimum: 1, maximum: 1_000_000 })
+  @ApiProperty({ example: 1, minimum: 1, maximum: 1_000_000, description: 'The claim version looked at (the current one); the request does not close it: it can still be verified or disputed' })
   @IsInt()
   @Min(1)
   @Max(1_000_000)
