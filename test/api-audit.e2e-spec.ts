@@ -464,6 +464,11 @@ describe('audit and public API (e2e, Semarang)', () => {
           completion: c.claim.completion,
           status: c.claim.review.status,
           effectiveAt: c.claim.asOf,
+          // Named, dated and given a review deadline as test/api-claims.e2e-spec.ts checks in detail.
+          milestone: expect.objectContaining({ title: expect.any(String) }),
+          commitment: expect.objectContaining({ title: expect.any(String) }),
+          recordedAt: expect.any(String),
+          reviewDueBy: c.claim.completion === 'Complete' && c.claim.review.status === 'Submitted' ? expect.any(String) : null,
           state: c.claim,
         });
       }
@@ -517,6 +522,7 @@ describe('audit and public API (e2e, Semarang)', () => {
         'effectiveFrom=2022-13-01', 'effectiveFrom=2022-02-30', 'effectiveTo=2022-6-30', 'effectiveTo=2022-06-30T00:00:00Z', 'effectiveFrom=yesterday',
         'effectiveFrom=2022-07-01&effectiveTo=2022-06-30',
         'after=not%20a%20cursor', 'after=abc', `after=${Buffer.from('["2022-01-01","x"]').toString('base64url')}`,
+        `after=${Buffer.from('["recordedAt",null,"x","y"]').toString('base64url')}`, 'sort=bogus',
         'memberId=Semarang', 'planId=Bad_Id', 'commitmentId=semarang--c1',
         'waitFor=soon', 'asOf=2022-06-30', 'unknown=1',
       ];
@@ -534,7 +540,7 @@ describe('audit and public API (e2e, Semarang)', () => {
     it('is documented with its parameters, and takes no asOf', async () => {
       const docs = (await request(http).get('/docs-json')).body as { paths: Record<string, { get: { parameters: { name: string; description?: string }[] } }> };
       const names = docs.paths['/audit/claims']!.get.parameters.map((p) => p.name).sort();
-      expect(names).toEqual(['after', 'commitmentId', 'effectiveFrom', 'effectiveTo', 'limit', 'memberId', 'planId', 'status', 'waitFor']);
+      expect(names).toEqual(['after', 'commitmentId', 'effectiveFrom', 'effectiveTo', 'limit', 'memberId', 'planId', 'sort', 'status', 'waitFor']);
       expect(docs.paths['/audit/claims']!.get.parameters.every((p) => p.description !== undefined)).toBe(true);
     });
 

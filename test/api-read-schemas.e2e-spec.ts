@@ -87,7 +87,7 @@ describe('read answers against their /docs-json schemas (e2e, Semarang)', () => 
       '/audit/plans/{id}/progress': ['/audit/plans/semarang-2021/progress', '/audit/plans/semarang-2021/progress?asOf=2022-03-01'],
       '/audit/commitments/{id}/progress': ['/audit/commitments/semarang-2021-c1/progress', '/audit/commitments/semarang-2021-c2/progress?asOf=2023-01-31'],
       '/audit/members/{id}/compliance': ['/audit/members/semarang/compliance', '/audit/members/semarang/compliance?asOf=2023-01-31&planId=semarang-2021'],
-      '/audit/claims': ['/audit/claims', '/audit/claims?status=Verified&limit=2', '/audit/claims?memberId=semarang&effectiveFrom=2022-01-01&effectiveTo=2022-12-31'],
+      '/audit/claims': ['/audit/claims', '/audit/claims?status=Verified&limit=2', '/audit/claims?memberId=semarang&effectiveFrom=2022-01-01&effectiveTo=2022-12-31', '/audit/claims?status=Submitted&sort=recordedAt&limit=2'],
       '/audit/members/{id}/plans': ['/audit/members/semarang/plans'],
       '/audit/diff': ['/audit/diff?from=2022-01-01&to=2023-01-01', '/audit/diff?from=2021-01-01&to=2024-04-01&memberId=semarang'],
       '/audit/read-models/{name}/checksum': ['/audit/read-models/entity-state/checksum', '/audit/read-models/audit-trail/checksum', '/audit/read-models/entity-state/checksum?position=3/3'],

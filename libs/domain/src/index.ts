@@ -32,6 +32,7 @@ export { noticesOf } from './notices';
 export { evaluate, evaluation, type Evaluation } from './obligations/evaluate';
 export type { HistoryEvent } from './obligations/history';
 export * from './obligations/rule-set';
+export { verificationDueBy } from './obligations/verification-due';
 
 export * from './progress/progress';
 

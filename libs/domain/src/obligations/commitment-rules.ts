@@ -4,6 +4,7 @@ import { assessedWording, type ClaimVersionFact, type CommitmentFact, type Dated
 import { COMPLETION_SCORES } from '../progress/progress';
 import { byDeadline, type Item } from './outcome';
 import type { ObligationRuleSet } from './rule-set';
+import { verificationDueBy } from './verification-due';
 
 const active = (plan: PlanFact): CommitmentFact[] => plan.commitments.filter((c) => !c.withdrawn);
 
@@ -123,7 +124,7 @@ export function verificationItems(plan: PlanFact, asOf: IsoDate, ruleSet: Obliga
       .flatMap((latest) => versionsOf(c.claims, latest.claimId))
       .filter((claim) => claim.completion === 'Complete')
       .flatMap((claim): Item[] => {
-        const deadline = addDays(claim.recordedOn, ruleSet.verification.withinDays);
+        const deadline = verificationDueBy(claim.recordedOn, ruleSet);
         const next = versionsOf(c.claims, claim.claimId).find((x) => x.version > claim.version);
         if (next === undefined) return [currentVersionItem(c, claim, deadline, asOf)];
         if (next.recordedOn <= deadline || (claim.review !== null && claim.review.on <= deadline)) return [];

@@ -264,11 +264,18 @@ export interface ClaimQuery extends ChildQuery {
   readonly effectiveTo?: string;
   /** Only claims whose review status is this one (as the domain names it). */
   readonly status?: string;
-  /** Only the claims after this one in the list's order: the last claim of the previous page. */
-  readonly after?: ClaimCursor;
+  /**
+   * effectiveAt (the default): by the date the claim speaks for. recordedAt: by when its current version was recorded,
+   * oldest first (how long a version has waited for review).
+   */
+  readonly order?: ClaimOrder;
+  /** Only the claims after this one in the list's order: the last claim of the previous page (a cursor of that order). */
+  readonly after?: ClaimCursor | RecordedClaimCursor;
   /** At most this many claims (default: all). */
   readonly limit?: number;
 }
+
+export type ClaimOrder = 'effectiveAt' | 'recordedAt';
 
 /** Where a claim sits in listClaims' order (effective date, commitment, claim): a page starts after it. */
 export interface ClaimCursor {
@@ -277,60 +284,168 @@ export interface ClaimCursor {
   readonly claimId: string;
 }
 
+/** Where a claim sits in the recordedAt order (recording of its current version, commitment, claim). */
+export interface RecordedClaimCursor {
+  readonly recordedAt: string;
+  readonly commitmentId: string;
+  readonly claimId: string;
+}
+
+/** A listed claim, with what a reviewer needs to read and rank it without opening its commitment. */
+export interface ClaimListRow extends ClaimView {
+  /** When the claim's current version was recorded (its ProgressReported event); null if the audit trail has none. */
+  readonly recordedAt: string | null;
+  readonly milestoneTitle: string | null;
+  readonly milestoneDueDate: string | null;
+  readonly commitmentTitle: string | null;
+  readonly ogpId: string | null;
+  /** The member's time zone as its state holds it now (the day a version was recorded is a day there). */
+  readonly timeZone: string | null;
+}
+
+/**
+ * The event that records a claim version, and where the domain's states keep what a listing names: listClaims reads
+ * the audit trail and the stored states as domain-state-model.ts binds them.
+ */
+const CLAIM_VERSION_REPORTED = 'ProgressReported';
+const COMMITMENT_OGP_ID = '$.terms.ogpId';
+const MEMBER_TIME_ZONE = '$.timeZone';
+
 /**
  * The condition on the claims after `after` in the order (effective_at, commitment_id, claim_id), with its arguments.
  * SQLite sorts a null effective date first, and a row-value comparison with null is never true: spelled out.
  */
 function claimsAfter(after: ClaimCursor): { sql: string; args: string[] } {
-  const sameDateLater = '(commitment_id, claim_id) > (?, ?)';
+  const sameDateLater = '(c.commitment_id, c.claim_id) > (?, ?)';
   return after.effectiveAt === null
-    ? { sql: `(effective_at IS NOT NULL OR ${sameDateLater})`, args: [after.commitmentId, after.claimId] }
-    : { sql: `(effective_at > ? OR (effective_at = ? AND ${sameDateLater}))`, args: [after.effectiveAt, after.effectiveAt, after.commitmentId, after.claimId] };
+    ? { sql: `(c.effective_at IS NOT NULL OR ${sameDateLater})`, args: [after.commitmentId, after.claimId] }
+    : { sql: `(c.effective_at > ? OR (c.effective_at = ? AND ${sameDateLater}))`, args: [after.effectiveAt, after.effectiveAt, after.commitmentId, after.claimId] };
 }
 
-/**
- * Current claims in (effective date, commitment, claim) order, filterable by their effective (business) date and
- * review status, a page at a time: (effective_at, commitment_id, claim_id) is unique, so a page that starts after
- * the previous page's last claim neither skips nor repeats one.
- */
-export function listClaims(db: ReadModelDb, query: ClaimQuery = {}): ClaimView[] {
-  const w = childWhere(query);
-  const where = w.sql ? [w.sql] : [];
-  const args: (string | number)[] = [...w.args];
-  if (query.effectiveFrom) {
-    where.push('effective_at >= ?');
-    args.push(query.effectiveFrom);
-  }
-  if (query.effectiveTo) {
-    where.push('effective_at <= ?');
-    args.push(query.effectiveTo);
-  }
-  if (query.status) {
-    where.push('status = ?');
-    args.push(query.status);
-  }
+/** The filters of a claim query on the claims table `c`, with their arguments (the cursor aside). */
+function claimFilters(query: ClaimQuery): { where: string[]; args: (string | number)[] } {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  const when = (condition: string, value: string | undefined): void => {
+    if (!value) return;
+    where.push(condition);
+    args.push(value);
+  };
+  when('c.member_id = ?', query.memberId);
+  when('c.plan_id = ?', query.planId);
+  when('c.commitment_id = ?', query.commitmentId);
+  when('c.effective_at >= ?', query.effectiveFrom);
+  when('c.effective_at <= ?', query.effectiveTo);
+  when('c.status = ?', query.status);
+  return { where, args };
+}
+
+const isRecordedCursor = (after: ClaimCursor | RecordedClaimCursor): after is RecordedClaimCursor => 'recordedAt' in after;
+
+/** What a page's claims are joined with: their milestone, commitment and member rows (by key, a page's rows only). */
+const NAMED = `SELECT c.*, m.title AS milestone_title, m.due_date AS milestone_due_date, e.title AS commitment_title,
+    json_extract(e.state, '${COMMITMENT_OGP_ID}') AS ogp_id, json_extract(mb.state, '${MEMBER_TIME_ZONE}') AS time_zone
+  FROM page c
+  LEFT JOIN ${MILESTONE_TABLE} m ON m.commitment_id = c.commitment_id AND m.milestone_id = c.milestone_id
+  LEFT JOIN ${ENTITY_TABLE} e ON e.stream = 'commitment-' || c.commitment_id
+  LEFT JOIN ${ENTITY_TABLE} mb ON mb.stream = 'member-' || c.member_id`;
+
+/** A page in (effective date, commitment, claim) order, from the claims table's index; recorded_at comes after. */
+function byEffectiveDate(db: ReadModelDb, query: ClaimQuery): Record<string, string | number | null>[] {
+  const { where, args } = claimFilters(query);
   if (query.after) {
+    if (isRecordedCursor(query.after)) throw new TypeError('listClaims: a recordedAt cursor for the effectiveAt order');
     const a = claimsAfter(query.after);
     where.push(a.sql);
     args.push(...a.args);
   }
   // A negative LIMIT is none in SQLite: one statement per set of filters, with or without a page size.
-  const rows = cachedStatement(
+  return cachedStatement(
     db,
-    `SELECT * FROM ${CLAIM_TABLE}${where.length ? ' WHERE ' + where.join(' AND ') : ''}
-      ORDER BY effective_at, commitment_id, claim_id LIMIT ?+0`,
-  ).all(...args, query.limit ?? -1) as Record<string, string | null>[];
-  return rows.map((r) => ({
-    commitmentId: r['commitment_id']!,
-    claimId: r['claim_id']!,
-    milestoneId: r['milestone_id']!,
-    memberId: r['member_id'] ?? null,
-    planId: r['plan_id'] ?? null,
-    completion: r['completion'] ?? null,
-    status: r['status'] ?? null,
-    effectiveAt: r['effective_at'] ?? null,
-    state: JSON.parse(r['state']!) as unknown,
-  }));
+    `WITH page AS (SELECT * FROM ${CLAIM_TABLE} c${where.length ? ' WHERE ' + where.join(' AND ') : ''}
+      ORDER BY c.effective_at, c.commitment_id, c.claim_id LIMIT ?+0)
+     ${NAMED} ORDER BY c.effective_at, c.commitment_id, c.claim_id`,
+  ).all(...args, query.limit ?? -1) as Record<string, string | number | null>[];
+}
+
+/**
+ * When each claim's current version was recorded: the ProgressReported events of the page's commitments, narrowed by
+ * the page's effective dates (a version's event carries its as-of date), read once for the page.
+ */
+function recordedAtOf(db: ReadModelDb, rows: readonly Record<string, string | number | null>[]): Map<string, string> {
+  const streams = [...new Set(rows.map((r) => `commitment-${String(r['commitment_id'])}`))];
+  const dates = [...new Set(rows.map((r) => r['effective_at']).filter((d) => d !== null))];
+  const found = cachedStatement(
+    db,
+    `SELECT stream, json_extract(data, '$.claimId') AS claim_id, json_extract(data, '$.version') AS version, recorded_at
+     FROM ${AUDIT_TABLE} WHERE stream IN (SELECT value FROM json_each(?)) AND type = '${CLAIM_VERSION_REPORTED}'
+       AND effective_at IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(streams), JSON.stringify(dates)) as { stream: string; claim_id: unknown; version: unknown; recorded_at: string }[];
+  return new Map(found.map((f) => [`${f.stream}/${String(f.claim_id)}/${String(f.version)}`, f.recorded_at]));
+}
+
+/**
+ * A page in (recording of the current version, commitment, claim) order: the audit trail's ProgressReported events by
+ * their recording (its index), each joined to its claim's row by key and kept when it is the claim's current version.
+ * The audit trail drives (CROSS JOIN keeps that loop order), so a page reads the events from the cursor on, not every claim.
+ */
+function byRecording(db: ReadModelDb, query: ClaimQuery): Record<string, string | number | null>[] {
+  const { where, args } = claimFilters(query);
+  if (query.after) {
+    if (!isRecordedCursor(query.after)) throw new TypeError('listClaims: an effectiveAt cursor for the recordedAt order');
+    where.push('a.recorded_at >= ? AND (a.recorded_at, c.commitment_id, c.claim_id) > (?, ?, ?)');
+    args.push(query.after.recordedAt, query.after.recordedAt, query.after.commitmentId, query.after.claimId);
+  }
+  return cachedStatement(
+    db,
+    `WITH page AS (SELECT c.*, a.recorded_at AS recorded_at FROM ${AUDIT_TABLE} a CROSS JOIN ${CLAIM_TABLE} c
+        ON c.commitment_id = json_extract(a.data, '$.commitmentId') AND c.claim_id = json_extract(a.data, '$.claimId')
+       WHERE a.type = '${CLAIM_VERSION_REPORTED}' AND json_extract(c.state, '$.version') = json_extract(a.data, '$.version')
+         ${where.map((w) => ' AND ' + w).join('')}
+       ORDER BY a.recorded_at, c.commitment_id, c.claim_id LIMIT ?+0)
+     ${NAMED} ORDER BY c.recorded_at, c.commitment_id, c.claim_id`,
+  ).all(...args, query.limit ?? -1) as Record<string, string | number | null>[];
+}
+
+/**
+ * Current claims, filterable by their effective (business) date and review status, a page at a time, each with its
+ * milestone's title and due date, its commitment's title and OGP id, its member's zone and when its current version
+ * was recorded. In (effective date, commitment, claim) order, or (recording, commitment, claim) for order recordedAt:
+ * either is unique, so a page that starts after the previous page's last claim neither skips nor repeats one.
+ * Read in one transaction (the page and its recording dates from the same batch).
+ */
+export function listClaims(db: ReadModelDb, query: ClaimQuery = {}): ClaimListRow[] {
+  return db.transaction(() => {
+    if (query.order === 'recordedAt') return byRecording(db, query).map((r) => claimListRow(r, (r['recorded_at'] as string | null) ?? null));
+    const rows = byEffectiveDate(db, query);
+    const recorded = rows.length === 0 ? new Map<string, string>() : recordedAtOf(db, rows);
+    return rows.map((r) => {
+      const row = claimListRow(r, null);
+      const version = (row.state as { version?: unknown }).version;
+      return { ...row, recordedAt: recorded.get(`commitment-${row.commitmentId}/${row.claimId}/${String(version)}`) ?? null };
+    });
+  })();
+}
+
+function claimListRow(r: Record<string, string | number | null>, recordedAt: string | null): ClaimListRow {
+  const text = (name: string): string | null => (r[name] ?? null) as string | null;
+  return {
+    commitmentId: text('commitment_id')!,
+    claimId: text('claim_id')!,
+    milestoneId: text('milestone_id')!,
+    memberId: text('member_id'),
+    planId: text('plan_id'),
+    completion: text('completion'),
+    status: text('status'),
+    effectiveAt: text('effective_at'),
+    state: JSON.parse(text('state')!) as unknown,
+    recordedAt,
+    milestoneTitle: text('milestone_title'),
+    milestoneDueDate: text('milestone_due_date'),
+    commitmentTitle: text('commitment_title'),
+    ogpId: text('ogp_id'),
+    timeZone: text('time_zone'),
+  };
 }
 
 /** A member's streams: its member stream and every plan and commitment whose state names it. */

@@ -14,6 +14,7 @@ import { claimRows, type EntityStateModel } from './state-model';
 import { appendToyWorkload, toyEvent } from '../testing/workload';
 import { type ClaimCursor, type ClaimQuery, type ClaimView, claimsAsOf, currentState, listClaims, listEntities, listEntitiesWithoutClaims, listMilestones, memberStreams, stateAsOf } from './entity-state.queries';
 import { entityStateProjection } from './entity-state.projection';
+import { setupAuditTrail } from '../audit-trail/audit-trail.projection';
 import { SNAPSHOT_EVERY, snapshotDue } from './entity-state.tables';
 
 const T = (minute: number): string => new Date(Date.UTC(2022, 2, 1) + minute * 60_000).toISOString();
@@ -161,6 +162,8 @@ describe('a commitment whose claim list is replaced by one as long', () => {
     const db = openReadModelDb({ file: ':memory:' });
     const projection = entityStateProjection(toyStateModel);
     projection.setup(db);
+    // listClaims reads when a claim version was recorded from the audit trail, which shares the database in use.
+    setupAuditTrail(db);
     for (const batch of [events.slice(0, 2), events.slice(2)]) {
       db.transaction(() => {
         for (const event of batch) projection.apply(db, event);

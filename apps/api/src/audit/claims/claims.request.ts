@@ -1,8 +1,12 @@
-// The query of GET /audit/claims: whose claims, in which review status, effective when, and which page.
+// The query of GET /audit/claims: whose claims, in which review status, effective when, in which order, and which page.
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CLAIM_REVIEW_STATUSES, type ClaimReviewStatus, ENTITY_ID_PATTERN, ISO_DATE_FORM, MEMBER_ID_PATTERN } from '@ogp/domain';
 import { IsIn, IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
+import type { ClaimOrder } from '@ogp/projections';
 import { OwnWriteQuery, PageSize } from '../read.request';
+
+/** The orders a claim list can be read in. */
+const CLAIM_SORTS: readonly ClaimOrder[] = ['effectiveAt', 'recordedAt'];
 
 /** What a cursor is written with (base64url); whether it is one of ours is for parseClaimCursor to say. */
 const CURSOR_TEXT = /^[A-Za-z0-9_-]+$/;
@@ -47,6 +51,17 @@ export class ClaimsQuery extends OwnWriteQuery {
   @Matches(ISO_DATE_FORM, { message: 'effectiveTo must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'effectiveTo must be a date that exists' })
   effectiveTo?: string;
+
+  @ApiPropertyOptional({
+    enum: CLAIM_SORTS,
+    default: 'effectiveAt',
+    description:
+      "effectiveAt: by the date the claim speaks for; recordedAt: by when the claim's current version was recorded, " +
+      'oldest first (the reviewer\'s queue: the verification clock runs from the recording). A page\'s `next` is for the same sort',
+  })
+  @IsOptional()
+  @IsIn(CLAIM_SORTS)
+  sort?: ClaimOrder;
 
   @PageSize()
   limit?: number;
