@@ -12,6 +12,7 @@ export * from './read-models';
 export * from './runner/checkpoints';
 export * from './runner/errors';
 export * from './runner/projection-runner';
+export * from './runner/store-match';
 
 // Audit trail
 export * from './audit-trail/audit-entry';

@@ -72,6 +72,11 @@ export class AppConfig {
   @IsString()
   @IsNotEmpty()
   SIGNING_KEY_FILE?: string;
+
+  /** 1: create a new signing key when SIGNING_KEY_FILE is missing though the log holds signed checkpoints. */
+  @Type(() => Number)
+  @IsIn([0, 1])
+  SIGNING_KEY_NEW = 0;
 }
 
 /** The configuration after loading: every derived value filled in, paths absolute. */

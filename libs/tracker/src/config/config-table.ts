@@ -33,7 +33,16 @@ export const CONFIG_TABLE: readonly ConfigVariableDoc[] = [
     default: '168',
     meaning: "how long the answer to a request with an Idempotency-Key is kept for its retries (7 days); `0` keeps them forever",
   },
-  { name: 'SIGNING_KEY_FILE', default: 'DATA_DIR/ledger-signing.key', meaning: 'Ed25519 key that signs checkpoints (created if missing)' },
+  {
+    name: 'SIGNING_KEY_FILE',
+    default: 'DATA_DIR/ledger-signing.key',
+    meaning: 'Ed25519 key that signs checkpoints (created if missing, unless the log already holds signed checkpoints: then the start is refused)',
+  },
+  {
+    name: 'SIGNING_KEY_NEW',
+    default: '0',
+    meaning: '`1` creates a new signing key when SIGNING_KEY_FILE is missing though the log holds checkpoints signed with another (the old checkpoints then verify only with the old public key)',
+  },
 ];
 
 /** The table as Markdown, for the README and `--help` texts. */

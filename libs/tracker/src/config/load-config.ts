@@ -41,6 +41,7 @@ const VARIABLES: readonly ConfigVariable[] = [
   'CHECKPOINT_INTERVAL_SECONDS',
   'IDEMPOTENCY_RETENTION_HOURS',
   'SIGNING_KEY_FILE',
+  'SIGNING_KEY_NEW',
 ];
 
 function describe(error: ValidationError, given: Readonly<Record<string, string | number>>): string {

@@ -2,7 +2,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type NewEvent, SqliteEventStore } from '@ogp/event-store';
 import { FixedClock } from '../clock/fixed-clock';
+import { answerBackedBy } from './recorded-events';
 import { SqliteIdempotencyStore } from './sqlite-idempotency-store';
 
 describe('SqliteIdempotencyStore', () => {
@@ -96,6 +98,58 @@ describe('SqliteIdempotencyStore', () => {
       await store.complete(scope, answer);
       clock.advance(1000 * 24 * hour);
       await expect(store.begin(scope, 'h1')).resolves.toEqual({ type: 'replay', response: answer });
+    });
+  });
+
+  describe('over an event store restored from an older backup', () => {
+    const event = (id: string): NewEvent => ({
+      id,
+      type: 'MemberRegistered',
+      schemaVersion: 1,
+      data: {},
+      metadata: { actorId: 'k1', actorRole: 'admin', commandId: id, correlationId: id, causationId: null, reason: null, recordedAt: '2024-01-01T00:00:00.000Z' },
+    });
+    const claimed = (position: string, eventId: string) => ({ ...answer, body: JSON.stringify({ revision: '0', position, eventIds: [eventId] }) });
+    const held = '11111111-1111-4111-8111-111111111111';
+    const gone = '22222222-2222-4222-8222-222222222222';
+    let events: SqliteEventStore;
+    let backed: SqliteIdempotencyStore;
+    beforeEach(async () => {
+      events = new SqliteEventStore({ file: ':memory:' });
+      await events.append('member-a', [event(held)], { expectedRevision: 'no_stream' });
+      backed = new SqliteIdempotencyStore({ file: ':memory:', clock, answerHolds: answerBackedBy(events) });
+    });
+    afterEach(async () => {
+      await backed.close();
+      await events.close();
+    });
+    const record = async (key: string, response: typeof answer) => {
+      await backed.begin({ ...scope, idempotencyKey: key }, 'h1');
+      await backed.complete({ ...scope, idempotencyKey: key }, response);
+    };
+
+    it('replays an answer whose event the store holds at its position, and answers without events', async () => {
+      await record('held', claimed('1/1', held));
+      await record('refused', { ...answer, status: 409, body: '{"type":"urn:ogp-ledger:problem:x"}' });
+      await expect(backed.begin({ ...scope, idempotencyKey: 'held' }, 'h1')).resolves.toEqual({ type: 'replay', response: claimed('1/1', held) });
+      await expect(backed.begin({ ...scope, idempotencyKey: 'refused' }, 'h1')).resolves.toMatchObject({ type: 'replay' });
+    });
+
+    it('runs again a request whose answer names an event the store does not hold (beyond its head, or another there)', async () => {
+      await record('beyond', claimed('2/2', gone));
+      await record('other', claimed('1/1', gone));
+      await expect(backed.begin({ ...scope, idempotencyKey: 'beyond' }, 'h1')).resolves.toEqual({ type: 'proceed' });
+      await expect(backed.begin({ ...scope, idempotencyKey: 'other' }, 'h1')).resolves.toEqual({ type: 'proceed' });
+      // and the new claim is the first attempt's: a concurrent retry waits for it
+      await expect(backed.begin({ ...scope, idempotencyKey: 'other' }, 'h1')).resolves.toEqual({ type: 'in-flight' });
+    });
+
+    it('drops at start the answers naming a position beyond the head, and only those', async () => {
+      await record('held', claimed('1/1', held));
+      await record('beyond', claimed('2/2', gone));
+      await record('far', claimed('7/7', gone));
+      expect(backed.dropAnswersBeyond(await events.headPosition())).toBe(2);
+      expect(backed.dropAnswersBeyond(null)).toBe(1);
     });
   });
 });

@@ -1,7 +1,9 @@
 // IdempotencyStore adapter on SQLite (DATA_DIR/idempotency.sqlite): records survive restarts.
 import Database from 'better-sqlite3';
+import { comparePositions, type Position } from '@ogp/event-store';
 import type { Clock } from '../clock/clock';
 import type { IdempotencyDecision, IdempotencyScope, IdempotencyStore, RecordedResponse } from './idempotency-store';
+import { answeredEvents } from './recorded-events';
 
 interface RecordRow {
   request_hash: string;
@@ -24,6 +26,12 @@ export interface SqliteIdempotencyStoreOptions {
    * events its first try wrote, when its stream still holds them near its end (IssueCommand.committedBy).
    */
   readonly retentionMs?: number;
+  /**
+   * Whether the events a recorded answer names are still in the event store (answerBackedBy). An answer they are not
+   * (the store was restored from an older backup) is dropped instead of replayed, and the request runs again: told
+   * "done" (Idempotent-Replayed), its client would never send it again. Absent: every answer is replayed.
+   */
+  readonly answerHolds?: (response: RecordedResponse) => Promise<boolean>;
 }
 
 /** Records past their retention are deleted at most this often, in one statement, by the begin that finds it due. */
@@ -34,12 +42,14 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
   private readonly clock: Clock;
   private readonly staleClaimMs: number;
   private readonly retentionMs: number;
+  private readonly answerHolds: (response: RecordedResponse) => Promise<boolean>;
   private nextPurge = 0;
 
   constructor(options: SqliteIdempotencyStoreOptions) {
     this.clock = options.clock;
     this.staleClaimMs = options.staleClaimMs ?? 60_000;
     this.retentionMs = options.retentionMs ?? 0;
+    this.answerHolds = options.answerHolds ?? (() => Promise.resolve(true));
     this.db = new Database(options.file);
     this.db.pragma('journal_mode = WAL');
     // better-sqlite3 opens WAL databases with synchronous=NORMAL: an acknowledged revocation or recorded answer could
@@ -61,6 +71,37 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
   }
 
   async begin(scope: IdempotencyScope, requestHash: string): Promise<IdempotencyDecision> {
+    const decision = this.decide(scope, requestHash);
+    if (decision.type !== 'replay' || (await this.answerHolds(decision.response))) return decision;
+    // Only the record read (same body): a concurrent retry may have dropped it and claimed the key meanwhile.
+    this.db
+      .prepare(`DELETE FROM idempotency_records WHERE api_key_id = ? AND idempotency_key = ? AND state = 'done' AND body IS ?`)
+      .run(scope.apiKeyId, scope.idempotencyKey, decision.response.body);
+    return this.decide(scope, requestHash);
+  }
+
+  /**
+   * Drops the recorded answers that name a position beyond the event store's head (null: an empty store), whose
+   * events the store cannot hold; returns how many. Run at start: the replay check (answerHolds) catches the rest.
+   */
+  dropAnswersBeyond(head: Position | null): number {
+    const rows = this.db
+      .prepare(`SELECT api_key_id, idempotency_key, body FROM idempotency_records WHERE state = 'done' AND body LIKE '%"position"%'`)
+      .all() as { api_key_id: string; idempotency_key: string; body: string }[];
+    const drop = this.db.prepare('DELETE FROM idempotency_records WHERE api_key_id = ? AND idempotency_key = ?');
+    let dropped = 0;
+    this.db.transaction(() => {
+      for (const row of rows) {
+        const answered = answeredEvents(row.body);
+        if (answered === null || (head !== null && comparePositions(answered.position, head) <= 0)) continue;
+        drop.run(row.api_key_id, row.idempotency_key);
+        dropped++;
+      }
+    })();
+    return dropped;
+  }
+
+  private decide(scope: IdempotencyScope, requestHash: string): IdempotencyDecision {
     // better-sqlite3 is synchronous, so this read-then-write cannot interleave with another request's.
     const decide = this.db.transaction((): IdempotencyDecision => {
       const now = this.clock.now().getTime();

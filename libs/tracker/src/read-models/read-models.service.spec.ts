@@ -1,6 +1,6 @@
 // The API's read models: queries see committed batches only, never a batch the runner is still applying.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type NewEvent, SqliteEventStore } from '@ogp/event-store';
@@ -74,6 +74,40 @@ describe('ReadModels', () => {
       await readModels.onModuleDestroy();
       readModels.onApplicationShutdown();
       await store.close();
+    }
+  });
+
+  it('sets aside and rebuilds read models ahead of a store restored from an older backup', async () => {
+    // given read models that applied two events of a member
+    const data = join(dir, 'restored');
+    mkdirSync(data);
+    const config = loadConfig({}, { DATA_DIR: data });
+    const registration = registered();
+    const newer = new SqliteEventStore({ file: join(data, 'events.sqlite') });
+    const before = new ReadModels(newer, config, new MetricsService(), new ReadinessService());
+    before.onApplicationBootstrap();
+    await newer.append('member-semarang', [registration], { expectedRevision: 'no_stream' });
+    await before.waitFor((await newer.append('member-semarang', [informationUpdated()], { expectedRevision: 0n })).position);
+    await before.onModuleDestroy();
+    before.onApplicationShutdown();
+    await newer.close();
+    // when events.sqlite is put back as it was after the first event, and the read models start over it
+    rmSync(join(data, 'events.sqlite'));
+    const restored = new SqliteEventStore({ file: join(data, 'events.sqlite') });
+    await restored.append('member-semarang', [registration], { expectedRevision: 'no_stream' });
+    const readModels = new ReadModels(restored, config, new MetricsService(), new ReadinessService());
+    try {
+      await readModels.onModuleInit();
+      readModels.onApplicationBootstrap();
+      // then the newer file is set aside, and the read models show the store's one event
+      expect(readdirSync(data).filter((name) => /^read-models\.sqlite\.stale-\d+$/.test(name))).toHaveLength(1);
+      await readModels.waitFor({ commit: 1n, prepare: 1n });
+      expect(readModels.position()).toBe('1/1');
+      expect(readModels.currentEntity('member-semarang')).toMatchObject({ position: '1/1', data: { revision: 0, state: { publicInformationUpdatedOn: null } } });
+    } finally {
+      await readModels.onModuleDestroy();
+      readModels.onApplicationShutdown();
+      await restored.close();
     }
   });
 });

@@ -1,7 +1,15 @@
 // The API instance's read models: a SQLite cache in DATA_DIR fed by the projection runner, with lag and readiness.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { comparePositions, EVENT_STORE, leaveAtRest, parsePositionFor, positionToString, type EventStore, type Position } from '@ogp/event-store';
 import {
   createProjections,
@@ -13,6 +21,7 @@ import {
   ProjectionRunner,
   type ProjectionLag,
   type ReadModelDb,
+  whyReadModelsAreNotOfStore,
 } from '@ogp/projections';
 import { APP_CONFIG, type EventStoreKind, type ResolvedConfig } from '../config/app-config';
 import { MetricsService } from '../metrics/metrics.service';
@@ -33,16 +42,17 @@ export function readModelFile(config: ResolvedConfig): string {
 }
 
 @Injectable()
-export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
+export class ReadModels implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
   /**
    * The connection queries read through: its own, read-only. The runner's connection holds a batch's transaction
    * open across awaits, and a query on it would see rows not yet committed (and perhaps rolled back); a separate
    * connection in WAL mode sees committed batches only, never more than position() says.
    */
-  readonly db: ReadModelDb;
-  private readonly writer: ReadModelDb;
+  private reader!: ReadModelDb;
+  private writer!: ReadModelDb;
   readonly model = domainStateModel;
-  private readonly runner: ProjectionRunner;
+  private runner!: ProjectionRunner;
+  private readonly file: string;
   private readonly logger = new Logger(ReadModels.name);
   private lagTimer: NodeJS.Timeout | null = null;
   private readonly entities = new PositionCache<EntityState>();
@@ -55,19 +65,44 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy, OnAp
     private readonly readiness: ReadinessService,
   ) {
     this.storeKind = config.EVENT_STORE;
-    const file = readModelFile(config);
-    const opened = openLiveReadModels(file);
-    if (opened.setAside !== null) this.logger.warn(`${file} was not a readable SQLite database: set aside as ${opened.setAside}; the read models are rebuilt from the event store`);
+    this.file = readModelFile(config);
+    this.open();
+  }
+
+  get db(): ReadModelDb {
+    return this.reader;
+  }
+
+  private open(): void {
+    const opened = openLiveReadModels(this.file);
+    if (opened.setAside !== null) this.logger.warn(`${this.file} was not a readable SQLite database: set aside as ${opened.setAside}; the read models are rebuilt from the event store`);
     this.writer = opened.db;
     this.runner = new ProjectionRunner({
-      store,
+      store: this.store,
       db: this.writer,
       projections: createProjections(domainStateModel),
       retryMs: 1_000,
       onError: (error) => this.logger.error(`Projection runner failed; retrying: ${String(error)}`),
     });
     // Opened after the runner has created the tables.
-    this.db = openReadModelDb({ file, readonly: true });
+    this.reader = openReadModelDb({ file: this.file, readonly: true });
+  }
+
+  /**
+   * Read models ahead of the store, or built from another history (events.sqlite restored from an older backup under
+   * newer read models), are set aside as `<file>.stale-<ms>` and rebuilt: followed as they are, they would serve
+   * events the store does not hold, and never apply the ones it holds at the positions they think they applied.
+   */
+  async onModuleInit(): Promise<void> {
+    const reason = await whyReadModelsAreNotOfStore(this.writer, this.store);
+    if (reason === null) return;
+    this.reader.close();
+    this.writer.close();
+    const setAside = `${this.file}.stale-${Date.now()}`;
+    renameSync(this.file, setAside);
+    for (const suffix of ['-wal', '-shm']) if (existsSync(this.file + suffix)) renameSync(this.file + suffix, setAside + suffix);
+    this.open();
+    this.logger.warn(`${this.file} is not of this event store (${reason}): set aside as ${setAside}; the read models are rebuilt from the event store`);
   }
 
   onApplicationBootstrap(): void {
@@ -88,7 +123,7 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy, OnAp
 
   /** Nest calls this after the HTTP server has finished its requests. */
   onApplicationShutdown(): void {
-    if (this.db.open) this.db.close();
+    if (this.reader.open) this.reader.close();
     if (this.writer.open) {
       // At rest out of WAL mode, so that a reader with no write access to DATA_DIR (cli replay, export) can open it.
       leaveAtRest(this.writer);
