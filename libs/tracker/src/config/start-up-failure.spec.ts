@@ -42,6 +42,18 @@ describe('start-up failures', () => {
       reader.close();
     });
 
+    it('says that the disk is full, for SQLite as for a file written directly', () => {
+      // given a database that may not grow past a few pages: SQLite's own "database or disk is full"
+      const db = new Database(join(dir, 'full.sqlite'));
+      db.exec('CREATE TABLE t (a)');
+      db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+      const full = thrownBy(() => db.prepare('INSERT INTO t VALUES (?)').run('x'.repeat(100_000)));
+      db.close();
+      expect(explainStartUpFailure(full)).toMatch(/^A store file in DATA_DIR cannot be written: the disk holding it is full \(database or disk is full, SQLITE_FULL\)\. Free space/);
+      const noSpace = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' });
+      expect(explainStartUpFailure(noSpace)).toMatch(/^ENOSPC: no space left on device, write: the disk is full\. Free space/);
+    });
+
     it('lets a failure that is not about the file through unchanged', () => {
       const bug = new TypeError('x is undefined');
       expect(thrownBy(() => openStoreFile(join(dir, 'x.sqlite'), () => { throw bug; }))).toBe(bug);

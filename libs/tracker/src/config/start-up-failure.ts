@@ -32,6 +32,8 @@ export function explainStartUpFailure(error: unknown): string | null {
     case 'EAI_AGAIN':
       if (syscall !== 'getaddrinfo') return null;
       return `${message}: the host name ${String(hostname)} does not resolve. Set HOST to an address or name of this machine (0.0.0.0 listens on all of its addresses, 127.0.0.1 on this machine only).`;
+    case 'ENOSPC':
+      return `${message}: the disk is full. Free space on it (or set DATA_DIR, and SIGNING_KEY_FILE, to a disk with room), then start again.`;
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
@@ -66,6 +68,9 @@ function storeFileProblem(file: string | null, error: unknown): string | null {
   }
   if (isDamagedDatabaseError(error)) {
     return `${what} is not an intact SQLite database ${cause}: restore it from a backup, or set DATA_DIR to the directory of an intact store.`;
+  }
+  if (code === 'SQLITE_FULL') {
+    return `${what} cannot be written: the disk holding it is full ${cause}. Free space on it (or set DATA_DIR to a disk with room), then start again.`;
   }
   if (code.startsWith('SQLITE_CANTOPEN')) {
     return `${what} cannot be opened ${cause}: check that DATA_DIR exists and that this user may read it (and write it, to change the store).`;
