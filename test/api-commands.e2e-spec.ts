@@ -227,6 +227,14 @@ describe('command API edges (e2e)', () => {
     });
   });
 
+  describe('an assessment entered later than its date', () => {
+    it('is recorded with its date, and the answer says the obligation counts it from today', async () => {
+      const { planId: plan } = await seed('wonosobo');
+      const res = await post(`/review/plans/${plan}/inception-assessment`, reviewer, { assessedOn: '2021-09-20', reportUrl: 'https://ogp.org/r', summary: 'Relevant and verifiable' }).expect(201);
+      expect(res.body.notices).toEqual([expect.stringMatching(/^Recorded on \d{4}-\d{2}-\d{2}, later than its date 2021-09-20: the inception obligation counts an assessment from the day it is recorded/)]);
+    });
+  });
+
   describe('abandoning a draft plan', () => {
     it('gives up a draft with a reason: it stays in history, its commitments freeze, and its obligations no longer apply', async () => {
       await post('/admin/members', ops, { ...SEMARANG.member, memberId: 'salatiga' }).expect(201);

@@ -1,12 +1,21 @@
 // What a person should know about events they have just caused, beyond "done": facts recorded that count against
 // the member, so that an answer of 201 does not read as "all is well" when the record now says otherwise.
 import type { DomainEvent } from './domain-events';
+import { dateOf, type IsoDate } from './shared/dates';
 
-/** Notices for the events one command wrote (in their order; none for most), as decided or as stored. */
-export function noticesOf(events: readonly { readonly type: string; readonly data: unknown }[]): string[] {
+/**
+ * Notices for the events one command wrote (in their order; none for most), as decided or as stored. `recordedOn`,
+ * the day they are recorded in the member's zone, tells of an assessment entered later than its date (without it,
+ * as for events read back after a lost answer, nothing is said of that).
+ */
+export function noticesOf(events: readonly { readonly type: string; readonly data: unknown }[], recordedOn?: IsoDate): string[] {
   return events.flatMap((event) => {
     const e = event as DomainEvent;
     switch (e.type) {
+      case 'InceptionAssessmentRecorded':
+        return backdated('inception', dateOf(e.data.effectiveAt), recordedOn);
+      case 'EndOfCommitmentAssessed':
+        return backdated('end-of-commitment', dateOf(e.data.effectiveAt), recordedOn);
       case 'ActionPlanSubmitted':
         return e.data.endorsed
           ? []
@@ -21,4 +30,17 @@ export function noticesOf(events: readonly { readonly type: string; readonly dat
         return [];
     }
   });
+}
+
+/**
+ * An assessment entered on a later day than its date: the obligation counts it from the day it was entered (OGP's
+ * report must be on record in time), so a reviewer typing in an assessment made in time learns it now, not from
+ * the compliance read.
+ */
+function backdated(obligation: 'inception' | 'end-of-commitment', dated: IsoDate, recordedOn: IsoDate | undefined): string[] {
+  if (recordedOn === undefined || dated >= recordedOn) return [];
+  return [
+    `Recorded on ${recordedOn}, later than its date ${dated}: the ${obligation} obligation counts an assessment from the day it is recorded, ` +
+      'so if that day is past its deadline the obligation reports it as not met (the assessment keeps its date).',
+  ];
 }

@@ -2,6 +2,8 @@
 import { Inject, Optional } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
+  dateOf,
+  DEFAULT_TIME_ZONE,
   EVENT_SCHEMA_VERSIONS,
   noticesOf,
   decideWith,
@@ -14,6 +16,7 @@ import {
   type DomainCommand,
   type DomainEvent,
   type DomainStates,
+  type IsoDate,
   type MemberState,
   type PlanState,
 } from '@ogp/domain';
@@ -254,7 +257,7 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
         position: positionText(result.position),
         eventIds: toAppend.map((e) => e.id),
         eventTypes: toAppend.map((e) => e.type),
-        notices: noticesOf(events),
+        notices: noticesOf(events, recordedOn(now, states, memberOfTarget(command, states))),
       }),
       (error: unknown) => {
         this.states.forget(stream);
@@ -343,6 +346,12 @@ const NOTHING_HELD: Release = () => undefined;
 function preconditionHolds(expected: ExpectedRevision | undefined, actual: bigint | null): boolean {
   if (expected === undefined || expected === 'any') return true;
   return expected === 'exists' ? actual !== null : expected === 'no_stream' ? actual === null : actual !== null && actual === expected;
+}
+
+/** The day `now` is in the zone of the member acted on (UTC when it is not known): the day the events are recorded on. */
+function recordedOn(now: string, states: DomainStates, memberId: string | undefined): IsoDate {
+  const member = memberId === undefined ? null : (states.members[memberId] ?? null);
+  return dateOf(now, member?.timeZone ?? DEFAULT_TIME_ZONE);
 }
 
 /** A command that gives a commitment its OGP id, which no other commitment of the plan may have. */
