@@ -31,8 +31,8 @@ export class StorePositionResponse {
   prepare!: string;
 }
 
-/** Open: the store keeps any further metadata a writer adds (EventMetadata's index signature), so no additionalProperties: false. */
-export class EventMetadataResponse {
+/** Who recorded an event, why and when: its metadata's fields, which the audit trail also gives beside the event. */
+export class RecordedByResponse {
   @ApiProperty({ example: 'smg-admin-1', description: 'Key id of the actor' })
   actorId!: string;
 
@@ -48,16 +48,19 @@ export class EventMetadataResponse {
   @ApiProperty({ type: String, nullable: true })
   causationId!: string | null;
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({ type: String, nullable: true, description: 'The reason given with the command, if any' })
   reason!: string | null;
 
   @ApiProperty({ example: '2022-01-05T03:00:00.000Z', description: 'When the server recorded the event (UTC)' })
   recordedAt!: string;
 }
 
+/** Open: the store keeps any further metadata a writer adds (EventMetadata's index signature), so no additionalProperties: false. */
+export class EventMetadataResponse extends RecordedByResponse {}
+
 /** One stored event as the audit trail lists it (history, the event feed, a diff). */
 @ClosedSchema()
-export class AuditEntryResponse {
+export class AuditEntryResponse extends RecordedByResponse {
   @ApiProperty({ type: 'integer', description: 'Order among domain events; the cursor of the event feed' })
   seq!: number;
 
@@ -84,27 +87,6 @@ export class AuditEntryResponse {
 
   @ApiProperty({ type: 'integer' })
   schemaVersion!: number;
-
-  @ApiProperty({ description: 'As in metadata' })
-  actorId!: string;
-
-  @ApiProperty({ enum: ACTOR_ROLES })
-  actorRole!: string;
-
-  @ApiProperty()
-  commandId!: string;
-
-  @ApiProperty()
-  correlationId!: string;
-
-  @ApiProperty({ type: String, nullable: true })
-  causationId!: string | null;
-
-  @ApiProperty({ type: String, nullable: true, description: 'The reason given with the command, if any' })
-  reason!: string | null;
-
-  @ApiProperty({ example: '2022-01-05T03:00:00.000Z' })
-  recordedAt!: string;
 
   @ApiProperty({ type: String, nullable: true, description: 'Business time: a date (YYYY-MM-DD) or an instant, as the event states it' })
   effectiveAt!: string | null;
