@@ -305,4 +305,30 @@ describe('LedgerVerifier', () => {
       expect(verifier.addCheckpoint(notes.get(10_001)!)).toMatchObject({ kind: 'checkpoint-too-late' });
     });
   });
+
+  describe('a log whose signing key was replaced', () => {
+    // given a log of 40 events with a checkpoint at 20 signed by the old key and one at 40 by the new key
+    const origin = 'test.example/log';
+    const [oldKeys, newKeys] = [generateNoteKey(origin), generateNoteKey(origin)];
+    const events = chain(Array.from({ length: 40 }, (_, i) => ({ stream: `s${i % 3}`, type: 'B', data: { i }, schemaVersion: 1 })), (i) => String(i + 1));
+    const tree = new MerkleTree();
+    for (const e of events) tree.append(entryHashBytes(e.hash));
+    const notes = [signCheckpoint(origin, 20, tree.root(20), parseSignerKey(oldKeys.signerKey)), signCheckpoint(origin, 40, tree.root(40), parseSignerKey(newKeys.signerKey))];
+    const verify = (publicKey: string | string[], checkpoints = notes) => {
+      const verifier = new LedgerVerifier({ publicKey, checkpoints });
+      for (const e of events) verifier.addEvent(e);
+      return verifier.finish();
+    };
+
+    it('fails with either key alone, and verifies every checkpoint given both', () => {
+      expect(verify(oldKeys.verifierKey)).toMatchObject({ ok: false, failure: { kind: 'checkpoint-signature' } });
+      expect(verify(newKeys.verifierKey)).toMatchObject({ ok: false, failure: { kind: 'checkpoint-signature' } });
+      expect(verify([oldKeys.verifierKey, newKeys.verifierKey])).toMatchObject({ ok: true, checkpointsVerified: 2, verifiedTreeSize: 40 });
+    });
+
+    it('still refuses a checkpoint over another root, whichever key signed it', () => {
+      const forged = signCheckpoint(origin, 40, Buffer.alloc(32, 7), parseSignerKey(oldKeys.signerKey));
+      expect(verify([oldKeys.verifierKey, newKeys.verifierKey], [notes[0]!, forged])).toMatchObject({ ok: false });
+    });
+  });
 });

@@ -14,8 +14,11 @@ import { streamHash, StreamSlots } from './stream-slots';
 import { BadEvent, VerifyFailure, VerifyFailureKind, VerifyProgress, VerifyReport } from './verify-report';
 
 export interface VerifyOptions {
-  /** The log's public key (vkey text, or a bare Ed25519 key): needed to check any checkpoint. */
-  readonly publicKey?: NoteVerifierInput;
+  /**
+   * The log's public key (vkey text, or a bare Ed25519 key), needed to check any checkpoint; or its keys (a log whose
+   * signing key was replaced): a checkpoint verifies with any one of them.
+   */
+  readonly publicKey?: NoteVerifierInput | readonly NoteVerifierInput[];
   /** Expected checkpoint origin; an export's header supplies it when absent. */
   readonly origin?: string;
   /** Signed checkpoint notes the reviewer kept (besides those inside the export). */
@@ -108,7 +111,8 @@ export class LedgerVerifier {
   private unchecked = 0;
   private nextProgress: number;
   private firstEvent: BadEvent | null = null;
-  private readonly publicKey: Exclude<NoteVerifierInput, string | Uint8Array> | undefined;
+  /** The log's public keys: one, or several for a log whose signing key was replaced (each checkpoint needs one of them). */
+  private readonly publicKey: readonly Exclude<NoteVerifierInput, string | Uint8Array>[] | undefined;
 
   constructor(private readonly options: VerifyOptions = {}) {
     this.nextProgress = options.progressEvery ?? 10_000;
@@ -119,7 +123,7 @@ export class LedgerVerifier {
     this.batchSize = batch;
     this.computedHashes = Buffer.allocUnsafe(batch * 32);
     this.streamsBefore = new Uint32Array(batch);
-    this.publicKey = options.publicKey === undefined ? undefined : resolveNoteVerifier(options.publicKey);
+    this.publicKey = options.publicKey === undefined ? undefined : keysOf(options.publicKey).map(resolveNoteVerifier);
     this.nodes = new RecentMerkleNodeStore(options.lateCheckpointWindow ?? DEFAULT_LATE_WINDOW);
     this.tree = new MerkleTree(this.nodes);
     this.keepSizes = [...new Set(options.checkpointSizes ?? [])].filter((size) => Number.isSafeInteger(size) && size > 0).sort((a, b) => a - b);
@@ -264,7 +268,7 @@ export class LedgerVerifier {
     }
     let cp: SignedCheckpoint;
     try {
-      cp = openCheckpoint(note, this.publicKey, this.options.origin);
+      cp = openWithAnyKey(note, this.publicKey, this.options.origin);
     } catch (err) {
       if (!(err instanceof LedgerError)) throw err;
       const kind: VerifyFailureKind = err.code === 'note-not-verified' || err.code === 'wrong-origin' ? 'checkpoint-signature' : 'checkpoint-malformed';
@@ -464,4 +468,25 @@ export async function verifyExport(records: ExportRecordSource, options: VerifyO
     for (let i = 0; i < item.length; i++) if (!run.add(item[i]!)) break reading;
   }
   return run.finish();
+}
+
+function keysOf(input: NoteVerifierInput | readonly NoteVerifierInput[]): readonly NoteVerifierInput[] {
+  return Array.isArray(input) ? (input as readonly NoteVerifierInput[]) : [input as NoteVerifierInput];
+}
+
+/**
+ * The checkpoint, opened with the first of the keys that signed it. When none did, the refusal of the key whose
+ * signature is on the note but does not verify (a forged or altered note) wins over "no signature from this key".
+ */
+function openWithAnyKey(note: string, keys: readonly Exclude<NoteVerifierInput, string | Uint8Array>[], origin: string | undefined): SignedCheckpoint {
+  let refusal: LedgerError | null = null;
+  for (const key of keys) {
+    try {
+      return openCheckpoint(note, key, origin);
+    } catch (err) {
+      if (!(err instanceof LedgerError) || err.code !== 'note-not-verified') throw err;
+      if (refusal === null || !err.message.startsWith('no signature')) refusal = err;
+    }
+  }
+  throw refusal!;
 }

@@ -10,7 +10,7 @@ import { checkOptionFile, optionFileError, readOptionFile, refuseUnexpectedArgum
 
 interface VerifyOptions {
   readonly export?: string;
-  readonly publicKey?: string;
+  readonly publicKey?: string[];
   readonly checkpoint?: string[];
 }
 
@@ -138,9 +138,12 @@ export class VerifyCommand extends CommandRunner {
     return value;
   }
 
-  @Option({ flags: '--public-key <file>', description: 'the log’s public key (vkey text); default: derived from SIGNING_KEY_FILE' })
-  parsePublicKey(value: string): string {
-    return value;
+  @Option({
+    flags: '--public-key <file>',
+    description: 'the log’s public key (vkey text); repeatable, for a log whose signing key was replaced (each checkpoint must verify with one); default: derived from SIGNING_KEY_FILE',
+  })
+  parsePublicKey(value: string, previous: string[] = []): string[] {
+    return [...previous, value];
   }
 
   @Option({
@@ -171,12 +174,12 @@ export class VerifyCommand extends CommandRunner {
     if (!report.ok || (source === 'export' && report.events === 0)) process.exitCode = 1;
   }
 
-  /** The vkey from --public-key; else, for the live store only, the one of the configured signing key. */
-  private publicKey(options: VerifyOptions): string | undefined {
-    if (options.publicKey !== undefined) return readKey('--public-key', options.publicKey, checkedVerifierKey);
+  /** The vkeys from --public-key; else, for the live store only, the one of the configured signing key. */
+  private publicKey(options: VerifyOptions): string[] | undefined {
+    if (options.publicKey !== undefined) return options.publicKey.map((file) => readKey('--public-key', file, checkedVerifierKey));
     if (options.export !== undefined) throw new Error('verify --export needs --public-key FILE (the log’s vkey, kept by the reviewer)');
     const file = this.config.SIGNING_KEY_FILE;
-    return existsSync(file) ? readKey('SIGNING_KEY_FILE', file, (text) => formatVerifierKey(parseSignerKey(text))) : undefined;
+    return existsSync(file) ? [readKey('SIGNING_KEY_FILE', file, (text) => formatVerifierKey(parseSignerKey(text)))] : undefined;
   }
 }
 

@@ -4,7 +4,7 @@ import { CHECKPOINT_STREAM, checkpointEventSize, LedgerVerifier, type NoteVerifi
 
 export interface VerifyStoreOptions {
   /** The log's public key; without it CheckpointSigned events are counted as unchecked. */
-  readonly publicKey?: NoteVerifierInput;
+  readonly publicKey?: NoteVerifierInput | readonly NoteVerifierInput[];
   readonly origin?: string;
   /** Checkpoint notes kept outside the store (e.g. by a reviewer). */
   readonly checkpoints?: Iterable<string>;
