@@ -9,10 +9,11 @@ import { join, resolve } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SqliteEventStore, type StoredEvent } from '@ogp/event-store';
 import { parseSignerKey } from '@ogp/ledger';
-import { domainStateModel, replayAndCompare } from '@ogp/projections';
-import { KEY_STORE, type KeyStore, ReadModels } from '@ogp/tracker';
+import { currentState, domainStateModel, replayAndCompare } from '@ogp/projections';
+import { KEY_STORE, type KeyStore, ReadModels, type ResolvedConfig } from '@ogp/tracker';
 import request from 'supertest';
 import { createApp } from '../apps/api/src/app.factory';
+import { withCaughtUpReadModels } from '../apps/cli/src/commands/read-model-copy';
 import { SEMARANG } from './semarang-requests';
 
 const ROOT_DIR = resolve(__dirname, '..');
@@ -96,6 +97,29 @@ describe('a DATA_DIR whose events.sqlite is restored from an older backup', () =
     for (const suffix of ['-wal', '-shm']) rmSync(join(dataDir, `events.sqlite${suffix}`), { force: true });
     copyFileSync(join(backup, 'events.sqlite'), join(dataDir, 'events.sqlite'));
   }, 60_000);
+
+  it('has the CLI export from read models of the store, and replay report the live ones different, before any server start', async () => {
+    const store = new SqliteEventStore({ file: join(dataDir, 'events.sqlite'), readonly: true });
+    const config = { DATA_DIR: dataDir } as ResolvedConfig;
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const salatigaIn = (whenNotOfStore: 'rebuild' | 'keep') =>
+        withCaughtUpReadModels(config, store, async (db) => currentState(db, 'member-salatiga') !== null, undefined, whenNotOfStore);
+      // an export works on read models rebuilt from the store: the member the store lacks is not in them
+      expect(await salatigaIn('rebuild')).toBe(false);
+      // replay works on the live ones as they are, and so finds them different
+      expect(await salatigaIn('keep')).toBe(true);
+      expect(stderr.mock.calls.map(([text]) => String(text))).toEqual([
+        expect.stringMatching(/^warning: .*read-models\.sqlite is not of this event store \(.*\): working on read models rebuilt from the store\n$/),
+        expect.stringMatching(/^warning: .*read-models\.sqlite is not of this event store \(.*\)\n$/),
+      ]);
+    } finally {
+      stderr.mockRestore();
+      await store.close();
+    }
+    // and the live file is left as it was (the server sets it aside at its start)
+    expect(readdirSync(dataDir).filter((name) => name.startsWith('read-models.sqlite.stale-'))).toHaveLength(0);
+  });
 
   it('serves the store as it holds it, runs again a retry whose events are gone, and rebuilds read models equal to a replay', async () => {
     const restored = await startOver(dataDir);

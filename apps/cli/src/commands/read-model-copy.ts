@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventStore } from '@ogp/event-store';
-import { catchUp, domainStateModel, openReadModelDb, type RebuildProgress, type ReadModelDb } from '@ogp/projections';
+import { catchUp, domainStateModel, openReadModelDb, whyReadModelsAreNotOfStore, type RebuildProgress, type ReadModelDb } from '@ogp/projections';
 import type { ResolvedConfig } from '@ogp/tracker';
 
 /** The live read-model database of an installation (the API's runner keeps it up to date). */
@@ -23,13 +23,29 @@ export async function withCaughtUpReadModels<T>(
   store: EventStore,
   work: (db: ReadModelDb) => Promise<T>,
   onProgress?: (p: RebuildProgress) => void,
+  /**
+   * What to do with live read models that are not of this store (ahead of it, or of another history: an older
+   * events.sqlite restored under them): 'rebuild' works on read models rebuilt from the store instead, so that an
+   * export holds only what the store holds; 'keep' works on them as they are, so that replay reports them different.
+   * Either way the reason goes to stderr.
+   */
+  whenNotOfStore: 'rebuild' | 'keep' = 'rebuild',
 ): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'ogp-read-models-'));
   const file = join(dir, 'read-models.sqlite');
   try {
     const live = liveReadModelFile(config);
     if (existsSync(live)) snapshotReadModels(live, file);
-    const db = openReadModelDb({ file });
+    let db = openReadModelDb({ file });
+    const reason = await whyReadModelsAreNotOfStore(db, store);
+    if (reason !== null) {
+      process.stderr.write(`warning: ${live} is not of this event store (${reason})${whenNotOfStore === 'rebuild' ? ': working on read models rebuilt from the store' : ''}\n`);
+      if (whenNotOfStore === 'rebuild') {
+        db.close();
+        rmSync(file, { force: true });
+        db = openReadModelDb({ file });
+      }
+    }
     try {
       await catchUp({ store, db, model: domainStateModel, ...(onProgress ? { onProgress } : {}) });
       return await work(db);

@@ -50,7 +50,7 @@ export class ReplayCommand extends CommandRunner {
         scratchFile: options.keep,
         onProgress: progressWriter('rebuild'),
       });
-    }, progressWriter('catch-up'));
+    }, progressWriter('catch-up'), 'keep');
     if (process.stderr.isTTY) process.stderr.write('\n');
     process.stderr.write(`rebuilt ${report.events} events up to position ${report.position ?? '(empty)'} in ${report.elapsedMs} ms\n`);
     for (const r of report.results) {
