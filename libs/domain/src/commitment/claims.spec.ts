@@ -236,7 +236,7 @@ describe('commitment assessments', () => {
     spec.given(given).when(design({ assessedOn: '2021-07-29' }), ctx(REVIEWER)).thenFails('date.out-of-order');
     spec.given(given).when(design({ assessedOn: '2021-07-30' }), ctx(REVIEWER)).thenAccepted();
     expect(() => commitmentDecider.decide(design({ assessedOn: '2020-01-01' }), given.reduce(commitmentDecider.evolve, null), ctx(REVIEWER)))
-      .toThrow("The design assessment of commitment c-1 predates its plan's submission: 2020-01-01 is before 2021-07-30");
+      .toThrow("The design assessment of commitment IDSMG0001 predates its plan's submission: 2020-01-01 is before 2021-07-30");
   });
   it('refuses a design assessment while the plan is a draft: OGP assesses a submitted plan', () => {
     spec.given(given).when(design(), withPlan(draftPlan, REVIEWER)).thenFails('plan.invalid-transition');
@@ -246,7 +246,7 @@ describe('commitment assessments', () => {
     const first = commitmentDecider.decide(design(), given.reduce(commitmentDecider.evolve, null), ctx(REVIEWER));
     spec.given([...given, ...first]).when(design({ assessedOn: '2021-11-01', verifiability: 'Not verifiable' }), ctx({ id: 'lmb-1', role: 'reviewer' })).thenFails('design.already-recorded');
     expect(() => commitmentDecider.decide(design(), [...given, ...first].reduce(commitmentDecider.evolve, null), ctx(REVIEWER)))
-      .toThrow('The design of commitment c-1 was assessed on 2021-10-05 by reviewer-1');
+      .toThrow('The design of commitment IDSMG0001 was assessed on 2021-10-05 by reviewer-1');
   });
   it('refuses a design assessment off OGP’s scales, missing a value, or by an admin', () => {
     spec.given(given).when(design({ verifiability: 'Yes' }), ctx(REVIEWER)).thenFails('value.invalid');

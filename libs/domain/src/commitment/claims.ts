@@ -10,7 +10,7 @@ import { currentClaim } from '../progress/progress';
 import { claimById } from './claim-index';
 import type { AssessDesign, AssessEndOfCommitment, DisputeClaim, ReportProgress, RequestEvidence, VerifyClaim } from './commands';
 import type { CommitmentEvent } from './events';
-import { findClaim, requireActiveCommitment, requireActiveMilestone, requireCommitment, requireNotAbandoned } from './guards';
+import { commitmentName, findClaim, requireActiveCommitment, requireActiveMilestone, requireCommitment, requireNotAbandoned } from './guards';
 import type { Commitment, CommitmentState, ProgressClaim } from './state';
 
 export function decideReportProgress(command: ReportProgress, state: CommitmentState, plan: PlanState, context: DecisionContext): CommitmentEvent[] {
@@ -23,7 +23,7 @@ export function decideReportProgress(command: ReportProgress, state: CommitmentS
   // then would count as the milestone's first report once the plan is submitted.
   requireNotAbandoned(plan);
   if (plan !== null && plan.status === 'Draft') {
-    fail('plan.invalid-transition', `Cannot report progress on commitment ${commitment.commitmentId}: plan ${plan.planId} is Draft, and progress is reported once the plan is submitted`, { status: plan.status });
+    fail('plan.invalid-transition', `Cannot report progress on commitment ${commitmentName(commitment)}: plan ${plan.planId} is Draft, and progress is reported once the plan is submitted`, { status: plan.status, commitmentId: commitment.commitmentId });
   }
   const completion = requireOneOf(CLAIMABLE_COMPLETION, d.completion, 'completion');
   const asOf = requireDate(d.asOf, 'asOf');
@@ -31,7 +31,7 @@ export function decideReportProgress(command: ReportProgress, state: CommitmentS
   if (asOf > today.date) fail('claim.as-of-in-future', `A claim made on ${today.text} cannot speak about ${asOf}`);
   // The as-of date of a Complete claim starts the end-of-commitment deadline: it cannot lie before the commitment.
   const start = firstDayOf(commitment.terms.startMonth);
-  if (asOf < start) fail('claim.as-of-before-commitment', `asOf ${asOf} is before commitment ${commitment.commitmentId} starts (${start})`, { field: 'asOf' });
+  if (asOf < start) fail('claim.as-of-before-commitment', `asOf ${asOf} is before commitment ${commitmentName(commitment)} starts (${start})`, { field: 'asOf', commitmentId: commitment.commitmentId });
   const narrative = requireText(d.narrative, 'narrative');
   const evidence = requireEvidence(d.evidence, 'evidence');
   if (EVIDENCE_REQUIRED_FOR.includes(completion) && evidence.length === 0) fail('claim.evidence-required', `A ${completion} claim needs at least one piece of evidence`);
@@ -120,7 +120,7 @@ export function decideAssessDesign(command: AssessDesign, state: CommitmentState
   requireRole(context.actor, 'reviewer', command.type);
   const commitment = requireActiveCommitment(state, d.commitmentId);
   if (commitment.design !== null) {
-    fail('design.already-recorded', `The design of commitment ${commitment.commitmentId} was assessed on ${commitment.design.assessedOn} by ${commitment.design.reviewerId}`, { assessedOn: commitment.design.assessedOn });
+    fail('design.already-recorded', `The design of commitment ${commitmentName(commitment)} was assessed on ${commitment.design.assessedOn} by ${commitment.design.reviewerId}`, { assessedOn: commitment.design.assessedOn, commitmentId: commitment.commitmentId });
   }
   const submittedOn = requireSubmitted(context.plan, commitment, 'the design');
   const relevance = Object.fromEntries(OGP_VALUES.map((v) => [v, requireOneOf(RELEVANCE, d.relevance?.[v], `relevance.${v}`)])) as Record<(typeof OGP_VALUES)[number], (typeof RELEVANCE)[number]>;
@@ -146,14 +146,14 @@ function requireSubmitted(plan: PlanState, commitment: Commitment, what: string)
   if (plan === null || plan.planId !== commitment.planId) return null;
   requireNotAbandoned(plan);
   if (plan.submittedOn === null) {
-    fail('plan.invalid-transition', `Cannot assess ${what} of commitment ${commitment.commitmentId}: plan ${plan.planId} is ${plan.status}, and OGP assesses the commitments of a submitted plan`, { status: plan.status });
+    fail('plan.invalid-transition', `Cannot assess ${what} of commitment ${commitmentName(commitment)}: plan ${plan.planId} is ${plan.status}, and OGP assesses the commitments of a submitted plan`, { status: plan.status, commitmentId: commitment.commitmentId });
   }
   return plan.submittedOn;
 }
 
 function designAssessedOn(value: unknown, submittedOn: IsoDate | null, commitment: Commitment, context: DecisionContext): IsoDate {
   const assessedOn = requirePastDate(value, 'assessedOn', context);
-  if (submittedOn !== null) requireOrder(submittedOn, assessedOn, `The design assessment of commitment ${commitment.commitmentId} predates its plan's submission`);
+  if (submittedOn !== null) requireOrder(submittedOn, assessedOn, `The design assessment of commitment ${commitmentName(commitment)} predates its plan's submission`);
   return assessedOn;
 }
 
@@ -170,7 +170,7 @@ export function decideAssessEnd(command: AssessEndOfCommitment, state: Commitmen
   if (assessedOn < completed.on) {
     const open = completed.open.length > 0 ? `, and ${completed.open.map((m) => `"${m}"`).join(', ')} ha${completed.open.length > 1 ? 've' : 's'} no current Complete claim` : '';
     const why = completed.allComplete ? `it is complete as of ${completed.on}` : `its period ends on ${completed.on}${open}`;
-    fail('assessment.before-completion', `Commitment ${commitment.commitmentId} cannot be assessed as of ${assessedOn}: ${why}`, { field: 'assessedOn', completeOn: completed.on });
+    fail('assessment.before-completion', `Commitment ${commitmentName(commitment)} cannot be assessed as of ${assessedOn}: ${why}`, { field: 'assessedOn', completeOn: completed.on, commitmentId: commitment.commitmentId });
   }
   const completion = requireOneOf(COMPLETION_LEVELS, d.completion, 'completion');
   const scale = [...DID_IT_OPEN_GOVERNMENT, NOT_APPLICABLE] as const;

@@ -5,6 +5,14 @@ import type { PlanState } from '../plan/state';
 import { claimById } from './claim-index';
 import type { Commitment, CommitmentState, Milestone, ProgressClaim } from './state';
 
+/**
+ * How a person finds a commitment in a refusal: OGP's id (IDSMG0012) when it has one, else its title; ours (often a
+ * UUID) stays in the problem's details. Compliance names commitments the same way.
+ */
+export function commitmentName(commitment: Commitment): string {
+  return commitment.terms.ogpId ?? `"${commitment.terms.title}"`;
+}
+
 export function requireCommitment(state: CommitmentState, commitmentId: string): Commitment {
   if (state === null || state.commitmentId !== commitmentId) return fail('commitment.not-found', `Commitment ${commitmentId} not found`, { commitmentId });
   return state;
@@ -12,7 +20,7 @@ export function requireCommitment(state: CommitmentState, commitmentId: string):
 
 export function requireActiveCommitment(state: CommitmentState, commitmentId: string): Commitment {
   const commitment = requireCommitment(state, commitmentId);
-  if (commitment.status === 'Withdrawn') fail('commitment.withdrawn', `Commitment ${commitmentId} is withdrawn`, { commitmentId });
+  if (commitment.status === 'Withdrawn') fail('commitment.withdrawn', `Commitment ${commitmentName(commitment)} is withdrawn`, { commitmentId });
   return commitment;
 }
 
