@@ -14,8 +14,6 @@ const milestoneLabel = (c: CommitmentFact, m: MilestoneFact | undefined): string
 const claimLabel = (c: CommitmentFact, claim: ClaimVersionFact): string =>
   `claim ${claim.claimId} v${claim.version} on ${milestoneLabel(c, c.milestones.find((m) => m.milestoneId === claim.milestoneId))}`;
 
-/** Claims on withdrawn milestones no longer count, for the obligations as for progress. */
-const onActiveMilestone = (c: CommitmentFact, claim: ClaimVersionFact): boolean => c.milestones.some((m) => m.milestoneId === claim.milestoneId && !m.withdrawn);
 
 /** The current version of each claim, in the order claims were first reported. */
 function latestVersions(claims: readonly ClaimVersionFact[]): ClaimVersionFact[] {
@@ -72,22 +70,26 @@ export function milestoneReportingItems(plan: PlanFact, asOf: IsoDate, ruleSet: 
  * timed from the first: one new version answers them all, so the city owes one answer, not one per reviewer.
  */
 export function evidenceItems(plan: PlanFact, asOf: IsoDate, ruleSet: ObligationRuleSet): Item[] {
-  return active(plan).flatMap((c) => {
+  return plan.commitments.flatMap((c) => {
     const current = new Set(latestVersions(c.claims));
-    return c.claims.filter((claim) => onActiveMilestone(c, claim)).flatMap((claim): Item[] => {
+    return c.claims.flatMap((claim): Item[] => {
       const items: Item[] = [];
-      if (current.has(claim) && (claim.completion === 'Substantial' || claim.completion === 'Complete')) {
+      const withdrawnOn = withdrawalOf(c, claim.milestoneId);
+      if (withdrawnOn === null && current.has(claim) && (claim.completion === 'Substantial' || claim.completion === 'Complete')) {
         items.push(claim.evidenceCount > 0
           ? { status: 'met', eventIds: [claim.eventId], detail: `${claimLabel(c, claim)}: ${claim.evidenceCount} evidence item(s)` }
           : { status: 'not met', eventIds: [claim.eventId], detail: `${claimLabel(c, claim)}: ${claim.completion} without evidence` });
       }
-      if (claim.evidenceRequests.length > 0) items.push(evidenceRequestItem(c, claim, claim.evidenceRequests, asOf, ruleSet));
+      if (claim.evidenceRequests.length > 0) {
+        const { item, deadline } = evidenceRequestItem(c, claim, claim.evidenceRequests, asOf, ruleSet);
+        items.push(...afterWithdrawal(item, deadline, withdrawnOn));
+      }
       return items;
     });
   });
 }
 
-function evidenceRequestItem(c: CommitmentFact, claim: ClaimVersionFact, requests: readonly Dated[], asOf: IsoDate, ruleSet: ObligationRuleSet): Item {
+function evidenceRequestItem(c: CommitmentFact, claim: ClaimVersionFact, requests: readonly Dated[], asOf: IsoDate, ruleSet: ObligationRuleSet): { item: Item; deadline: IsoDate } {
   const request = requests.reduce((a, b) => (b.on < a.on ? b : a));
   const deadline = addDays(request.on, ruleSet.evidence.supplyRequestedWithinDays);
   const later = c.claims.filter((x) => x.claimId === claim.claimId && x.version > claim.version && x.recordedOn >= request.on);
@@ -100,7 +102,7 @@ function evidenceRequestItem(c: CommitmentFact, claim: ClaimVersionFact, request
   const status = byDeadline(answer?.on ?? null, deadline, asOf);
   const requestIds = requests.map((r) => r.eventId);
   const asked = `evidence requested ${request.on}${requests.length > 1 ? ` (${requests.length} requests)` : ''}`;
-  return { status, eventIds: answer ? [...requestIds, answer.eventId] : requestIds, detail: `${claimLabel(c, claim)}: ${asked}, ${answer ? `${answer.what}; due by ${deadline}` : `due by ${deadline}`}` };
+  return { item: { status, eventIds: answer ? [...requestIds, answer.eventId] : requestIds, detail: `${claimLabel(c, claim)}: ${asked}, ${answer ? `${answer.what}; due by ${deadline}` : `due by ${deadline}`}` }, deadline };
 }
 
 /** A version claims less than another (a withdrawn claim claims nothing). */
@@ -118,19 +120,40 @@ function claimsLess(version: ClaimVersionFact, than: ClaimVersionFact): boolean 
  * not stop the clock (the reviewer can still verify or dispute the version asked about).
  */
 export function verificationItems(plan: PlanFact, asOf: IsoDate, ruleSet: ObligationRuleSet): Item[] {
-  return active(plan).flatMap((c) =>
+  return plan.commitments.flatMap((c) =>
     latestVersions(c.claims)
-      .filter((latest) => onActiveMilestone(c, latest))
       .flatMap((latest) => versionsOf(c.claims, latest.claimId))
       .filter((claim) => claim.completion === 'Complete')
       .flatMap((claim): Item[] => {
         const deadline = verificationDueBy(claim.recordedOn, ruleSet);
         const next = versionsOf(c.claims, claim.claimId).find((x) => x.version > claim.version);
-        if (next === undefined) return [currentVersionItem(c, claim, deadline, asOf)];
-        if (next.recordedOn <= deadline || (claim.review !== null && claim.review.on <= deadline)) return [];
-        return [missedBeforeSupersededItem(c, claim, next, deadline)];
+        const item =
+          next === undefined
+            ? currentVersionItem(c, claim, deadline, asOf)
+            : next.recordedOn <= deadline || (claim.review !== null && claim.review.on <= deadline)
+              ? null
+              : missedBeforeSupersededItem(c, claim, next, deadline);
+        return afterWithdrawal(item, deadline, withdrawalOf(c, claim.milestoneId));
       }),
   );
+}
+
+/** The day a claim's milestone, or its commitment, was withdrawn (the earlier), or null while both stand. */
+function withdrawalOf(c: CommitmentFact, milestoneId: string): IsoDate | null {
+  const days = [c.withdrawnOn, c.milestones.find((m) => m.milestoneId === milestoneId)?.withdrawnOn ?? null].filter((d): d is IsoDate => d !== null);
+  return days.length === 0 ? null : days.sort()[0]!;
+}
+
+/**
+ * An item of a claim whose milestone or commitment was withdrawn: a withdrawal stops the clocks still running (their
+ * items go: nothing is owed on what the city no longer pursues), but a window that had closed unanswered before it
+ * stays missed, final. Withdrawing must not erase a miss, as filing a new version must not.
+ */
+function afterWithdrawal(item: Item | null, deadline: IsoDate, withdrawnOn: IsoDate | null): Item[] {
+  if (item === null) return [];
+  if (withdrawnOn === null) return [item];
+  if (deadline >= withdrawnOn || (item.status !== 'overdue' && item.status !== 'not met')) return [];
+  return [{ ...item, status: 'not met', detail: `${item.detail}; withdrawn on ${withdrawnOn}` }];
 }
 
 /** Every version of one claim, oldest first. */

@@ -455,12 +455,19 @@ describe('obligations', () => {
       expect(met.detail).toMatch(/^2 met\. /);
       expect(met.detail).toContain('evidence requested 2022-01-05 (2 requests), supplied 2022-01-20 (v2); due by 2022-02-04');
     });
-    it('leaves out claims on a withdrawn milestone', () => {
+    it('leaves out claims on a milestone withdrawn before the evidence asked for was due', () => {
       const h = base();
       h.claim('m1', 'Complete', '2021-12-20', '2021-12-20', []);
       h.requestEvidence('m1-p', 1, '2022-01-05');
       h.withdrawMilestone('m1', '2022-01-06');
       expect(result(h.events, '2022-06-01', 'evidence').status).toBe('not applicable');
+    });
+    it('keeps evidence asked for and not supplied by its deadline as not met when the milestone is withdrawn after it', () => {
+      const h = base();
+      h.claim('m1', 'Substantial', '2021-12-20', '2021-12-20');
+      h.requestEvidence('m1-p', 1, '2022-01-05');
+      h.withdrawMilestone('m1', '2022-03-01');
+      expect(result(h.events, '2022-03-10', 'evidence')).toMatchObject({ status: 'not met', detail: expect.stringContaining('; withdrawn on 2022-03-01') });
     });
   });
 
@@ -509,11 +516,45 @@ describe('obligations', () => {
           'Overdue: claim m2-p v1 on milestone "Milestone m2" of IDSMG0001: not reviewed; due by 2022-02-08',
       }));
     });
-    it('leaves out Complete claims on a withdrawn milestone', () => {
+    it('leaves out Complete claims on a milestone withdrawn before their review was due', () => {
       const h = base();
       h.claim('m1', 'Complete', '2021-12-20', '2021-12-20');
       h.withdrawMilestone('m1', '2022-01-06');
       expect(result(h.events, '2022-06-01', 'verification').status).toBe('not applicable');
+    });
+    describe('when the milestone or commitment is withdrawn after a review was due', () => {
+      // Given a Complete v1 recorded 2021-12-20 (review due by 2022-02-18), never reviewed
+      const missed = () => {
+        const h = base();
+        h.claim('m1', 'Complete', '2021-12-20', '2021-12-20');
+        return h;
+      };
+      it('keeps the miss, final, after the milestone is withdrawn', () => {
+        const h = missed();
+        h.withdrawMilestone('m1', '2022-03-05');
+        expect(result(h.events, '2022-03-04', 'verification').status).toBe('overdue');
+        expect(result(h.events, '2022-03-10', 'verification')).toMatchObject({
+          status: 'not met',
+          detail: 'claim m1-p v1 on milestone "Milestone m1" of IDSMG0001: not reviewed; due by 2022-02-18; withdrawn on 2022-03-05',
+        });
+      });
+      it('keeps the miss of a superseded version too', () => {
+        const h = missed();
+        h.claim('m1', 'Complete', '2022-05-01', '2022-05-02', undefined, 2);
+        h.withdrawMilestone('m1', '2022-05-10');
+        expect(result(h.events, '2022-05-11', 'verification').status).toBe('not met');
+      });
+      it('keeps it when the whole commitment is withdrawn', () => {
+        const h = missed();
+        h.withdrawCommitment('2022-03-05');
+        expect(result(h.events, '2022-03-10', 'verification').status).toBe('not met');
+      });
+      it('owes nothing for a version reviewed in time', () => {
+        const h = missed();
+        h.verify('m1-p', 1, '2022-02-01');
+        h.withdrawMilestone('m1', '2022-03-05');
+        expect(result(h.events, '2022-03-10', 'verification').status).toBe('not applicable');
+      });
     });
     describe('when a version is superseded by a new one', () => {
       const overdueThenSuperseded = () => {

@@ -69,6 +69,8 @@ export interface CommitmentFact {
   startMonth: string;
   endMonth: string;
   withdrawn: boolean;
+  /** The day it was withdrawn (recorded): clocks still running then stop, windows closed before stay missed. */
+  withdrawnOn: IsoDate | null;
   readonly milestones: MilestoneFact[];
   readonly claims: ClaimVersionFact[];
   endAssessment: AssessmentFact | null;
@@ -217,7 +219,7 @@ function apply(facts: MemberFacts, commitments: Map<string, CommitmentFact>, id:
     case 'DesignAssessed':
       return;
     case 'CommitmentAdded': {
-      const fact: CommitmentFact = { commitmentId: event.data.commitmentId, eventId: id, ogpId: event.data.ogpId, title: event.data.title, startMonth: event.data.startMonth, endMonth: event.data.endMonth, withdrawn: false, milestones: [], claims: [], endAssessment: null };
+      const fact: CommitmentFact = { commitmentId: event.data.commitmentId, eventId: id, ogpId: event.data.ogpId, title: event.data.title, startMonth: event.data.startMonth, endMonth: event.data.endMonth, withdrawn: false, withdrawnOn: null, milestones: [], claims: [], endAssessment: null };
       commitments.set(fact.commitmentId, fact);
       plan(event.data.planId)?.commitments.push(fact);
       return;
@@ -233,6 +235,7 @@ function apply(facts: MemberFacts, commitments: Map<string, CommitmentFact>, id:
     }
     case 'CommitmentWithdrawn':
       setOn(commitment(event.data.commitmentId), 'withdrawn', true);
+      setOn(commitment(event.data.commitmentId), 'withdrawnOn', recordedOn);
       return;
     case 'MilestoneAdded':
       commitment(event.data.commitmentId)?.milestones.push({
