@@ -11,7 +11,7 @@ describe('notices', () => {
   });
   it('tells that a claim was marked late', () => {
     const late = { ...progressReported, data: { ...progressReported.data, late: true } };
-    expect(noticesOf([late])).toEqual(['Marked late: the plan had ended before this claim was recorded.']);
+    expect(noticesOf([late])).toEqual(["Marked late: recorded after the plan's end (the end recorded, or the last day of its period while none is)."]);
   });
   it('tells that an assessment entered later than its date counts from the day it is recorded', () => {
     const inception = { type: 'InceptionAssessmentRecorded', data: { planId: 'plan-1', reviewerId: 'r', reportUrl: 'https://ogp.org/r', summary: 's', effectiveAt: '2023-02-15' } };

@@ -25,7 +25,7 @@ export function noticesOf(events: readonly { readonly type: string; readonly dat
                 'date (or, if one is recorded with a wrong date, correct it today): entered on the day the submission was, it counts by its date.',
             ];
       case 'ProgressReported':
-        return e.data.late ? ['Marked late: the plan had ended before this claim was recorded.'] : [];
+        return e.data.late ? ["Marked late: recorded after the plan's end (the end recorded, or the last day of its period while none is)."] : [];
       default:
         return [];
     }

@@ -326,6 +326,10 @@ describe('LedgerVerifier', () => {
       expect(verify([oldKeys.verifierKey, newKeys.verifierKey])).toMatchObject({ ok: true, checkpointsVerified: 2, verifiedTreeSize: 40 });
     });
 
+    it('refuses an empty list of keys at once, rather than failing at the first checkpoint', () => {
+      expect(() => new LedgerVerifier({ publicKey: [] })).toThrow('publicKey: give at least one key (or none at all)');
+    });
+
     it('still refuses a checkpoint over another root, whichever key signed it', () => {
       const forged = signCheckpoint(origin, 40, Buffer.alloc(32, 7), parseSignerKey(oldKeys.signerKey));
       expect(verify([oldKeys.verifierKey, newKeys.verifierKey], [notes[0]!, forged])).toMatchObject({ ok: false });

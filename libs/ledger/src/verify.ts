@@ -123,6 +123,7 @@ export class LedgerVerifier {
     this.batchSize = batch;
     this.computedHashes = Buffer.allocUnsafe(batch * 32);
     this.streamsBefore = new Uint32Array(batch);
+    if (options.publicKey !== undefined && keysOf(options.publicKey).length === 0) throw new RangeError('publicKey: give at least one key (or none at all)');
     this.publicKey = options.publicKey === undefined ? undefined : keysOf(options.publicKey).map(resolveNoteVerifier);
     this.nodes = new RecentMerkleNodeStore(options.lateCheckpointWindow ?? DEFAULT_LATE_WINDOW);
     this.tree = new MerkleTree(this.nodes);
