@@ -73,6 +73,11 @@ export function aggregateOf(command: DomainCommand): AggregateKind {
   return AGGREGATE_OF[command.type];
 }
 
+/** The kind of stream a command type is decided on. */
+export function aggregateOfType(type: CommandType): AggregateKind {
+  return AGGREGATE_OF[type];
+}
+
 export function isMemberCommand(command: DomainCommand): command is MemberCommand {
   return AGGREGATE_OF[command.type] === 'member';
 }

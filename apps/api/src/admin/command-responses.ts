@@ -1,6 +1,7 @@
 // OpenAPI documentation shared by every command route: the result body, the If-Match/Idempotency-Key headers, the problems.
 import { applyDecorators } from '@nestjs/common';
-import { COMMAND_ERRORS, ERROR_CATALOGUE, type CommandType, type ErrorCode } from '@ogp/domain';
+import { aggregateOfType, COMMAND_ERRORS, ERROR_CATALOGUE, type CommandType, type ErrorCode } from '@ogp/domain';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ID_EXAMPLES } from '../platform/id-examples';
 import { Idempotent } from '../platform/idempotency.guard';
 import { DOMAIN_ERROR_KINDS, PROBLEM_TYPE_PREFIX } from '../platform/problem-table';
@@ -76,6 +77,8 @@ export function CommandRoute(summary: string, domainCommand: CommandType): Metho
   const problems = (status: number, generic: string) => ApiResponse({ status, description: problemsDescription(domainCommand, status, generic) });
   return applyDecorators(
     Idempotent(),
+    // The kind of entity the route's command decides on, for the Idempotency-Key record (refusedForAnotherEntity).
+    RouteConfig({ ogpCommandAggregate: aggregateOfType(domainCommand) }),
     ApiOperation({
       summary,
       description: `Issues the domain command \`${domainCommand}\`. Answers 201 with the new revision as ETag.${creates ? ' It creates the entity: If-Match does not apply (400).' : ''}${RULES_OF[domainCommand] ?? ''}`,

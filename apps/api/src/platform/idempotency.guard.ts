@@ -18,6 +18,13 @@ const NOT_KEPT: ReadonlySet<string> = new Set(['wrong-expected-version', 'duplic
 
 type EntityKind = 'member' | 'plan' | 'commitment';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Set by CommandRoute: the kind of entity the route's command decides on. */
+    ogpCommandAggregate?: EntityKind;
+  }
+}
+
 /** The entity a domain code speaks of, by its prefix (a milestone, claim, review or assessment is its commitment's). */
 const KIND_OF_CODE: Readonly<Record<string, EntityKind>> = {
   member: 'member', forum: 'member', 'public-information': 'member',
@@ -25,24 +32,13 @@ const KIND_OF_CODE: Readonly<Record<string, EntityKind>> = {
   commitment: 'commitment', milestone: 'commitment', claim: 'commitment', review: 'commitment', design: 'commitment', assessment: 'commitment',
 };
 
-/** The entity a command route decides on, by its route template (a draft's is its plan, an added commitment's its own). */
-function kindOfRoute(url: string): EntityKind | undefined {
-  if (/^\/admin\/members\/:memberId\/plans$/.test(url) || /^\/(admin|review)\/plans\//.test(url)) {
-    return url.endsWith('/commitments') ? 'commitment' : 'plan';
-  }
-  if (url.startsWith('/admin/members')) return 'member';
-  if (/^\/(admin|review)\/commitments\//.test(url)) return 'commitment';
-  return undefined;
-}
-
 /**
  * A refusal for the state of another entity than the command's own (a claim on a commitment whose plan is still a
  * draft: plan.invalid-transition; a draft for a member not registered yet): the client changes that entity first,
  * and the retry must then run, not replay the refusal for the record's whole retention.
  */
-function refusedForAnotherEntity(code: string, routeUrl: string | undefined): boolean {
+function refusedForAnotherEntity(code: string, routeKind: EntityKind | undefined): boolean {
   const codeKind = KIND_OF_CODE[code.slice(0, code.indexOf('.'))];
-  const routeKind = routeUrl === undefined ? undefined : kindOfRoute(routeUrl);
   return codeKind !== undefined && routeKind !== undefined && codeKind !== routeKind;
 }
 
@@ -109,7 +105,7 @@ export function recordIdempotentAnswers(fastify: FastifyInstance, records: Idemp
     const status = reply.statusCode;
     try {
       const code = request.problemCode;
-      if (status >= 500 || NOT_RUN.has(status) || (code !== undefined && (NOT_KEPT.has(code) || refusedForAnotherEntity(code, request.routeOptions.url)))) {
+      if (status >= 500 || NOT_RUN.has(status) || (code !== undefined && (NOT_KEPT.has(code) || refusedForAnotherEntity(code, request.routeOptions.config.ogpCommandAggregate)))) {
         await records.release(scope);
         return payload;
       }
