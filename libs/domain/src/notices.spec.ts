@@ -15,11 +15,11 @@ describe('notices', () => {
   });
   it('tells that an assessment entered later than its date counts from the day it is recorded', () => {
     const inception = { type: 'InceptionAssessmentRecorded', data: { planId: 'plan-1', reviewerId: 'r', reportUrl: 'https://ogp.org/r', summary: 's', effectiveAt: '2023-02-15' } };
-    expect(noticesOf([inception], '2023-05-02')).toEqual([
+    expect(noticesOf([inception], () => '2023-05-02')).toEqual([
       'Recorded on 2023-05-02, later than its date 2023-02-15: the inception obligation counts an assessment from the day it is recorded, so if that day is past its deadline the obligation reports it as not met (the assessment keeps its date).',
     ]);
     // entered on its own day, or with no day of recording known (events read back after a lost answer): nothing
-    expect(noticesOf([inception], '2023-02-15')).toEqual([]);
+    expect(noticesOf([inception], () => '2023-02-15')).toEqual([]);
     expect(noticesOf([inception])).toEqual([]);
   });
   it('says nothing of an endorsed submission, a claim in time, or any other event', () => {

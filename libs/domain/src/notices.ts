@@ -4,11 +4,11 @@ import type { DomainEvent } from './domain-events';
 import { dateOf, type IsoDate } from './shared/dates';
 
 /**
- * Notices for the events one command wrote (in their order; none for most), as decided or as stored. `recordedOn`,
- * the day they are recorded in the member's zone, tells of an assessment entered later than its date (without it,
- * as for events read back after a lost answer, nothing is said of that).
+ * Notices for the events one command wrote (in their order; none for most), as decided or as stored. `recordedOn`
+ * gives the day they are recorded in the member's zone, asked only for an assessment (to tell of one entered later
+ * than its date; without it, as for events read back after a lost answer, nothing is said of that).
  */
-export function noticesOf(events: readonly { readonly type: string; readonly data: unknown }[], recordedOn?: IsoDate): string[] {
+export function noticesOf(events: readonly { readonly type: string; readonly data: unknown }[], recordedOn?: () => IsoDate): string[] {
   return events.flatMap((event) => {
     const e = event as DomainEvent;
     switch (e.type) {
@@ -37,10 +37,11 @@ export function noticesOf(events: readonly { readonly type: string; readonly dat
  * report must be on record in time), so a reviewer typing in an assessment made in time learns it now, not from
  * the compliance read.
  */
-function backdated(obligation: 'inception' | 'end-of-commitment', dated: IsoDate, recordedOn: IsoDate | undefined): string[] {
-  if (recordedOn === undefined || dated >= recordedOn) return [];
+function backdated(obligation: 'inception' | 'end-of-commitment', dated: IsoDate, recordedOn: (() => IsoDate) | undefined): string[] {
+  const day = recordedOn?.();
+  if (day === undefined || dated >= day) return [];
   return [
-    `Recorded on ${recordedOn}, later than its date ${dated}: the ${obligation} obligation counts an assessment from the day it is recorded, ` +
+    `Recorded on ${day}, later than its date ${dated}: the ${obligation} obligation counts an assessment from the day it is recorded, ` +
       'so if that day is past its deadline the obligation reports it as not met (the assessment keeps its date).',
   ];
 }

@@ -257,7 +257,7 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand, Comman
         position: positionText(result.position),
         eventIds: toAppend.map((e) => e.id),
         eventTypes: toAppend.map((e) => e.type),
-        notices: noticesOf(events, recordedOn(now, states, memberOfTarget(command, states))),
+        notices: noticesOf(events, () => recordedOn(now, states, memberOfTarget(command, states))),
       }),
       (error: unknown) => {
         this.states.forget(stream);
