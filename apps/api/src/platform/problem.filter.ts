@@ -10,16 +10,16 @@ import { CORRELATION_ID_HEADER } from './request-context';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-/** The problem document sent for a request. */
-function problemDocument(problem: Problem, request: FastifyRequest): string {
+/** The problem document sent: for a request's path, or with no instance when no request could be read. */
+function problemDocument(problem: Problem, instance: string | undefined, correlationId: string): string {
   return JSON.stringify({
     type: `${PROBLEM_TYPE_PREFIX}${problem.code}`,
     title: problem.title,
     status: problem.status,
     ...(problem.detail === undefined ? {} : { detail: problem.detail }),
-    instance: request.url,
+    ...(instance === undefined ? {} : { instance }),
     code: problem.code,
-    correlationId: request.id,
+    correlationId,
     ...problem.extensions,
   });
 }
@@ -51,7 +51,7 @@ function answerProblem(error: unknown, request: FastifyRequest, reply: FastifyRe
   if (problem.status >= 500 && problem.status !== 503) request.log.error({ err: error }, 'request failed');
   if (problem.status === 503) reply.header('retry-after', '1');
   if (problem.status === 401) reply.header('www-authenticate', 'Bearer');
-  void reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(problemDocument(problem, request));
+  void reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(problemDocument(problem, request.url, request.id));
 }
 
 /** What Node's HTTP parser refuses, by its error code, before Fastify sees a request (see answerClientError). */
@@ -74,7 +74,7 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
   const { code, detail } = CLIENT_ERRORS[error.code ?? ''] ?? UNPARSABLE;
   const { status, title } = PLATFORM_PROBLEMS[code];
   const correlationId = randomUUID();
-  const body = JSON.stringify({ type: `${PROBLEM_TYPE_PREFIX}${code}`, title, status, detail, code, correlationId });
+  const body = problemDocument({ status, title, code, detail }, undefined, correlationId);
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
