@@ -85,9 +85,25 @@ export function patternOf(rule: ValidationRule): string | undefined {
   return pattern instanceof RegExp ? pattern.source : pattern;
 }
 
+/** Rules that are a number bound of the value (or of each item), by the schema keyword that states it. */
+const VALUE_BOUNDS: Readonly<Record<string, 'minimum' | 'maximum' | 'minLength' | 'maxLength'>> = { min: 'minimum', max: 'maximum', minLength: 'minLength', maxLength: 'maxLength' };
+/** Rules that bound a list's length: stated on the property, whatever `each` says. */
+const LIST_BOUNDS: Readonly<Record<string, 'minItems' | 'maxItems'>> = { arrayMinSize: 'minItems', arrayMaxSize: 'maxItems' };
+
 /** Writes one rule into the schema it constrains (the property, or its items); `property` carries the description. */
 function describeRule(rule: ValidationRule, constrained: SchemaObject, property: SchemaObject): void {
   const [first] = rule.constraints ?? [];
+  const name = rule.name ?? '';
+  const valueBound = VALUE_BOUNDS[name];
+  if (valueBound !== undefined) {
+    constrained[valueBound] ??= first as number;
+    return;
+  }
+  const listBound = LIST_BOUNDS[name];
+  if (listBound !== undefined) {
+    property[listBound] ??= first as number;
+    return;
+  }
   switch (rule.name) {
     case 'matches':
       constrained.pattern ??= patternOf(rule);
@@ -99,24 +115,6 @@ function describeRule(rule: ValidationRule, constrained: SchemaObject, property:
       break;
     case 'isInt':
       if (constrained.type === undefined || constrained.type === 'number') constrained.type = 'integer';
-      break;
-    case 'min':
-      constrained.minimum ??= first as number;
-      break;
-    case 'max':
-      constrained.maximum ??= first as number;
-      break;
-    case 'minLength':
-      constrained.minLength ??= first as number;
-      break;
-    case 'maxLength':
-      constrained.maxLength ??= first as number;
-      break;
-    case 'arrayMinSize':
-      property.minItems ??= first as number;
-      break;
-    case 'arrayMaxSize':
-      property.maxItems ??= first as number;
       break;
     case 'isIn':
       constrained.enum ??= [...(first as readonly unknown[])];
